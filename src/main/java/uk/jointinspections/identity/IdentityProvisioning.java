@@ -1,0 +1,150 @@
+package uk.jointinspections.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups, their authorizations and the shared Tasklist filters on every start, and the demo
+ * staff when the demo is on. Everything is looked up before it is created, so a restart changes nothing.
+ */
+@Component
+public class IdentityProvisioning extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityProvisioning.class);
+  private static final String ALL = "*";
+
+  private final DemoProperties demo;
+
+  public IdentityProvisioning(DemoProperties demo) {
+    this.demo = demo;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    IdentityService identity = engine.getIdentityService();
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    for (StaffGroup group : StaffGroup.values()) {
+      ensureGroup(identity, group);
+      grantApplicationAccess(authorizations, group);
+    }
+    for (SharedTaskFilter sharedFilter : SharedTaskFilter.values()) {
+      Filter filter = ensureFilter(engine, sharedFilter);
+      for (StaffGroup group : StaffGroup.values()) {
+        if (group.worksInTasklist()) {
+          grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+      }
+    }
+    if (demo.enabled()) {
+      createDemoStaff(identity);
+    }
+  }
+
+  private void grantApplicationAccess(AuthorizationService authorizations, StaffGroup group) {
+    if (group.worksInTasklist()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Tasklist shows who a task is assigned to and which group it is offered to.
+      grant(authorizations, group, Resources.USER, ALL, Permissions.READ);
+      grant(authorizations, group, Resources.GROUP, ALL, Permissions.READ);
+    } else {
+      grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ,
+          Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.UPDATE);
+      grant(authorizations, group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
+      grant(authorizations, group, Resources.DEPLOYMENT, ALL, Permissions.READ);
+    }
+  }
+
+  private void ensureGroup(IdentityService identity, StaffGroup staffGroup) {
+    if (identity.createGroupQuery().groupId(staffGroup.id()).count() > 0) {
+      return;
+    }
+    Group group = identity.newGroup(staffGroup.id());
+    group.setName(staffGroup.displayName());
+    group.setType(staffGroup.camundaType());
+    identity.saveGroup(group);
+    LOG.info("Created group {}", staffGroup.id());
+  }
+
+  static void grant(AuthorizationService authorizations, StaffGroup group, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group.id())
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(group.id());
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    Set<Permission> missing = Set.of(permissions).stream()
+        .filter(p -> existing == null || !existing.isPermissionGranted(p))
+        .collect(java.util.stream.Collectors.toSet());
+    if (missing.isEmpty()) {
+      return;
+    }
+    missing.forEach(authorization::addPermission);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private Filter ensureFilter(ProcessEngine engine, SharedTaskFilter sharedFilter) {
+    FilterService filters = engine.getFilterService();
+    Filter existing = filters.createTaskFilterQuery().filterName(sharedFilter.displayName()).singleResult();
+    if (existing != null) {
+      return existing;
+    }
+    Filter filter = filters.newTaskFilter(sharedFilter.displayName())
+        .setQuery(sharedFilter.query(engine.getTaskService().createTaskQuery()))
+        .setProperties(Map.of(
+            "description", sharedFilter.description(),
+            "priority", sharedFilter.priority(),
+            "refresh", true));
+    return filters.saveFilter(filter);
+  }
+
+  private void createDemoStaff(IdentityService identity) {
+    if (demo.password() == null || demo.password().isBlank()) {
+      throw new IllegalStateException(
+          "inspection.demo.enabled is true but inspection.demo.password (INSPECTION_DEMO_PASSWORD) is empty");
+    }
+    for (DemoStaff staff : DemoStaff.ALL) {
+      if (identity.createUserQuery().userId(staff.id()).count() == 0) {
+        User user = identity.newUser(staff.id());
+        user.setFirstName(staff.firstName());
+        user.setLastName(staff.lastName());
+        user.setEmail(staff.email());
+        user.setPassword(demo.password());
+        identity.saveUser(user);
+      }
+      EnumSet<StaffGroup> memberOf = EnumSet.noneOf(StaffGroup.class);
+      identity.createGroupQuery().groupMember(staff.id()).list()
+          .forEach(g -> StaffGroup.byId(g.getId()).ifPresent(memberOf::add));
+      staff.groups().stream().filter(g -> !memberOf.contains(g))
+          .forEach(g -> identity.createMembership(staff.id(), g.id()));
+    }
+    LOG.info("Demo staff ready: {} users", DemoStaff.ALL.size());
+  }
+}

@@ -1,0 +1,44 @@
+package uk.jointinspections.identity;
+
+import java.util.function.UnaryOperator;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/** The Tasklist filters every member of staff shares, named for people and sorted by due date. */
+public enum SharedTaskFilter {
+  MY_TASKS("My tasks", "Tasks assigned to me", -10,
+      query -> query.taskAssigneeExpression("${currentUser()}")),
+  MY_INSPECTORATE("My inspectorate", "Tasks for my inspectorate and my roles, claimed or not", -5,
+      query -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
+  OVERDUE("Overdue", "Tasks I can see whose deadline has passed", 0,
+      query -> query.dueBeforeExpression("${now()}"));
+
+  private final String displayName;
+  private final String description;
+  private final int priority;
+  private final UnaryOperator<TaskQuery> criteria;
+
+  SharedTaskFilter(String displayName, String description, int priority, UnaryOperator<TaskQuery> criteria) {
+    this.displayName = displayName;
+    this.description = description;
+    this.priority = priority;
+    this.criteria = criteria;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  public TaskQuery query(TaskQuery empty) {
+    TaskQuery query = criteria.apply(empty);
+    query.orderByDueDate().asc();
+    return query;
+  }
+}

@@ -1,0 +1,18 @@
+package uk.jointinspections;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port. Every engine test uses exactly this configuration so that Spring
+ * caches one context per run; the {@code engine} tag makes the failsafe execution repeat them on PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("engine")
+public @interface EngineTest {}

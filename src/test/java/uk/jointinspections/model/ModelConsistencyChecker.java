@@ -1,0 +1,299 @@
+package uk.jointinspections.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+/**
+ * The rules every diagram and form in processes/ and forms/ must keep so that it deploys, runs and opens
+ * cleanly in the Modeler. Each problem is reported as "file: element: what is wrong".
+ */
+public class ModelConsistencyChecker {
+
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(
+      "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task|SequenceFlow|DataObjectReference|TextAnnotation"
+          + "|Association|Process|Participant|Collaboration|Lane|LaneSet|Message|Signal|Error|Escalation"
+          + "|Definitions|Decision|DecisionTable|DecisionRule|InputClause|OutputClause|UnaryTests"
+          + "|LiteralExpression|InputData|KnowledgeSource|BusinessKnowledgeModel|Form|Field)_[0-9a-zA-Z]{5,}$");
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern BEAN_CALL = Pattern.compile("(?<![\\w.'\"])([a-zA-Z_][\\w]*)\\s*\\.");
+  private static final Pattern WHOLE_IDENTIFIER = Pattern.compile("^\\s*([a-zA-Z_][\\w]*)\\s*$");
+  /** Names the engine itself puts into an expression's scope. */
+  private static final Set<String> ENGINE_SCOPE = Set.of(
+      "execution", "task", "externalTask", "variableScope", "authenticatedUserId", "caseExecution", "S", "XML", "JSON");
+  private static final Map<Class<? extends BaseElement>, List<String>> ID_PREFIXES = Map.ofEntries(
+      Map.entry(Task.class, List.of("task_")),
+      Map.entry(CallActivity.class, List.of("call_")),
+      Map.entry(SubProcess.class, List.of("sub_")),
+      Map.entry(Gateway.class, List.of("gw_")),
+      Map.entry(StartEvent.class, List.of("start_")),
+      Map.entry(EndEvent.class, List.of("end_")),
+      Map.entry(BoundaryEvent.class, List.of("boundary_", "timer_", "msg_", "error_", "escalation_")),
+      Map.entry(IntermediateCatchEvent.class, List.of("timer_", "msg_", "event_", "signal_", "link_")),
+      Map.entry(IntermediateThrowEvent.class, List.of("event_", "throw_", "link_", "signal_", "escalation_")),
+      Map.entry(SequenceFlow.class, List.of("flow_")));
+
+  private final Predicate<String> beanExists;
+  private final Set<String> knownGroups;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public ModelConsistencyChecker(Predicate<String> beanExists, Set<String> knownGroups) {
+    this.beanExists = beanExists;
+    this.knownGroups = knownGroups;
+  }
+
+  /** Checks every file below the two folders together, since a diagram's formRef may name any form. */
+  public List<String> check(Path processesDir, Path formsDir) throws IOException {
+    List<String> problems = new ArrayList<>();
+    Set<String> formIds = new HashSet<>();
+    for (Path form : filesEndingWith(formsDir, ".form")) {
+      checkForm(form, formIds, problems);
+    }
+    for (Path bpmn : filesEndingWith(processesDir, ".bpmn")) {
+      checkBpmn(bpmn, formIds, problems);
+    }
+    for (Path dmn : filesEndingWith(processesDir, ".dmn")) {
+      checkDmn(dmn, problems);
+    }
+    return problems;
+  }
+
+  static List<Path> filesEndingWith(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private void checkForm(Path form, Set<String> formIds, List<String> problems) {
+    try {
+      JsonNode root = json.readTree(form.toFile());
+      String id = root.path("id").asText("");
+      if (id.isBlank()) {
+        problems.add(form.getFileName() + ": the form has no id");
+      } else if (!formIds.add(id)) {
+        problems.add(form.getFileName() + ": form id '" + id + "' is used by another form");
+      }
+      if (!"Camunda Platform".equals(root.path("executionPlatform").asText())) {
+        problems.add(form.getFileName() + ": executionPlatform is not 'Camunda Platform'");
+      }
+      checkModelerDefaultIds(form, root, problems);
+    } catch (IOException e) {
+      problems.add(form.getFileName() + ": does not parse: " + e.getMessage());
+    }
+  }
+
+  private void checkModelerDefaultIds(Path form, JsonNode node, List<String> problems) {
+    if (node.has("id") && MODELER_DEFAULT_ID.matcher(node.get("id").asText()).matches()) {
+      problems.add(form.getFileName() + ": '" + node.get("id").asText() + "' is a Modeler default id");
+    }
+    node.forEach(child -> checkModelerDefaultIds(form, child, problems));
+  }
+
+  private void checkBpmn(Path file, Set<String> formIds, List<String> problems) {
+    String name = file.getFileName().toString();
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromFile(file.toFile());
+    } catch (RuntimeException e) {
+      problems.add(name + ": does not parse: " + e.getMessage());
+      return;
+    }
+    Set<String> shapes = new HashSet<>();
+    model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+    Set<String> edges = new HashSet<>();
+    model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.isExecutable() && process.getCamundaHistoryTimeToLiveString() == null) {
+        problems.add(name + ": process '" + process.getId() + "' has no camunda:historyTimeToLive");
+      }
+    }
+    for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+      String id = element.getId();
+      if (id == null) {
+        continue;
+      }
+      if (MODELER_DEFAULT_ID.matcher(id).matches()) {
+        problems.add(name + ": '" + id + "' is a Modeler default id; give it a hand-written id with a type prefix");
+      } else {
+        checkPrefix(name, element, problems);
+      }
+      if (element instanceof FlowNode && !shapes.contains(id)) {
+        problems.add(name + ": '" + id + "' has no diagram shape (DI)");
+      }
+      if (element instanceof SequenceFlow && !edges.contains(id)) {
+        problems.add(name + ": '" + id + "' has no diagram edge (DI)");
+      }
+      if (element instanceof UserTask userTask) {
+        checkUserTask(name, userTask, formIds, problems);
+      }
+    }
+    try {
+      checkExpressions(name, parseXml(file), problems);
+    } catch (IOException e) {
+      problems.add(name + ": does not parse: " + e.getMessage());
+    }
+  }
+
+  private static void checkPrefix(String file, BaseElement element, List<String> problems) {
+    ID_PREFIXES.entrySet().stream()
+        .filter(rule -> rule.getKey().isInstance(element))
+        .findFirst()
+        .filter(rule -> rule.getValue().stream().noneMatch(element.getId()::startsWith))
+        .ifPresent(rule -> problems.add(file + ": '" + element.getId() + "' should start with one of "
+            + rule.getValue() + " (" + element.getElementType().getTypeName() + ")"));
+  }
+
+  private void checkUserTask(String file, UserTask task, Set<String> formIds, List<String> problems) {
+    String formRef = task.getCamundaFormRef();
+    if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
+      problems.add(file + ": '" + task.getId() + "' refers to form '" + formRef + "', which is not in forms/");
+    }
+    String candidateGroups = task.getCamundaCandidateGroups();
+    if (candidateGroups != null && !candidateGroups.contains("${")) {
+      for (String group : candidateGroups.split(",")) {
+        if (!knownGroups.contains(group.trim())) {
+          problems.add(file + ": '" + task.getId() + "' offers the task to unknown group '" + group.trim() + "'");
+        }
+      }
+    }
+  }
+
+  /** Walks every attribute and text node, because expressions hide in listeners, timers, I/O mappings and more. */
+  private void checkExpressions(String file, Element element, List<String> problems) {
+    String owner = element.hasAttribute("id") ? element.getAttribute("id") : element.getLocalName();
+    boolean camundaElement = CAMUNDA_NS.equals(element.getNamespaceURI());
+    String delegateExpression = camundaAttribute(element, camundaElement, "delegateExpression");
+    if (delegateExpression != null) {
+      Matcher whole = EXPRESSION.matcher(delegateExpression.trim());
+      Matcher identifier = whole.matches() ? WHOLE_IDENTIFIER.matcher(whole.group(1)) : null;
+      if (identifier != null && identifier.matches() && !beanExists.test(identifier.group(1))) {
+        problems.add(file + ": '" + owner + "' delegates to bean '" + identifier.group(1) + "', which does not exist");
+      }
+    }
+    String className = camundaAttribute(element, camundaElement, "class");
+    if (className != null && !className.isBlank()) {
+      try {
+        Class.forName(className.trim());
+      } catch (ClassNotFoundException e) {
+        problems.add(file + ": '" + owner + "' names class '" + className + "', which does not exist");
+      }
+    }
+    if (element.getLocalName().equals("script") || element.getLocalName().equals("scriptTask")) {
+      problems.add(file + ": '" + owner + "' is an inline script; use a delegate bean instead");
+    }
+    List<String> texts = new ArrayList<>();
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      texts.add(attributes.item(i).getNodeValue());
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      Node child = children.item(i);
+      if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+        texts.add(child.getNodeValue());
+      }
+    }
+    for (String candidate : texts) {
+      Matcher expression = EXPRESSION.matcher(candidate);
+      while (expression.find()) {
+        Matcher call = BEAN_CALL.matcher(expression.group(1));
+        while (call.find()) {
+          String name = call.group(1);
+          if (!ENGINE_SCOPE.contains(name) && !beanExists.test(name)) {
+            problems.add(file + ": '" + owner + "' calls '" + name + ".', but there is no bean '" + name + "'");
+          }
+        }
+      }
+    }
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        checkExpressions(file, child, problems);
+      }
+    }
+  }
+
+  /** Camunda's own elements (listeners) carry plain attributes; BPMN elements carry camunda: ones. */
+  private static String camundaAttribute(Element element, boolean camundaElement, String name) {
+    String value = camundaElement ? element.getAttribute(name) : element.getAttributeNS(CAMUNDA_NS, name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static Element parseXml(Path file) throws IOException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private void checkDmn(Path file, List<String> problems) {
+    String name = file.getFileName().toString();
+    DmnModelInstance model;
+    try {
+      model = Dmn.readModelFromFile(file.toFile());
+    } catch (RuntimeException e) {
+      problems.add(name + ": does not parse: " + e.getMessage());
+      return;
+    }
+    for (ModelElementInstance element : model.getModelElementsByType(
+        model.getModel().getType(org.camunda.bpm.model.dmn.instance.DmnElement.class))) {
+      String id = ((org.camunda.bpm.model.dmn.instance.DmnElement) element).getId();
+      if (id != null && MODELER_DEFAULT_ID.matcher(id).matches()) {
+        problems.add(name + ": '" + id + "' is a Modeler default id; give it a hand-written id");
+      }
+    }
+    for (org.camunda.bpm.model.dmn.instance.Decision decision
+        : model.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+      if (decision.getCamundaHistoryTimeToLiveString() == null) {
+        problems.add(name + ": decision '" + decision.getId() + "' has no camunda:historyTimeToLive");
+      }
+    }
+  }
+}

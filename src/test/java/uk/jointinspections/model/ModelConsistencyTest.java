@@ -1,0 +1,67 @@
+package uk.jointinspections.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.identity.StaffGroup;
+
+@EngineTest
+class ModelConsistencyTest {
+
+  private static final Set<String> KNOWN_GROUPS = Stream.concat(
+          Arrays.stream(StaffGroup.values()).map(StaffGroup::id), Stream.of("camunda-admin"))
+      .collect(Collectors.toUnmodifiableSet());
+
+  @Autowired
+  ApplicationContext context;
+
+  private ModelConsistencyChecker checker() {
+    return new ModelConsistencyChecker(context::containsBean, KNOWN_GROUPS);
+  }
+
+  @Test
+  void everyDiagramAndFormOfTheProjectIsConsistent() throws Exception {
+    List<String> problems = checker().check(Path.of("processes"), Path.of("forms"));
+
+    assertThat(problems).as("problems in processes/ and forms/").isEmpty();
+  }
+
+  @Test
+  void theTestProcessesAreConsistentToo() throws Exception {
+    Path foundation = Path.of("src/test/resources/foundation");
+
+    assertThat(checker().check(foundation, foundation)).isEmpty();
+  }
+
+  @Test
+  void reportsEveryKindOfProblem() throws Exception {
+    List<String> problems = checker().check(
+        Path.of("src/test/resources/model-consistency/broken"),
+        Path.of("src/test/resources/model-consistency/broken-forms"));
+
+    assertThat(problems).anyMatch(p -> p.contains("unparseable.form: does not parse"));
+    assertThat(problems).anyMatch(p -> p.contains("'broken' has no camunda:historyTimeToLive"));
+    assertThat(problems).anyMatch(p -> p.contains("'Activity_1x7f9qz' is a Modeler default id"));
+    assertThat(problems).anyMatch(p -> p.contains("'Flow_0abcde1' is a Modeler default id"));
+    assertThat(problems).anyMatch(p -> p.contains("'review' should start with one of [task_]"));
+    assertThat(problems).anyMatch(p -> p.contains("unknown group 'pirates'"));
+    assertThat(problems).noneMatch(p -> p.contains("unknown group 'ofsted'"));
+    assertThat(problems).anyMatch(p -> p.contains("form 'missing_form', which is not in forms/"));
+    assertThat(problems).anyMatch(p -> p.contains("bean 'noSuchListener', which does not exist"));
+    assertThat(problems).anyMatch(p -> p.contains("there is no bean 'noSuchCalendar'"));
+    assertThat(problems).anyMatch(p -> p.contains("class 'uk.jointinspections.NoSuchDelegate', which does not exist"));
+    assertThat(problems).anyMatch(p -> p.contains("'review' has no diagram shape (DI)"));
+    assertThat(problems).anyMatch(p -> p.contains("'end_broken' has no diagram shape (DI)"));
+    assertThat(problems).anyMatch(p -> p.contains("'flow_to_review' has no diagram edge (DI)"));
+    assertThat(problems).noneMatch(p -> p.contains("'start_broken' has no diagram shape"));
+  }
+}
