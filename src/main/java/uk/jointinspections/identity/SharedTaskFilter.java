@@ -10,7 +10,11 @@ public enum SharedTaskFilter {
   MY_INSPECTORATE("My inspectorate", "Tasks for my inspectorate and my roles, claimed or not", -5,
       query -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()),
   OVERDUE("Overdue", "Tasks I can see whose deadline has passed", 0,
-      query -> query.dueBeforeExpression("${now()}"));
+      query -> query.dueBeforeExpression("${now()}")),
+  // Monday to Sunday in the engine's clock; the application runs in Europe/London (README, docker/).
+  DUE_THIS_WEEK("Due this week", "Tasks I can see that fall due between now and the end of Sunday", 5,
+      query -> query.dueAfterExpression("${now()}")
+          .dueBeforeExpression("${dateTime().withDayOfWeek(7).withTime(23, 59, 59, 999).toDate()}"));
 
   private final String displayName;
   private final String description;
