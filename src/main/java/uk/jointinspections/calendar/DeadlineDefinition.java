@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -25,46 +26,58 @@ public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay,
   public static final String PARAGRAPH = "paragraph";
   public static final String FROM = "from";
 
+  private static final Set<String> MEANINGFUL = Set.of(DAY, TIME, FROM);
   private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
   /** @throws ProcessEngineException naming the element and the property when one is missing or malformed */
   public static DeadlineDefinition of(BaseElement element) {
-    Map<String, String> properties = camundaProperties(element);
-    String day = properties.get(DAY);
-    if (day == null || day.isBlank()) {
-      throw problem(element, "has no Camunda property '" + DAY + "' (the working day of the deadline, e.g. 33)");
-    }
-    return new DeadlineDefinition(element.getId(), parseDay(day, element), parseTime(properties.get(TIME), element),
-        properties.get(PARAGRAPH), referenceVariable(properties.get(FROM), element));
+    return of(element.getId(), camundaProperties(element));
   }
 
-  static int parseDay(String day, BaseElement element) {
+  /** @param properties the element's Camunda properties, as collected by {@link #addProperty} */
+  static DeadlineDefinition of(String elementId, Map<String, String> properties) {
+    String day = properties.get(DAY);
+    if (day == null || day.isBlank()) {
+      throw problem(elementId, "has no Camunda property '" + DAY + "' (the working day of the deadline, e.g. 33)");
+    }
+    return new DeadlineDefinition(elementId, parseDay(day, elementId), parseTime(properties.get(TIME), elementId),
+        properties.get(PARAGRAPH), referenceVariable(properties.get(FROM), elementId));
+  }
+
+  /** Collects one Camunda property, refusing a second value for a property that decides the deadline. */
+  static void addProperty(Map<String, String> properties, String elementId, String name, String value) {
+    if (name != null && properties.put(name, value) != null && MEANINGFUL.contains(name)) {
+      throw problem(elementId, "has the Camunda property '" + name + "' twice");
+    }
+  }
+
+  private static int parseDay(String day, String elementId) {
     try {
       return Integer.parseInt(day.strip());
     } catch (NumberFormatException e) {
-      throw problem(element, "has Camunda property '" + DAY + "' = '" + day + "', which is not a whole number of working days");
+      throw problem(elementId, "has Camunda property '" + DAY + "' = '" + day + "', which is not a whole number of working days");
     }
   }
 
   /** @return null for end of day */
-  static LocalTime parseTime(String time, BaseElement element) {
+  static LocalTime parseTime(String time, String elementId) {
     if (time == null || time.isBlank()) {
       return null;
     }
     try {
       return LocalTime.parse(time.strip(), HOURS_MINUTES);
     } catch (DateTimeParseException e) {
-      throw problem(element, "has Camunda property '" + TIME + "' = '" + time
+      throw problem(elementId, "has Camunda property '" + TIME + "' = '" + time
           + "', which is not a time of day HH:mm (e.g. 09:30, 17:00)");
     }
   }
 
-  private static String referenceVariable(String from, BaseElement element) {
+  private static String referenceVariable(String from, String elementId) {
     if (from == null) {
       return Deadlines.DEFAULT_REFERENCE_VARIABLE;
     }
     if (from.isBlank()) {
-      throw problem(element, "has an empty Camunda property '" + FROM + "' (the name of the variable holding day 0)");
+      throw problem(elementId, "has an empty Camunda property '" + FROM + "' (the name of the variable holding day 0)");
     }
     return from.strip();
   }
@@ -72,22 +85,17 @@ public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay,
   private static Map<String, String> camundaProperties(BaseElement element) {
     Map<String, String> properties = new HashMap<>();
     ExtensionElements extensions = element.getExtensionElements();
-    if (extensions == null) {
-      return properties;
-    }
-    for (CamundaProperties group : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
-      for (CamundaProperty property : group.getCamundaProperties()) {
-        String name = property.getCamundaName();
-        if (name != null && properties.put(name, property.getCamundaValue()) != null
-            && (DAY.equals(name) || TIME.equals(name) || FROM.equals(name))) {
-          throw problem(element, "has the Camunda property '" + name + "' twice");
+    if (extensions != null) {
+      for (CamundaProperties group : extensions.getElementsQuery().filterByType(CamundaProperties.class).list()) {
+        for (CamundaProperty property : group.getCamundaProperties()) {
+          addProperty(properties, element.getId(), property.getCamundaName(), property.getCamundaValue());
         }
       }
     }
     return properties;
   }
 
-  static ProcessEngineException problem(BaseElement element, String what) {
-    return new ProcessEngineException("BPMN element '" + element.getId() + "' " + what);
+  static ProcessEngineException problem(String elementId, String what) {
+    return new ProcessEngineException("BPMN element '" + elementId + "' " + what);
   }
 }

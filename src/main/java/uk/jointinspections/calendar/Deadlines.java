@@ -51,7 +51,7 @@ public class Deadlines {
   /** @param time HH:mm, London time */
   public Date day(VariableScope scope, int day, String time) {
     FlowElement element = elementOf(scope);
-    return deadline(scope, element, DEFAULT_REFERENCE_VARIABLE, day, DeadlineDefinition.parseTime(time, element));
+    return deadline(scope, element, DEFAULT_REFERENCE_VARIABLE, day, DeadlineDefinition.parseTime(time, element.getId()));
   }
 
   private Date deadline(VariableScope scope, FlowElement element, String variable, int day, LocalTime timeOfDay) {
@@ -59,13 +59,13 @@ public class Deadlines {
     try {
       return Date.from(workingDays.deadline(reference, day, timeOfDay).toInstant());
     } catch (IllegalArgumentException e) {
-      throw DeadlineDefinition.problem(element, "has no deadline: " + e.getMessage());
+      throw DeadlineDefinition.problem(element.getId(), "has no deadline: " + e.getMessage());
     }
   }
 
   static LocalDate referenceDate(Object value, String variable, FlowElement element) {
     if (value == null) {
-      throw DeadlineDefinition.problem(element, "needs the process variable '" + variable + "' (day 0), which is not set");
+      throw DeadlineDefinition.problem(element.getId(), "needs the process variable '" + variable + "' (day 0), which is not set");
     }
     if (value instanceof LocalDate date) {
       return date;
@@ -77,11 +77,11 @@ public class Deadlines {
       try {
         return LocalDate.parse(text.strip());
       } catch (DateTimeParseException e) {
-        throw DeadlineDefinition.problem(element, "needs the process variable '" + variable
+        throw DeadlineDefinition.problem(element.getId(), "needs the process variable '" + variable
             + "' (day 0) to be a date yyyy-MM-dd, not '" + text + "'");
       }
     }
-    throw DeadlineDefinition.problem(element, "needs the process variable '" + variable + "' (day 0) to be a Date,"
+    throw DeadlineDefinition.problem(element.getId(), "needs the process variable '" + variable + "' (day 0) to be a Date,"
         + " LocalDate or yyyy-MM-dd string, not a " + value.getClass().getName());
   }
 
