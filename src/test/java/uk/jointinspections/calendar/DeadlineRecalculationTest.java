@@ -3,15 +3,21 @@ package uk.jointinspections.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import uk.jointinspections.web.ApiErrorHandler;
 
 /**
  * A bank holiday announced after processes have started: Monday 15 June 2026 is added to the
@@ -150,6 +159,36 @@ class DeadlineRecalculationTest {
         .hasMessageContaining(HOLIDAYS_FILE.toString()).hasMessageContaining("2026-06-31");
     assertThat(workingDays.calendar()).isSameAs(before);
     assertThat(timerDue(instance, "timer_review_overdue")).isEqualTo(Instant.parse("2026-06-15T22:59:00Z"));
+  }
+
+  @Test
+  void theEndpointIsForAdministratorsAndReportsAnUnusableFileAsTheServersProblem() throws Exception {
+    MockMvc api = MockMvcBuilders.standaloneSetup(new WorkingDaysController(workingDays, recalculation, engine))
+        .setControllerAdvice(new ApiErrorHandler()).build();
+    IdentityService identity = engine.getIdentityService();
+    try {
+      identity.setAuthentication("ofsted-lead", List.of("ofsted", "lead-inspector"));
+      api.perform(post("/api/working-days/recalculate")).andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.status").value(403))
+          .andExpect(jsonPath("$.message").value("Only administrators (group camunda-admin) may recalculate deadlines"));
+
+      identity.setAuthentication("admin", List.of("camunda-admin"));
+      writeHolidays("""
+          {"title": "Extra bank holiday", "date": "2026-06-15", "notes": "", "bunting": true}""");
+      api.perform(post("/api/working-days/recalculate")).andExpect(status().isOk())
+          .andExpect(jsonPath("$.bankHolidays").value(workingDays.calendar().holidayCount()))
+          .andExpect(jsonPath("$.moved").isArray());
+      assertThat(workingDays.isWorkingDay(LocalDate.parse("2026-06-15"))).isFalse();
+
+      Files.writeString(HOLIDAYS_FILE, "{\"scotland\": {}}");
+      api.perform(post("/api/working-days/recalculate")).andExpect(status().isInternalServerError())
+          .andExpect(jsonPath("$.error").value("Internal Server Error"))
+          .andExpect(jsonPath("$.message").value("Bank holidays file " + HOLIDAYS_FILE.toAbsolutePath()
+              + ": has no \"england-and-wales\" division (found: scotland). The calendar in use and all deadlines are unchanged."));
+      assertThat(workingDays.isWorkingDay(LocalDate.parse("2026-06-15"))).isFalse();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private Date timerDue(ProcessInstance instance, String activityId) {
