@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.calendar.BusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -129,16 +131,21 @@ class WorkingDayDeadlinesProcessTest {
   }
 
   @Test
-  void engineDurationsStillWorkBesideTheNotation() {
-    startOnMonday23December("2024-12-20");
-    var calendars = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getBusinessCalendarManager();
-    Date now = ClockUtil.getCurrentTime();
-    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("PT1H", now))
-        .isEqualTo(Date.from(now.toInstant().plus(Duration.ofHours(1))));
-    assertThat(calendars.getBusinessCalendar("dueDate").resolveDuedate("2025-01-02T10:00:00", (Date) null)).isNotNull();
-    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("P3WD", now))
+  void theEnginesOwnNotationsGoThroughUnchanged() {
+    BusinessCalendarManager calendars =
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getBusinessCalendarManager();
+    Date start = Date.from(Instant.parse("2024-12-23T09:00:00Z"));
+
+    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("PT1H", start))
+        .isEqualTo(Instant.parse("2024-12-23T10:00:00Z"));
+    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("P3D", start))
+        .isEqualTo(Instant.parse("2024-12-26T09:00:00Z"));
+    assertThat(calendars.getBusinessCalendar("dueDate").resolveDuedate("2025-01-02T10:00:00Z"))
+        .isEqualTo(Instant.parse("2025-01-02T10:00:00Z"));
+    assertThat(calendars.getBusinessCalendar("duration").resolveDuedate("P3WD", start))
         .isEqualTo(Instant.parse("2024-12-30T23:59:00Z"));
+    assertThat(calendars.getBusinessCalendar("dueDate").resolveDuedate("P3WDT09:30", start))
+        .isEqualTo(Instant.parse("2024-12-30T09:30:00Z"));
   }
 
   /** Not a calendar day earlier, not a minute earlier, and fired at the moment itself. */
