@@ -33,6 +33,12 @@ class InspectionApiExceptionHandler {
     return response;
   }
 
+  /** Bad input found deeper down, e.g. a date beyond the calendar's years. */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, Object>> illegal(IllegalArgumentException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     return body(HttpStatus.BAD_REQUEST, "The request body is not the JSON object this endpoint expects.");

@@ -85,6 +85,9 @@ public final class JtaiProcess {
   public static final String VAR_DAY_ZERO = "dayZero";
   /** Day 9, the first day of fieldwork (java.util.Date at midnight Europe/London). */
   public static final String VAR_FIELDWORK_START = "fieldworkStart";
+  /** Day 0 and day 9 in words ("Tuesday 3 November 2026"), shown by the forms. */
+  public static final String VAR_DAY_ZERO_LABEL = "dayZeroLabel";
+  public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
   public static final String VAR_LEAD_INSPECTOR = "leadInspector";
   /** User id of the named QA manager; always present, null until one is named. */
   public static final String VAR_QA_MANAGER = "qaManager";

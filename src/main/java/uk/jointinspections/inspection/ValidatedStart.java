@@ -11,6 +11,9 @@ public record ValidatedStart(JtaiFramework framework, String reference, String l
     JtaiFramework.DeepDiveTheme theme, LocalDate dayZero, LocalDate fieldworkStart, String leadInspector,
     String qaManager) {
 
+  private static final java.time.format.DateTimeFormatter LABEL =
+      java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK);
+
   /** The process variables of a new instance (day 0 and fieldwork as dates at midnight, London time). */
   public Map<String, Object> variables() {
     Map<String, Object> variables = new HashMap<>();
@@ -22,6 +25,9 @@ public record ValidatedStart(JtaiFramework framework, String reference, String l
     variables.put(JtaiProcess.VAR_FIELDWORK_START, midnight(fieldworkStart));
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, leadInspector);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qaManager);
+    // For people: the forms show these in their deadline text.
+    variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, LABEL.format(dayZero));
+    variables.put(JtaiProcess.VAR_FIELDWORK_START_LABEL, LABEL.format(fieldworkStart));
     return variables;
   }
 

@@ -46,6 +46,7 @@ class JtaiStepTest {
   @Autowired FormService forms;
   @Autowired ManagementService management;
   @Autowired JavaMailSender mailSender;
+  @Autowired Timeline timeline;
 
   private int sequence;
 
@@ -177,5 +178,33 @@ class JtaiStepTest {
     assertThat(runtime.getVariable(pi.getId(), VAR_DAY_ZERO)).isInstanceOf(java.util.Date.class);
     assertThat(runtime.getVariable(pi.getId(), VAR_QA_MANAGER)).isNull();
     assertThatThrownBy(() -> forms.submitStartForm(definition, form)).hasMessageContaining("already exists");
+  }
+
+  @Test
+  void aLateSignOffEscalatesOnceToTheLeadInspectorAndTheQaManagerAndShowsAsOverdue() {
+    String cqcSignOff = forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, "cqc");
+    ProcessInstance pi = startBefore(cqcSignOff, Map.of());
+    // Day 21 of a notification on Tuesday 2 March 2027, across Good Friday and Easter Monday, in summer time.
+    java.time.Instant due = java.time.LocalDateTime.parse("2027-04-02T23:59").atZone(java.time.ZoneId.of("Europe/London")).toInstant();
+    assertThat(task(pi, cqcSignOff).getDueDate().toInstant()).isEqualTo(due);
+
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(due.plusSeconds(120)));
+    try {
+      for (int round = 0; round < 2; round++) {
+        management.createJobQuery().processInstanceId(pi.getId()).timers()
+            .duedateLowerThan(java.util.Date.from(due.plusSeconds(180))).list()
+            .forEach(job -> management.executeJob(job.getId()));
+      }
+      Task followUp = task(pi, TASK_FOLLOW_UP_OVERDUE);
+      assertThat(followUp).hasCandidateUser("ofsted-lead").hasCandidateUser("qa-manager");
+      assertThat(tasks.getVariable(followUp.getId(), VAR_OVERDUE_STEP)).isEqualTo(cqcSignOff);
+      assertThat(tasks.getVariable(followUp.getId(), VAR_OVERDUE_STEP_TITLE)).isEqualTo("Consider and sign off the draft letter (CQC)");
+      assertThat(tasks.getVariable(followUp.getId(), VAR_OVERDUE_STEP_DUE)).isEqualTo("Friday 2 April 2027 at 23:59");
+      assertThat(task(pi, cqcSignOff)).as("the step itself stays with CQC").isNotNull();
+      assertThat(timeline.of(pi.getBusinessKey()).stream().filter(e -> e.id().equals(cqcSignOff)).findFirst().orElseThrow()
+          .status()).isEqualTo(TimelineEntry.Status.overdue);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
   }
 }
