@@ -62,7 +62,8 @@ public class AnnexBNotifier implements TaskListener {
     } else if (step.startsWith(TASK_NOTIFY_SENIOR_LEADERS + "_")) {
       inspectorate = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst()
           .orElseThrow(() -> new IllegalStateException(step + " is not offered to an inspectorate"));
-      spokeWith = "the director of children's services";
+      // Each inspectorate telephones its senior leaders before this e-mail confirms the call (paragraph 13).
+      spokeWith = "you";
       recipients = addresses(task.getVariable(JtaiProcess.VAR_SENIOR_LEADER_EMAILS), JtaiProcess.VAR_SENIOR_LEADER_EMAILS);
     } else {
       return;
