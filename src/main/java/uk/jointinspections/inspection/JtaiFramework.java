@@ -1,0 +1,58 @@
+package uk.jointinspections.inspection;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The editions of the JTAI framework the process runs. Both use the same diagram; an edition differs only in the
+ * deadlines its elements carry ({@code day.jtai-2016}, {@code time.jtai-2016}) and in its Annex A themes.
+ */
+public enum JtaiFramework {
+
+  JTAI_2017("jtai-2017", "Joint targeted area inspections: framework and guidance (April 2017)",
+      List.of(DeepDiveTheme.CSE_AND_MISSING, DeepDiveTheme.DOMESTIC_ABUSE, DeepDiveTheme.NEGLECT)),
+  JTAI_2016("jtai-2016", "Joint targeted area inspections: framework and guidance (August 2016)",
+      List.of(DeepDiveTheme.CSE_AND_MISSING, DeepDiveTheme.DOMESTIC_ABUSE));
+
+  /** Fieldwork starts on day 9 (paragraph 12: notification nine working days before fieldwork begins). */
+  public static final int FIELDWORK_START_DAY = 9;
+
+  public final String id;
+  public final String title;
+  /** Annex A, "List of deep dive investigation themes". */
+  public final List<DeepDiveTheme> themes;
+
+  JtaiFramework(String id, String title, List<DeepDiveTheme> themes) {
+    this.id = id;
+    this.title = title;
+    this.themes = themes;
+  }
+
+  public static Optional<JtaiFramework> ofId(String id) {
+    return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
+  }
+
+  public Optional<DeepDiveTheme> theme(String id) {
+    return themes.stream().filter(t -> t.id.equals(id)).findFirst();
+  }
+
+  public enum DeepDiveTheme {
+    CSE_AND_MISSING("cse-and-missing",
+        "The response to child sexual exploitation and those missing from home, care or education"),
+    DOMESTIC_ABUSE("domestic-abuse", "The response to children living with domestic abuse"),
+    NEGLECT("neglect", "The response to children living with neglect");
+
+    public final String id;
+    public final String title;
+
+    DeepDiveTheme(String id, String title) {
+      this.id = id;
+      this.title = title;
+    }
+
+    public static Optional<DeepDiveTheme> ofId(String id) {
+      return Arrays.stream(values()).filter(t -> t.id.equals(id)).findFirst();
+    }
+  }
+}
