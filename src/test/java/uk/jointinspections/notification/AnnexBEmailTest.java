@@ -1,0 +1,26 @@
+package uk.jointinspections.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnnexBEmailTest {
+
+  @Test
+  void fillsInTheAnnexBTemplate() {
+    AnnexBEmail email = new AnnexBEmail("Northshire", "the director of children's services", LocalDate.of(2026, 12, 7),
+        "The response to children living with neglect", List.of("Lead inspector (Ofsted): Olivia Lead, ol@x.example"),
+        "Quentin Manager, q@x.example", "CQC, for the joint inspection team");
+
+    assertThat(email.subject()).isEqualTo("Joint targeted area inspection of services for children Northshire");
+    assertThat(email.body())
+        .contains("Earlier today I spoke with the director of children's services to inform them that on Monday 7 December"
+            + " 2026 inspectors from Ofsted, CQC, HMIC and HMI Probation will arrive on site in Northshire")
+        .contains("The particular deep dive theme for your inspection will be the response to children living with neglect.")
+        .contains("quality assurance manager for this inspection: Quentin Manager, q@x.example.")
+        .contains("- Lead inspector (Ofsted): Olivia Lead, ol@x.example")
+        .endsWith("CQC, for the joint inspection team\n\nInspection team\n- Lead inspector (Ofsted): Olivia Lead, ol@x.example\n");
+  }
+}
