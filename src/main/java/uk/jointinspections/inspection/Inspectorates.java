@@ -1,14 +1,9 @@
 package uk.jointinspections.inspection;
 
 import java.util.List;
-import org.springframework.stereotype.Component;
 
-/**
- * The inspectorates' Camunda group ids, as the collections of the multi-instance steps
- * ({@code ${inspectorates.partners()}}, {@code ${inspectorates.all()}}): each inspectorate gets its own task.
- */
-@Component("inspectorates")
-public class Inspectorates {
+/** The inspectorates' and roles' Camunda group ids as the JTAI process uses them. */
+public final class Inspectorates {
 
   public static final String OFSTED = "ofsted";
   public static final String CQC = "cqc";
@@ -22,17 +17,12 @@ public class Inspectorates {
   public static final String EDITORS = "editors";
   public static final String SENIOR_ANALYTICAL_OFFICER = "senior-analytical-officer";
 
-  private static final List<String> PARTNERS = List.of(CQC, HMICFRS, HMI_PROBATION);
-  private static final List<String> ALL = List.of(OFSTED, CQC, HMICFRS, HMI_PROBATION);
-
   /** CQC, HMIC and HMI Probation: the inspectorates that review, sign off and agree alongside Ofsted. */
-  public List<String> partners() {
-    return PARTNERS;
-  }
-
+  public static final List<String> PARTNERS = List.of(CQC, HMICFRS, HMI_PROBATION);
   /** Every inspectorate on the team, Ofsted included. */
-  public List<String> all() {
-    return ALL;
+  public static final List<String> ALL = List.of(OFSTED, CQC, HMICFRS, HMI_PROBATION);
+
+  private Inspectorates() {
   }
 
   public static String displayName(String group) {

@@ -15,7 +15,8 @@ public final class JtaiProcess {
   // Start and the day −1 / day 0 steps
   public static final String START = "start_inspection";
   public static final String TASK_REVIEW_BRIEFING_LEAD = "task_review_briefing_lead";
-  public static final String TASK_REVIEW_BRIEFING_INSPECTORATES = "task_review_briefing_inspectorates";
+  /** Steps done by each inspectorate in parallel: one task per inspectorate, id = {@link #forInspectorate}. */
+  public static final String TASK_REVIEW_BRIEFING = "task_review_briefing";
   public static final String TASK_NOTIFY_DCS = "task_notify_dcs";
   public static final String TASK_NOTIFY_SENIOR_LEADERS = "task_notify_senior_leaders";
   public static final String TASK_SETUP_DISCUSSION = "task_setup_discussion";
@@ -64,6 +65,14 @@ public final class JtaiProcess {
   public static final String SUB_FOLLOW_UP_OVERDUE = "sub_follow_up_overdue";
   public static final String TASK_FOLLOW_UP_OVERDUE = "task_follow_up_overdue";
 
+  /**
+   * The id of one inspectorate's task of a step the inspectorates do in parallel, e.g.
+   * {@code forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, "hmi-probation")} is {@code task_sign_off_draft_letter_hmi_probation}.
+   */
+  public static String forInspectorate(String step, String group) {
+    return step + "_" + group.replace('-', '_');
+  }
+
   /** Prefix of the non-interrupting deadline timer on a step: {@code boundary_overdue_<step without task_>}. */
   public static final String BOUNDARY_OVERDUE_PREFIX = "boundary_overdue_";
 
@@ -89,8 +98,6 @@ public final class JtaiProcess {
   public static final String VAR_AREAS_FOR_PRIORITY_ACTION = "areasForPriorityAction";
   public static final String VAR_STATEMENT_OF_ACTION_REQUIRED = "statementOfActionRequired";
   public static final String VAR_STATEMENT_LEAD_AGENCY = "statementLeadAgency";
-  /** Multi-instance element variable: the candidate group of one inspectorate's task. */
-  public static final String VAR_INSPECTORATE = "inspectorate";
   /** Escalation code (= id of the overdue element) caught by the overdue event subprocess. */
   public static final String VAR_OVERDUE_STEP = "overdueStep";
   public static final String VAR_OVERDUE_STEP_TITLE = "overdueStepTitle";

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.inspection.Inspectorates;
@@ -57,8 +59,9 @@ public class AnnexBNotifier implements TaskListener {
       inspectorate = Inspectorates.OFSTED;
       spokeWith = "you";
       recipients = addresses(task.getVariable(JtaiProcess.VAR_DCS_EMAIL), JtaiProcess.VAR_DCS_EMAIL);
-    } else if (TASK_NOTIFY_SENIOR_LEADERS.equals(step)) {
-      inspectorate = (String) task.getVariable(JtaiProcess.VAR_INSPECTORATE);
+    } else if (step.startsWith(TASK_NOTIFY_SENIOR_LEADERS + "_")) {
+      inspectorate = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).findFirst()
+          .orElseThrow(() -> new IllegalStateException(step + " is not offered to an inspectorate"));
       spokeWith = "the director of children's services";
       recipients = addresses(task.getVariable(JtaiProcess.VAR_SENIOR_LEADER_EMAILS), JtaiProcess.VAR_SENIOR_LEADER_EMAILS);
     } else {

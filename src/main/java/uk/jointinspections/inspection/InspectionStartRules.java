@@ -1,0 +1,123 @@
+package uk.jointinspections.inspection;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.calendar.WorkingDays;
+
+/**
+ * The rules a new inspection must meet, shared by the REST API and the Tasklist start form so that both refuse the
+ * same input with the same words. The first broken rule is reported, naming its field.
+ */
+@Component
+public class InspectionStartRules {
+
+  static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
+  private static final int MAX_AREA_LENGTH = 100;
+
+  private final WorkingDays workingDays;
+  private final IdentityService identityService;
+  private final WithoutAuthorization unrestricted;
+
+  public InspectionStartRules(WorkingDays workingDays, @Lazy IdentityService identityService,
+      WithoutAuthorization unrestricted) {
+    this.workingDays = workingDays;
+    this.identityService = identityService;
+    this.unrestricted = unrestricted;
+  }
+
+  public ValidatedStart validate(InspectionStartRequest request) {
+    JtaiFramework framework = JtaiFramework.ofId(required(request.framework(), "framework"))
+        .orElseThrow(() -> new InvalidInspectionException("framework",
+            "'" + request.framework() + "' is not a framework edition; use jtai-2017 or jtai-2016."));
+    String reference = required(request.reference(), "reference");
+    if (!REFERENCE.matcher(reference).matches()) {
+      throw new InvalidInspectionException("reference",
+          "use 3 to 40 letters, digits and hyphens, starting with a letter or digit (for example JTAI-2026-101).");
+    }
+    String area = required(request.localAuthority(), "localAuthority");
+    if (area.length() > MAX_AREA_LENGTH) {
+      throw new InvalidInspectionException("localAuthority", "at most " + MAX_AREA_LENGTH + " characters.");
+    }
+    String themeId = required(request.deepDiveTheme(), "deepDiveTheme");
+    JtaiFramework.DeepDiveTheme theme = framework.theme(themeId).orElseThrow(() -> new InvalidInspectionException(
+        "deepDiveTheme", "'" + themeId + "' is not a deep dive theme of " + framework.id + " (Annex A lists: "
+            + String.join(", ", framework.themes.stream().map(t -> t.id).toList()) + ")."));
+    LocalDate dayZero = dayZero(request);
+    LocalDate fieldworkStart = workingDays.add(dayZero, JtaiFramework.FIELDWORK_START_DAY);
+    String lead = required(request.leadInspector(), "leadInspector");
+    requireMember(lead, Inspectorates.OFSTED, "leadInspector", "the lead inspector must be an Ofsted inspector");
+    String qa = request.qaManager() == null || request.qaManager().isBlank() ? null : request.qaManager().strip();
+    if (qa != null) {
+      requireMember(qa, Inspectorates.QA_MANAGER, "qaManager", "the QA manager must be in the qa-manager group");
+    }
+    return new ValidatedStart(framework, reference, area, theme, dayZero, fieldworkStart, lead, qa);
+  }
+
+  private LocalDate dayZero(InspectionStartRequest request) {
+    boolean notified = present(request.notificationDate());
+    boolean planned = present(request.plannedFieldworkStart());
+    if (!notified && !planned) {
+      throw new InvalidInspectionException("notificationDate",
+          "give the notification date (day 0) or the planned start of fieldwork (plannedFieldworkStart).");
+    }
+    LocalDate dayZero = null;
+    if (notified) {
+      dayZero = workingDate(request.notificationDate(), "notificationDate");
+    }
+    if (planned) {
+      LocalDate fieldwork = workingDate(request.plannedFieldworkStart(), "plannedFieldworkStart");
+      LocalDate countedBack = workingDays.add(fieldwork, -JtaiFramework.FIELDWORK_START_DAY);
+      if (dayZero != null && !dayZero.equals(countedBack)) {
+        throw new InvalidInspectionException("plannedFieldworkStart", "fieldwork starts on day 9, nine working days"
+            + " after the notification date " + dayZero + ", which is " + workingDays.add(dayZero, 9)
+            + "; give only one of the two dates or make them agree.");
+      }
+      dayZero = countedBack;
+    }
+    return dayZero;
+  }
+
+  private LocalDate workingDate(String text, String field) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInspectionException(field, "'" + text + "' is not a date in the form yyyy-MM-dd.");
+    }
+    if (!WorkingDayCalendar.isSupported(date)) {
+      throw new InvalidInspectionException(field, date + " is outside the years the working-day calendar covers.");
+    }
+    if (!workingDays.isWorkingDay(date)) {
+      throw new InvalidInspectionException(field, date + " is not a working day in England (a weekend or bank holiday).");
+    }
+    return date;
+  }
+
+  private void requireMember(String userId, String group, String field, String why) {
+    User user = unrestricted.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      throw new InvalidInspectionException(field, "there is no user '" + userId + "'.");
+    }
+    long member = unrestricted.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(group).count());
+    if (member == 0) {
+      throw new InvalidInspectionException(field, "'" + userId + "' is not in the group '" + group + "': " + why + ".");
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static String required(String value, String field) {
+    if (!present(value)) {
+      throw new InvalidInspectionException(field, "is required.");
+    }
+    return value.strip();
+  }
+}

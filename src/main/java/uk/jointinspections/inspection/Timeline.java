@@ -1,0 +1,230 @@
+package uk.jointinspections.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import uk.jointinspections.calendar.DeadlineDefinition;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.inspection.TimelineEntry.Status;
+
+/**
+ * The milestones of one inspection, walked from the deployed diagram it runs on: every element with a working
+ * {@code day} (and the statement of action, 70 working days after the letter), its deadline from the same
+ * calculation as the task due dates and timers, and its status from the instance's history.
+ */
+@Service
+public class Timeline {
+
+  private static final String RELATIVE_STATEMENT = "P70WD";
+  private static final int STATEMENT_WORKING_DAYS = 70;
+
+  private final RepositoryService repositoryService;
+  private final HistoryService historyService;
+  private final WorkingDays workingDays;
+  private final WithoutAuthorization unrestricted;
+
+  public Timeline(@Lazy RepositoryService repositoryService, @Lazy HistoryService historyService,
+      WorkingDays workingDays, WithoutAuthorization unrestricted) {
+    this.repositoryService = repositoryService;
+    this.historyService = historyService;
+    this.workingDays = workingDays;
+    this.unrestricted = unrestricted;
+  }
+
+  /** @throws InspectionProblem 404 when there is no inspection with this reference */
+  public List<TimelineEntry> of(String reference) {
+    return unrestricted.call(() -> build(instance(reference)));
+  }
+
+  /** A process-level variable of the inspection, e.g. its local authority. */
+  public Object variable(String reference, String name) {
+    HistoricProcessInstance instance = instance(reference);
+    return unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).list().stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
+        .map(HistoricVariableInstance::getValue).findFirst().orElse(null));
+  }
+
+  public HistoricProcessInstance instance(String reference) {
+    HistoricProcessInstance instance = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(JtaiProcess.KEY).processInstanceBusinessKey(reference).singleResult());
+    if (instance == null) {
+      throw InspectionProblem.notFound(reference);
+    }
+    return instance;
+  }
+
+  private List<TimelineEntry> build(HistoricProcessInstance instance) {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+    // Process-level variables only: a subprocess's local variable of the same name must not shadow them.
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).list()) {
+      if (instance.getId().equals(variable.getActivityInstanceId())) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    Map<String, List<HistoricActivityInstance>> activities = historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).list().stream()
+        .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    boolean ended = instance.getEndTime() != null;
+    Object statementRequired = variables.get(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED);
+
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      Milestone milestone = milestone(element);
+      if (milestone == null) {
+        continue;
+      }
+      List<HistoricActivityInstance> runs = activities.getOrDefault(milestone.trackedId, List.of());
+      boolean statementStep = isStatementStep(milestone.trackedId);
+      if (runs.isEmpty() && (ended || statementStep && Boolean.FALSE.equals(statementRequired))) {
+        continue; // a branch this inspection did not take
+      }
+      ZonedDateTime due = milestone.relative
+          ? statementDue(instance, variables, activities, model)
+          : milestone.definition == null ? null : due(milestone.definition, variables);
+      Status status;
+      if (!runs.isEmpty() && runs.stream().allMatch(run -> run.getEndTime() != null)) {
+        status = Status.done;
+      } else if (due != null && now.isAfter(due.toInstant())) {
+        status = Status.overdue;
+      } else {
+        status = runs.isEmpty() ? Status.upcoming : Status.open;
+      }
+      entries.add(new TimelineEntry(milestone.trackedId,
+          milestone.definition == null ? null : milestone.definition.day(),
+          element.getName(), performer(element, variables), milestone.paragraph, due, status));
+    }
+    entries.sort(Comparator.comparing((TimelineEntry e) -> e.dueAt() == null ? null : e.dueAt().toInstant(),
+        Comparator.nullsLast(Comparator.naturalOrder())));
+    return entries;
+  }
+
+  /** Where a step's deadline is written and which element's history says whether it happened. */
+  private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
+  }
+
+  private Milestone milestone(FlowElement element) {
+    if (element instanceof SubProcess sub && isSubmission(sub.getId())) {
+      UserTask record = sub.getChildElementsByType(UserTask.class).stream()
+          .filter(t -> t.getId().startsWith("task_record_")).findFirst().orElse(null);
+      if (record == null) {
+        return null;
+      }
+      String paragraph = ModelProperties.of(record).get(JtaiProcess.PROPERTY_PARAGRAPH);
+      if (RELATIVE_STATEMENT.equals(record.getCamundaDueDate())) {
+        return new Milestone(sub.getId(), null, true, paragraph);
+      }
+      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record), false, paragraph) : null;
+    }
+    if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
+        && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
+      String paragraph = ModelProperties.of((BaseElement) element).get(JtaiProcess.PROPERTY_PARAGRAPH);
+      if (hasDay((BaseElement) element)) {
+        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element), false, paragraph);
+      }
+      if (isStatementStep(element.getId())) {
+        return new Milestone(element.getId(), null, false, paragraph);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isSubmission(String id) {
+    for (Submission submission : Submission.values()) {
+      if (submission.subProcessId.equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isStatementStep(String id) {
+    return Submission.STATEMENT_OF_ACTION.subProcessId.equals(id) || JtaiProcess.TASK_REVIEW_STATEMENT_OF_ACTION.equals(id)
+        || JtaiProcess.TASK_AGREE_STATEMENT_RESPONSE.equals(id) || JtaiProcess.TASK_SEND_STATEMENT_RESPONSE.equals(id);
+  }
+
+  private static boolean hasDay(BaseElement element) {
+    return element.getExtensionElements() != null
+        && !element.getExtensionElements().getChildElementsByType(CamundaProperties.class).isEmpty()
+        && ModelProperties.of(element).containsKey(JtaiProcess.PROPERTY_DAY);
+  }
+
+  /** The calculation of {@code ${deadlines.due(execution)}}: working day N from the reference date, at the time given. */
+  private ZonedDateTime due(DeadlineDefinition definition, Map<String, Object> variables) {
+    Object reference = variables.get(definition.referenceVariable());
+    if (reference == null) {
+      return null;
+    }
+    LocalDate day0 = reference instanceof Date date ? date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate()
+        : reference instanceof LocalDate local ? local : LocalDate.parse(reference.toString());
+    return workingDays.deadline(day0, definition.day(), definition.timeOfDay());
+  }
+
+  /**
+   * 70 working days from the moment the letter was sent (the statement task's {@code P70WD} counts from its creation,
+   * which is that moment); before then, from the letter's own deadline.
+   */
+  private ZonedDateTime statementDue(HistoricProcessInstance instance, Map<String, Object> variables,
+      Map<String, List<HistoricActivityInstance>> activities, BpmnModelInstance model) {
+    HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Submission.STATEMENT_OF_ACTION.recordTaskId).listPage(0, 1).stream().findFirst().orElse(null);
+    if (task != null && task.getDueDate() != null) {
+      return task.getDueDate().toInstant().atZone(WorkingDayCalendar.LONDON);
+    }
+    HistoricActivityInstance sent = activities.getOrDefault(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER, List.of())
+        .stream().filter(a -> a.getEndTime() != null).findFirst().orElse(null);
+    if (sent != null) {
+      return workingDays.deadlineAfter(sent.getEndTime().toInstant(), STATEMENT_WORKING_DAYS, null);
+    }
+    BaseElement letter = model.getModelElementById(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER);
+    ZonedDateTime letterDue = letter == null ? null : due(DeadlineDefinition.of(letter), variables);
+    return letterDue == null ? null : workingDays.deadlineAfter(letterDue.toInstant(), STATEMENT_WORKING_DAYS, null);
+  }
+
+  /** Who does the step, in words a reader of the timeline understands. */
+  static String performer(FlowElement element, Map<String, Object> variables) {
+    if (element instanceof SubProcess) {
+      return "local area";
+    }
+    if (!(element instanceof UserTask task)) {
+      return "inspection team";
+    }
+    String assignee = task.getCamundaAssignee();
+    if ("${leadInspector}".equals(assignee)) {
+      return "lead inspector " + variables.get(JtaiProcess.VAR_LEAD_INSPECTOR);
+    }
+    if ("${qaManager}".equals(assignee)) {
+      Object qa = variables.get(JtaiProcess.VAR_QA_MANAGER);
+      return qa == null ? Inspectorates.QA_MANAGER : "QA manager " + qa;
+    }
+    return Objects.requireNonNullElse(task.getCamundaCandidateGroups(), "");
+  }
+}
