@@ -134,8 +134,10 @@ class JtaiStepTest {
     ProcessInstance pi = startBefore(TASK_NOTIFY_DCS, Map.of());
     tasks.complete(task(pi, TASK_NOTIFY_DCS).getId(), Map.of(VAR_DCS_EMAIL, "dcs@northshire.example"));
 
-    management.createJobQuery().processDefinitionKey(NotificationProcess.KEY).list()
-        .forEach(job -> management.executeJob(job.getId()));
+    runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, pi.getBusinessKey()).list()
+        .forEach(notification -> management.createJobQuery().processInstanceId(notification.getId()).list()
+            .forEach(job -> management.executeJob(job.getId())));
 
     MimeMessage annexB = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {
