@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.NotificationProcess;
 
@@ -36,19 +38,21 @@ import uk.jointinspections.notification.NotificationProcess;
 class JtaiStepTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;
+  @Autowired JavaMailSender mailSender;
 
   private int sequence;
 
   @BeforeEach
   void init() {
     AbstractAssertions.init(engine);
+    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
   }
 
   @AfterEach
