@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.NotificationProcess;
 
@@ -36,19 +38,21 @@ import uk.jointinspections.notification.NotificationProcess;
 class JtaiStepTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;
+  @Autowired JavaMailSender mailSender;
 
   private int sequence;
 
   @BeforeEach
   void init() {
     AbstractAssertions.init(engine);
+    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
   }
 
   @AfterEach
@@ -134,8 +138,10 @@ class JtaiStepTest {
     ProcessInstance pi = startBefore(TASK_NOTIFY_DCS, Map.of());
     tasks.complete(task(pi, TASK_NOTIFY_DCS).getId(), Map.of(VAR_DCS_EMAIL, "dcs@northshire.example"));
 
-    management.createJobQuery().processDefinitionKey(NotificationProcess.KEY).list()
-        .forEach(job -> management.executeJob(job.getId()));
+    runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, pi.getBusinessKey()).list()
+        .forEach(notification -> management.createJobQuery().processInstanceId(notification.getId()).list()
+            .forEach(job -> management.executeJob(job.getId())));
 
     MimeMessage annexB = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 
 /** Notifications reach a real SMTP server (GreenMail) after the commit, are never sent twice, and survive an outage. */
@@ -31,7 +33,7 @@ import uk.jointinspections.EngineTest;
 class NotificationMailTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @Autowired Notifications notifications;
   @Autowired RuntimeService runtime;
@@ -40,11 +42,18 @@ class NotificationMailTest {
   @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
+  @Autowired JavaMailSender mailSender;
 
   private String deploymentId;
 
+  /** GreenMail listens on a free port, so that test runs on one machine do not collide. */
+  private void pointMailAtGreenMail() {
+    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
+  }
+
   @BeforeEach
   void deployTestSteps() {
+    pointMailAtGreenMail();
     deploymentId = repository.createDeployment().addClasspathResource("notification/notified_steps.bpmn").deploy().getId();
   }
 
@@ -133,6 +142,7 @@ class NotificationMailTest {
       assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isEqualTo(1);
     } finally {
       smtp.start();
+      pointMailAtGreenMail();
     }
 
     // What Cockpit's "retry" does.
