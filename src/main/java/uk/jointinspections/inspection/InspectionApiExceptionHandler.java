@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Errors of the inspection API as {@code {"status","error","message"}}; never a stack trace. */
-@RestControllerAdvice(assignableTypes = InspectionApi.class)
+@RestControllerAdvice(assignableTypes = {InspectionApi.class, uk.jointinspections.frameworks.FrameworksApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InspectionApiExceptionHandler {
 

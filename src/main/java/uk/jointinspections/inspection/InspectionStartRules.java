@@ -1,13 +1,8 @@
 package uk.jointinspections.inspection;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
-import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 
 /**
@@ -21,14 +16,11 @@ public class InspectionStartRules {
   private static final int MAX_AREA_LENGTH = 100;
 
   private final WorkingDays workingDays;
-  private final IdentityService identityService;
-  private final WithoutAuthorization unrestricted;
+  private final StartFields fields;
 
-  public InspectionStartRules(WorkingDays workingDays, @Lazy IdentityService identityService,
-      WithoutAuthorization unrestricted) {
+  public InspectionStartRules(WorkingDays workingDays, StartFields fields) {
     this.workingDays = workingDays;
-    this.identityService = identityService;
-    this.unrestricted = unrestricted;
+    this.fields = fields;
   }
 
   public ValidatedStart validate(InspectionStartRequest request) {
@@ -84,30 +76,11 @@ public class InspectionStartRules {
   }
 
   private LocalDate workingDate(String text, String field) {
-    LocalDate date;
-    try {
-      date = LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInspectionException(field, "'" + text + "' is not a date in the form yyyy-MM-dd.");
-    }
-    if (!WorkingDayCalendar.isSupported(date)) {
-      throw new InvalidInspectionException(field, date + " is outside the years the working-day calendar covers.");
-    }
-    if (!workingDays.isWorkingDay(date)) {
-      throw new InvalidInspectionException(field, date + " is not a working day in England (a weekend or bank holiday).");
-    }
-    return date;
+    return fields.workingDate(text, field);
   }
 
   private void requireMember(String userId, String group, String field, String why) {
-    User user = unrestricted.call(() -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      throw new InvalidInspectionException(field, "there is no user '" + userId + "'.");
-    }
-    long member = unrestricted.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(group).count());
-    if (member == 0) {
-      throw new InvalidInspectionException(field, "'" + userId + "' is not in the group '" + group + "': " + why + ".");
-    }
+    fields.member(userId, field, why, group);
   }
 
   private static boolean present(String value) {

@@ -39,7 +39,7 @@ public class InspectionStartValidator implements ExecutionListener {
           + "' must be the inspection reference '" + start.reference() + "' (or leave the business key empty).");
     }
     long sameReference = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(JtaiProcess.KEY).processInstanceBusinessKey(start.reference()).count());
+        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(start.reference()).count());
     if (sameReference > 0) {
       throw new InvalidInspectionException("reference", "an inspection with reference '" + start.reference()
           + "' already exists.");

@@ -1,8 +1,6 @@
 package uk.jointinspections.inspection;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,15 +12,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class InspectionStarts {
 
-  private final InspectionStartRules rules;
+  private final InspectionFrameworks frameworks;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final Timeline timeline;
   private final WithoutAuthorization unrestricted;
 
-  public InspectionStarts(InspectionStartRules rules, @Lazy RuntimeService runtimeService,
+  public InspectionStarts(InspectionFrameworks frameworks, @Lazy RuntimeService runtimeService,
       @Lazy HistoryService historyService, Timeline timeline, WithoutAuthorization unrestricted) {
-    this.rules = rules;
+    this.frameworks = frameworks;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.timeline = timeline;
@@ -37,17 +35,17 @@ public class InspectionStarts {
    * the start listener repeats the check inside the engine's transaction for starts from the Tasklist.
    */
   public synchronized Started start(InspectionStartRequest request) {
-    ValidatedStart start = rules.validate(request);
+    InspectionFramework framework = frameworks.named(request.framework());
+    InspectionFramework.Start start = framework.validate(request);
+    // A reference is unique across every framework: the directory finds inspections by reference alone.
     long existing = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(JtaiProcess.KEY).processInstanceBusinessKey(start.reference()).count());
+        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(start.reference()).count());
     if (existing > 0) {
       throw new InspectionProblem(HttpStatus.CONFLICT, "An inspection with reference '" + start.reference()
           + "' already exists; nothing was created.");
     }
-    // The start listener validates these again (the Tasklist start form takes the same path) and sets the typed variables.
-    Map<String, Object> variables = new HashMap<>(start.variables());
-    variables.put("notificationDate", start.dayZero().toString());
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(JtaiProcess.KEY, start.reference(), variables);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(framework.processKey(), start.reference(),
+        start.variables());
     return new Started(instance.getId(), start.reference(), timeline.of(start.reference()));
   }
 }

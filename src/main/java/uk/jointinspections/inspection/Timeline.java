@@ -79,7 +79,7 @@ public class Timeline {
 
   public HistoricProcessInstance instance(String reference) {
     HistoricProcessInstance instance = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(JtaiProcess.KEY).processInstanceBusinessKey(reference).singleResult());
+        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(reference).singleResult());
     if (instance == null) {
       throw InspectionProblem.notFound(reference);
     }

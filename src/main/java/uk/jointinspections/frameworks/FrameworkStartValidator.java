@@ -1,0 +1,77 @@
+package uk.jointinspections.frameworks;
+
+import java.util.Date;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.inspection.InspectionFramework;
+import uk.jointinspections.inspection.InspectionFrameworks;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.WithoutAuthorization;
+
+/**
+ * The start listener of every framework diagram after the 2017 JTAI: whoever starts it (the REST API or the Tasklist
+ * start form), the framework's own rules apply, the business key becomes the reference, a reference is used once
+ * across all frameworks, and the instance gets its typed variables.
+ */
+@Component("frameworkStartValidator")
+public class FrameworkStartValidator implements ExecutionListener {
+
+  private final InspectionFrameworks frameworks;
+  private final HistoryService historyService;
+  private final WithoutAuthorization unrestricted;
+
+  public FrameworkStartValidator(InspectionFrameworks frameworks, @Lazy HistoryService historyService,
+      WithoutAuthorization unrestricted) {
+    this.frameworks = frameworks;
+    this.historyService = historyService;
+    this.unrestricted = unrestricted;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String processKey = execution.getProcessDefinitionId().split(":")[0];
+    InspectionFramework framework = frameworks.ofProcess(processKey)
+        .orElseThrow(() -> new IllegalStateException("no inspection framework runs process " + processKey));
+    String name = text(execution, JtaiProcess.VAR_FRAMEWORK);
+    if (name == null) {
+      name = framework.names().iterator().next(); // the Tasklist start form of a one-edition framework
+    } else if (!framework.names().contains(name)) {
+      throw new InvalidInspectionException("framework", "'" + name + "' is not run by process " + processKey + ".");
+    }
+    InspectionFramework.Start start = framework.validate(new InspectionStartRequest(name,
+        text(execution, JtaiProcess.VAR_REFERENCE), text(execution, JtaiProcess.VAR_LOCAL_AUTHORITY),
+        text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME), text(execution, "notificationDate"),
+        text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
+        text(execution, JtaiProcess.VAR_QA_MANAGER)));
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(start.reference())) {
+      throw new InvalidInspectionException("reference", "the business key '" + businessKey
+          + "' must be the inspection reference '" + start.reference() + "' (or leave the business key empty).");
+    }
+    long sameReference = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(start.reference())
+        .count());
+    if (sameReference > 0) {
+      throw new InvalidInspectionException("reference", "an inspection with reference '" + start.reference()
+          + "' already exists.");
+    }
+    execution.setProcessBusinessKey(start.reference());
+    execution.setVariables(start.variables());
+  }
+
+  /** Form fields arrive as strings; a date may also arrive as a date. */
+  static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString();
+    }
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+}

@@ -1,0 +1,92 @@
+package uk.jointinspections.frameworks;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.inspection.InspectionFramework;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.Inspectorates;
+import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.StartFields;
+
+/**
+ * Start rules of the 2024 JTAI: a reference, the local authority, the planned start of fieldwork (or the notification
+ * date, 10 working days before it), an Ofsted lead inspector and a Senior HMI as QA manager (paragraphs 10-11, 13, 16).
+ * There is no deep dive theme: the scope is the front door.
+ */
+@Component
+public class Jtai2024Framework implements InspectionFramework {
+
+  private final StartFields fields;
+  private final WorkingDays workingDays;
+
+  public Jtai2024Framework(StartFields fields, WorkingDays workingDays) {
+    this.fields = fields;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public Set<String> names() {
+    return Set.of(Jtai2024Process.FRAMEWORK);
+  }
+
+  @Override
+  public String processKey() {
+    return Jtai2024Process.KEY;
+  }
+
+  @Override
+  public Start validate(InspectionStartRequest request) {
+    String reference = fields.reference(request.reference());
+    String area = fields.localAuthority(request.localAuthority());
+    if (StartFields.present(request.deepDiveTheme())) {
+      throw new InvalidInspectionException("deepDiveTheme",
+          "the 2024 JTAI has no deep dive theme: its scope is the multi-agency front door (paragraphs 5-8).");
+    }
+    Jtai2024Plan plan = plan(request);
+    String lead = fields.member(request.leadInspector(), "leadInspector",
+        "the lead inspector is one of Ofsted's social care inspectors (paragraph 10)", Inspectorates.OFSTED);
+    String qa = fields.member(request.qaManager(), "qaManager",
+        "the quality assurance manager is a Senior HMI from Ofsted (paragraph 11)", Inspectorates.OFSTED,
+        Inspectorates.QA_MANAGER);
+    Map<String, Object> variables = new HashMap<>(plan.variables());
+    variables.put(JtaiProcess.VAR_FRAMEWORK, Jtai2024Process.FRAMEWORK);
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
+    variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(Jtai2024Process.VAR_DEFERRALS, 0);
+    return new Start(reference, variables);
+  }
+
+  private Jtai2024Plan plan(InspectionStartRequest request) {
+    boolean notified = StartFields.present(request.notificationDate());
+    boolean planned = StartFields.present(request.plannedFieldworkStart());
+    if (!planned && !notified) {
+      throw new InvalidInspectionException("plannedFieldworkStart",
+          "give the planned start of fieldwork; the notification comes 10 working days before it (paragraph 16).");
+    }
+    Jtai2024Plan plan;
+    if (planned) {
+      plan = Jtai2024Plan.fromFieldworkStart(fields.workingDate(request.plannedFieldworkStart(), "plannedFieldworkStart"),
+          workingDays);
+      if (notified) {
+        LocalDate notification = fields.workingDate(request.notificationDate(), "notificationDate");
+        if (!notification.equals(plan.notification())) {
+          throw new InvalidInspectionException("notificationDate", "the notification is 10 working days before"
+              + " fieldwork, which is " + plan.notification() + " for fieldwork from " + plan.fieldworkStart()
+              + "; give only the planned start of fieldwork or make the two agree.");
+        }
+      }
+    } else {
+      LocalDate notification = fields.workingDate(request.notificationDate(), "notificationDate");
+      plan = Jtai2024Plan.fromFieldworkStart(workingDays.add(notification, Jtai2024Process.FIELDWORK_START_DAY),
+          workingDays);
+    }
+    return plan;
+  }
+}

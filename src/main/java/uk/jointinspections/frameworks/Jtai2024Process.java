@@ -1,0 +1,80 @@
+package uk.jointinspections.frameworks;
+
+/**
+ * {@code processes/jtai-2024.bpmn}: the JTAI of the multi-agency response to the identification of initial need and
+ * risk, guidance of 5 April 2024. Its element ids and variables, for the delegates, the API and the tests.
+ */
+public final class Jtai2024Process {
+
+  public static final String KEY = "jtai-2024";
+  public static final String FRAMEWORK = "jtai-2024";
+  public static final String TITLE = "Joint targeted area inspection of the multi-agency response to the identification"
+      + " of initial need and risk (April 2024)";
+
+  /** Fieldwork starts 10 working days after the notification (paragraphs 13 and 16) and lasts the week. */
+  public static final int FIELDWORK_START_DAY = 10;
+  public static final int FIELDWORK_END_DAY = 14;
+
+  public static final String MESSAGE_DEFERRAL_REQUESTED = "jtai2024DeferralRequested";
+
+  // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in JtaiProcess)
+  public static final String VAR_FIELDWORK_START = "fieldworkStart";
+  public static final String VAR_FIELDWORK_END = "fieldworkEnd";
+  public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
+  public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
+  public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";
+  public static final String VAR_DEFERRAL_DECISION = "deferralDecision";
+  public static final String VAR_DEFERRED_FIELDWORK_START = "deferredFieldworkStart";
+  public static final String VAR_DEFERRALS = "deferrals";
+  public static final String VAR_FINAL_LETTER_SENT_ON = "finalLetterSentOn";
+  public static final String VAR_STATEMENT_REQUIRED = "statementOfActionRequired";
+  public static final String VAR_PRIORITY_LOCAL_AUTHORITY = "priorityActionLocalAuthority";
+  public static final String VAR_PRIORITY_HEALTH = "priorityActionHealth";
+  public static final String VAR_PRIORITY_POLICE = "priorityActionPolice";
+  public static final String VAR_FORCE_RESPONDING = "forceResponding";
+
+  // Weeks 1 and 2
+  public static final String SUB_NOTIFICATION_TO_FIELDWORK = "sub_notification_to_fieldwork";
+  public static final String TASK_NOTIFY_DCS = "task_notify_dcs";
+  public static final String TASK_NOTIFY_HEALTH_LEADERS = "task_notify_health_leaders";
+  public static final String TASK_NOTIFY_POLICE_LEADERS = "task_notify_police_leaders";
+  public static final String TASK_RECORD_CHILD_LEVEL_DATA = "task_record_child_level_data";
+  public static final String TASK_SELECT_30_CHILDREN = "task_select_30_children";
+  public static final String TASK_RECORD_ANSWERS_30 = "task_record_answers_30";
+  public static final String TASK_SELECT_AUDIT_CHILDREN = "task_select_audit_children";
+  public static final String TASK_RECORD_CASE_RECORDS = "task_record_case_records";
+  public static final String TASK_RECORD_AUDITS = "task_record_audits";
+  public static final String TASK_CONFIRM_MASA_NOTIFIED = "task_confirm_masa_notified";
+  public static final String TASK_SETUP_DISCUSSION = "task_setup_discussion";
+  public static final String TASK_MEET_MASA_BEFORE_FIELDWORK = "task_meet_masa_before_fieldwork";
+  public static final String TASK_AGREE_FIELDWORK_TIMETABLE = "task_agree_fieldwork_timetable";
+  public static final String TASK_DECIDE_DEFERRAL = "task_decide_deferral";
+  // Week 3
+  public static final String TASK_INITIAL_MEETING = "task_initial_meeting";
+  public static final String TASK_KIT_WEDNESDAY = "task_kit_wednesday";
+  public static final String TASK_KIT_THURSDAY = "task_kit_thursday";
+  public static final String TASK_MEET_MASA_DURING_FIELDWORK = "task_meet_masa_during_fieldwork";
+  public static final String TASK_AGREE_PROVISIONAL_FINDINGS = "task_agree_provisional_findings";
+  public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
+  // After fieldwork
+  public static final String TASK_INFORMAL_CONCERN_CONTACT = "task_informal_concern_contact";
+  public static final String TASK_SEND_DRAFT_LETTER = "task_send_draft_letter";
+  public static final String TASK_RECORD_DCS_COMMENTS = "task_record_dcs_comments";
+  public static final String TASK_SEND_FINAL_LETTER = "task_send_final_letter";
+  public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
+  public static final String TASK_RECORD_STATEMENT_OF_ACTION = "task_record_statement_of_action";
+  public static final String TASK_REVIEW_STATEMENT_OF_ACTION = "task_review_statement_of_action";
+  // Annex B
+  public static final String TASK_INFORM_DFE = "task_inform_dfe";
+  public static final String TASK_REQUEST_LA_ACTION_PLAN = "task_request_la_action_plan";
+  public static final String TASK_CQC_MANAGEMENT_REVIEW = "task_cqc_management_review";
+  public static final String TASK_DECIDE_REGULATORY_ACTION = "task_decide_regulatory_action";
+  public static final String TASK_REPORT_CAUSE_OF_CONCERN = "task_report_cause_of_concern";
+  public static final String TASK_MONITOR_SCAN = "task_monitor_scan";
+  public static final String TASK_ENGAGE_FORCE = "task_engage_force";
+  public static final String TASK_COORDINATE_FOLLOW_UP = "task_coordinate_follow_up";
+  public static final String END_INSPECTION = "end_inspection";
+
+  private Jtai2024Process() {
+  }
+}

@@ -1,0 +1,30 @@
+package uk.jointinspections.inspection;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One inspection framework the application runs: which framework names it answers to, which process runs it, and how
+ * a start request for it is checked. {@code POST /api/inspections} and the duplicate-reference check go through
+ * {@link InspectionFrameworks}, which collects every bean of this type; a new framework is a new bean plus its
+ * process key in {@link InspectionDirectory#PUBLICATION_STEPS}.
+ */
+public interface InspectionFramework {
+
+  /** The values of the {@code framework} field (and process variable) this framework accepts, e.g. {@code jtai-2024}. */
+  Set<String> names();
+
+  /** The key of the process that runs one inspection of this framework. */
+  String processKey();
+
+  /**
+   * Checks a start request against this framework's fields and rules.
+   *
+   * @throws InvalidInspectionException naming the first field that is wrong; nothing is created
+   */
+  Start validate(InspectionStartRequest request);
+
+  /** A request that passed: the reference (business key) and the new instance's variables. */
+  record Start(String reference, Map<String, Object> variables) {
+  }
+}

@@ -1,0 +1,38 @@
+package uk.jointinspections.inspection;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** The 2016 and 2017 JTAI editions, run by {@code processes/jtai.bpmn}, checked by {@link InspectionStartRules}. */
+@Component
+public class JtaiInspectionFramework implements InspectionFramework {
+
+  private final InspectionStartRules rules;
+
+  public JtaiInspectionFramework(InspectionStartRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public Set<String> names() {
+    return Arrays.stream(JtaiFramework.values()).map(f -> f.id).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
+  public String processKey() {
+    return JtaiProcess.KEY;
+  }
+
+  @Override
+  public Start validate(InspectionStartRequest request) {
+    ValidatedStart start = rules.validate(request);
+    // The start listener validates these again (the Tasklist start form takes the same path) and sets the typed variables.
+    Map<String, Object> variables = new HashMap<>(start.variables());
+    variables.put("notificationDate", start.dayZero().toString());
+    return new Start(start.reference(), variables);
+  }
+}

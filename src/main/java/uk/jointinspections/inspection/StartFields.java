@@ -1,0 +1,91 @@
+package uk.jointinspections.inspection;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.calendar.WorkingDays;
+
+/**
+ * The field checks every framework's start request shares (reference, local authority, working dates, staff in a
+ * group), each refusing with an {@link InvalidInspectionException} that names the field.
+ */
+@Component
+public class StartFields {
+
+  private static final int MAX_AREA_LENGTH = 100;
+
+  private final WorkingDays workingDays;
+  private final IdentityService identityService;
+  private final WithoutAuthorization unrestricted;
+
+  public StartFields(WorkingDays workingDays, @Lazy IdentityService identityService, WithoutAuthorization unrestricted) {
+    this.workingDays = workingDays;
+    this.identityService = identityService;
+    this.unrestricted = unrestricted;
+  }
+
+  public String reference(String value) {
+    String reference = required(value, "reference");
+    if (!InspectionStartRules.REFERENCE.matcher(reference).matches()) {
+      throw new InvalidInspectionException("reference",
+          "use 3 to 40 letters, digits and hyphens, starting with a letter or digit (for example JTAI-2026-101).");
+    }
+    return reference;
+  }
+
+  public String localAuthority(String value) {
+    String area = required(value, "localAuthority");
+    if (area.length() > MAX_AREA_LENGTH) {
+      throw new InvalidInspectionException("localAuthority", "at most " + MAX_AREA_LENGTH + " characters.");
+    }
+    return area;
+  }
+
+  /** A date in the form yyyy-MM-dd that is a working day in England. */
+  public LocalDate workingDate(String text, String field) {
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInspectionException(field, "'" + text + "' is not a date in the form yyyy-MM-dd.");
+    }
+    if (!WorkingDayCalendar.isSupported(date)) {
+      throw new InvalidInspectionException(field, date + " is outside the years the working-day calendar covers.");
+    }
+    if (!workingDays.isWorkingDay(date)) {
+      throw new InvalidInspectionException(field, date + " is not a working day in England (a weekend or bank holiday).");
+    }
+    return date;
+  }
+
+  /** The user exists and is in every one of the groups. */
+  public String member(String userId, String field, String why, String... groups) {
+    String id = required(userId, field);
+    User user = unrestricted.call(() -> identityService.createUserQuery().userId(id).singleResult());
+    if (user == null) {
+      throw new InvalidInspectionException(field, "there is no user '" + id + "'.");
+    }
+    for (String group : groups) {
+      long member = unrestricted.call(() -> identityService.createUserQuery().userId(id).memberOfGroup(group).count());
+      if (member == 0) {
+        throw new InvalidInspectionException(field, "'" + id + "' is not in the group '" + group + "': " + why + ".");
+      }
+    }
+    return id;
+  }
+
+  public static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  public static String required(String value, String field) {
+    if (!present(value)) {
+      throw new InvalidInspectionException(field, "is required.");
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,98 @@
+package uk.jointinspections.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+
+/** Drives one inspection of any framework through time: the clock, due timers, and its steps with their deadlines. */
+class FrameworkScenario {
+
+  final ProcessEngine engine;
+  final String processInstanceId;
+
+  FrameworkScenario(ProcessEngine engine, String processInstanceId) {
+    this.engine = engine;
+    this.processInstanceId = processInstanceId;
+  }
+
+  static Date at(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.LONDON).toInstant());
+  }
+
+  static void clock(String localDateTime) {
+    ClockUtil.setCurrentTime(at(localDateTime));
+  }
+
+  /** Moves the clock and fires every timer of this inspection that has become due. */
+  void moveTo(String localDateTime) {
+    clock(localDateTime);
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
+          .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1000)).list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  List<Task> tasks(String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list();
+  }
+
+  Task task(String key) {
+    List<Task> found = tasks(key);
+    assertThat(found).as("open tasks " + key).hasSize(1);
+    return found.get(0);
+  }
+
+  /** The step is open, assigned to this user, due at this London date-time ("2026-09-22T17:00"). */
+  Task assigned(String key, String user, String due) {
+    Task task = task(key);
+    assertThat(task.getAssignee()).as(key + " assignee").isEqualTo(user);
+    assertDue(task, due);
+    return task;
+  }
+
+  /** The step is open, offered to this group only, due at this London date-time (or no deadline when null). */
+  Task offered(String key, String group, String due) {
+    Task task = task(key);
+    assertThat(task.getAssignee()).as(key + " assignee").isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList())
+        .as(key + " candidate groups").containsExactly(group);
+    assertDue(task, due);
+    return task;
+  }
+
+  private static void assertDue(Task task, String due) {
+    if (due == null) {
+      assertThat(task.getDueDate()).as(task.getTaskDefinitionKey() + " due").isNull();
+    } else {
+      assertThat(task.getDueDate()).as(task.getTaskDefinitionKey() + " due").isEqualTo(at(due));
+    }
+  }
+
+  /** The open user tasks of this inspection are exactly these steps (gateways and scopes aside). */
+  void waitsAtExactly(String... keys) {
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(keys);
+  }
+
+  void complete(String key) {
+    complete(key, Map.of());
+  }
+
+  void complete(String key, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(key).getId(), variables);
+  }
+}

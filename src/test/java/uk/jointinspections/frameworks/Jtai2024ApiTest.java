@@ -1,0 +1,170 @@
+package uk.jointinspections.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.InspectionDirectory;
+
+/** {@code POST /api/inspections} with framework jtai-2024: its own fields and rules, its timeline and calendar file. */
+@EngineTest
+class Jtai2024ApiTest {
+
+  @Autowired TestRestTemplate http;
+  @Autowired HistoryService history;
+
+  @BeforeEach
+  void clock() {
+    FrameworkScenario.clock("2026-09-18T10:00");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static Map<String, Object> request(String reference) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("framework", "jtai-2024");
+    body.put("reference", reference);
+    body.put("localAuthority", "Eastshire");
+    body.put("plannedFieldworkStart", "2026-10-05");
+    body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
+    return body;
+  }
+
+  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private long instances(String reference) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(InspectionDirectory.processKeys())
+        .processInstanceBusinessKey(reference).count();
+  }
+
+  private static JsonNode find(JsonNode timeline, String id) {
+    for (JsonNode entry : timeline) {
+      if (entry.get("id").asText().equals(id)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no timeline entry " + id);
+  }
+
+  @Test
+  void startsA2024InspectionTenWorkingDaysBeforeFieldwork() {
+    ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", request("JTAI24-REST"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode timeline = response.getBody().get("timeline");
+    JsonNode notify = timeline.get(0);
+    assertThat(notify.get("id").asText()).isEqualTo(Jtai2024Process.TASK_NOTIFY_DCS);
+    assertThat(notify.get("day").asInt()).isZero();
+    assertThat(notify.get("due").asText()).isEqualTo("2026-09-21T23:59:00+01:00");
+    assertThat(notify.get("performer").asText()).isEqualTo("lead inspector ofsted-lead");
+    JsonNode thursday = find(timeline, Jtai2024Process.TASK_RECORD_ANSWERS_30);
+    assertThat(thursday.get("day").asInt()).isEqualTo(3);
+    assertThat(thursday.get("due").asText()).isEqualTo("2026-09-24T17:00:00+01:00");
+    assertThat(find(timeline, Jtai2024Process.TASK_NOTIFY_HEALTH_LEADERS).get("performer").asText()).isEqualTo("cqc");
+    JsonNode contact = find(timeline, Jtai2024Process.TASK_INFORMAL_CONCERN_CONTACT);
+    assertThat(contact.get("day").asInt()).as("working day after fieldwork").isEqualTo(1);
+    assertThat(contact.get("due").asText()).isEqualTo("2026-10-12T23:59:00+01:00");
+    assertThat(contact.get("performer").asText()).isEqualTo("QA manager qa-manager");
+
+    ResponseEntity<String> ics = http.withBasicAuth("ofsted-lead", "demo")
+        .getForEntity("/api/inspections/JTAI24-REST/timeline.ics", String.class);
+    assertThat(ics.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ics.getBody().replace("\r\n ", "")).contains(
+        "Select at least 5 children for the local agencies to audit", "Keep-in-touch meeting (Wednesday)",
+        "Send the final letter to the local partnership under embargo");
+  }
+
+  @Test
+  void refusesBadInputNamingTheFieldAndCreatesNothing() {
+    Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
+    Map<String, Object> theme = request("JTAI24-BAD-1");
+    theme.put("deepDiveTheme", "neglect");
+    cases.put("deepDiveTheme", theme);
+    Map<String, Object> noQa = request("JTAI24-BAD-2");
+    noQa.remove("qaManager");
+    cases.put("qaManager", noQa);
+    Map<String, Object> notSenior = request("JTAI24-BAD-3");
+    notSenior.put("qaManager", "ofsted-lead");
+    cases.put("qaManager ", notSenior);
+    Map<String, Object> noDates = request("JTAI24-BAD-4");
+    noDates.remove("plannedFieldworkStart");
+    cases.put("plannedFieldworkStart", noDates);
+    Map<String, Object> disagree = request("JTAI24-BAD-5");
+    disagree.put("notificationDate", "2026-09-22");
+    cases.put("notificationDate", disagree);
+    Map<String, Object> holiday = request("JTAI24-BAD-6");
+    holiday.put("plannedFieldworkStart", "2026-08-31");
+    cases.put("plannedFieldworkStart ", holiday);
+    Map<String, Object> unknown = request("JTAI24-BAD-7");
+    unknown.put("framework", "jtai-2025");
+    cases.put("framework", unknown);
+
+    cases.forEach((field, body) -> {
+      ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
+      assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(response.getBody().get("message").asText()).as(field).startsWith(field.strip() + ": ");
+      assertThat(instances((String) body.get("reference"))).as(field).isZero();
+    });
+    assertThat(post("ofsted-lead", "/api/inspections", unknown).getBody().get("message").asText())
+        .contains("jtai-2016", "jtai-2017", "jtai-2024");
+  }
+
+  @Test
+  void aReferenceIsUniqueAcrossFrameworks() {
+    Map<String, Object> jtai2017 = new HashMap<>(Map.of("framework", "jtai-2017", "reference", "SHARED-REF-1",
+        "localAuthority", "Eastshire", "deepDiveTheme", "neglect", "plannedFieldworkStart", "2026-10-05",
+        "leadInspector", "ofsted-lead"));
+    assertThat(post("ofsted-lead", "/api/inspections", jtai2017).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    ResponseEntity<JsonNode> again = post("ofsted-lead", "/api/inspections", request("SHARED-REF-1"));
+
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(instances("SHARED-REF-1")).isEqualTo(1);
+  }
+
+  @Test
+  void theLocalPartnershipRequestsADeferral() {
+    assertThat(post("ofsted-lead", "/api/inspections", request("JTAI24-REST-DEFER")).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+
+    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request", Map.of("reason", " "))
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("ofsted-lead", "/api/inspections/NO-SUCH-2024/deferral-request", Map.of("reason", "x"))
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+        Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
+        .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isEqualTo(1);
+  }
+
+  @Test
+  void onlyLeadInspectorsStartThem() {
+    assertThat(post("cqc-inspector", "/api/inspections", request("JTAI24-REST-CQC")).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(instances("JTAI24-REST-CQC")).isZero();
+  }
+}

@@ -1,0 +1,341 @@
+package uk.jointinspections.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.jointinspections.frameworks.Jtai2024Process.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.InspectionProblem;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.inspection.Timeline;
+import uk.jointinspections.inspection.TimelineEntry;
+
+/**
+ * The 2024 JTAI of the front door, notification to statement of action, with the clock moved through it: every step
+ * due on the working day and hour of the guidance (Annex A and the table after paragraph 83), deferral granted and
+ * refused, and the Annex B follow-up for each agency. Expected dates are written out by hand from the calendar.
+ */
+@EngineTest
+class Jtai2024ProcessTest {
+
+  private static final String LEAD = "ofsted-lead";
+  private static final String QA = "qa-manager";
+
+  @Autowired ProcessEngine engine;
+  @Autowired InspectionStarts starts;
+  @Autowired Timeline timeline;
+  @Autowired Jtai2024Deferrals deferrals;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+
+  @BeforeEach
+  void init() {
+    AbstractAssertions.init(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    AbstractAssertions.reset();
+  }
+
+  private FrameworkScenario start(String reference, String fieldworkStart, String now) {
+    FrameworkScenario.clock(now);
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
+        null, null, fieldworkStart, LEAD, QA));
+    return new FrameworkScenario(engine, started.processInstanceId());
+  }
+
+  private ProcessInstance instance(FrameworkScenario s) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(s.processInstanceId).singleResult();
+  }
+
+  /** Weeks 1 and 2, Annex A and the meetings; dates: notification, then the six Annex A deadlines, then day 1, 4, 9. */
+  private void weeksOneAndTwo(FrameworkScenario s, String[] due) {
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    s.assigned(TASK_NOTIFY_DCS, LEAD, due[0]);
+    s.offered(TASK_NOTIFY_HEALTH_LEADERS, "cqc", due[0]);
+    s.offered(TASK_NOTIFY_POLICE_LEADERS, "hmicfrs", due[0]);
+    s.complete(TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
+    s.complete(TASK_NOTIFY_HEALTH_LEADERS);
+    s.complete(TASK_NOTIFY_POLICE_LEADERS);
+
+    String[] annexA = {TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30,
+        TASK_SELECT_AUDIT_CHILDREN, TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS};
+    String[] meetings = {TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION, TASK_MEET_MASA_BEFORE_FIELDWORK,
+        TASK_AGREE_FIELDWORK_TIMETABLE};
+    for (int i = 0; i < annexA.length; i++) {
+      s.assigned(annexA[i], LEAD, due[1 + i]);
+      s.complete(annexA[i]);
+    }
+    for (int i = 0; i < meetings.length; i++) {
+      s.assigned(meetings[i], LEAD, due[7 + i]);
+      s.complete(meetings[i]);
+    }
+  }
+
+  /** Fieldwork week and the letter: fieldwork days 10, 12, 13, 14 then +1, +15, +24, +31 after fieldwork. */
+  private void fieldworkAndLetter(FrameworkScenario s, String[] due, Map<String, Object> finalLetter) {
+    String[] fieldwork = {TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK,
+        TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING};
+    String[] fieldworkDue = {due[0], due[1], due[2], due[3], due[3], due[3]};
+    for (int i = 0; i < fieldwork.length; i++) {
+      s.assigned(fieldwork[i], LEAD, fieldworkDue[i]);
+      s.complete(fieldwork[i]);
+    }
+    s.assigned(TASK_INFORMAL_CONCERN_CONTACT, QA, due[4]);
+    s.complete(TASK_INFORMAL_CONCERN_CONTACT, Map.of("informalConcernRaised", "no"));
+    s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, due[5]);
+    s.complete(TASK_SEND_DRAFT_LETTER);
+    s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, due[6]);
+    s.complete(TASK_RECORD_DCS_COMMENTS, Map.of("factualAccuracyOutcome", "comments"));
+    s.assigned(TASK_SEND_FINAL_LETTER, LEAD, due[7]);
+    s.complete(TASK_SEND_FINAL_LETTER, finalLetter);
+  }
+
+  private static Map<String, Object> finalLetter(boolean statement, boolean la, boolean health, boolean police) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(VAR_STATEMENT_REQUIRED, statement);
+    v.put(VAR_PRIORITY_LOCAL_AUTHORITY, la);
+    v.put(VAR_PRIORITY_HEALTH, health);
+    v.put(VAR_PRIORITY_POLICE, police);
+    return v;
+  }
+
+  @Test
+  void wholeTimelineFromNotificationToStatementOfAction() {
+    // Fieldwork Monday 5 October 2026: notification Monday 21 September, 10 working days before.
+    FrameworkScenario s = start("JTAI24-OCT-2026", "2026-10-05", "2026-09-18T10:00");
+    weeksOneAndTwo(s, new String[] {"2026-09-21T23:59",
+        "2026-09-22T17:00", "2026-09-23T17:00", "2026-09-24T17:00", "2026-09-25T12:00", // week 1 Tue, Wed, Thu, Fri 12pm
+        "2026-09-29T17:00", "2026-10-01T17:00", // week 2 Tuesday, Thursday
+        "2026-09-22T23:59", "2026-09-25T23:59", "2026-10-02T23:59", "2026-10-02T23:59"});
+    FrameworkScenario.clock("2026-11-23T11:00"); // the final letter goes on its deadline day
+    fieldworkAndLetter(s, new String[] {"2026-10-05T23:59", "2026-10-07T23:59", "2026-10-08T23:59", "2026-10-09T23:59",
+        "2026-10-12T23:59", "2026-10-30T23:59", "2026-11-12T23:59", "2026-11-23T23:59"}, finalLetter(true, false, false, false));
+
+    ProcessInstance pi = instance(s);
+    s.waitsAtExactly(TASK_PUBLISH_LETTER, TASK_RECORD_STATEMENT_OF_ACTION);
+    s.assigned(TASK_PUBLISH_LETTER, LEAD, "2026-11-26T23:59"); // 34 working days after fieldwork
+    // 70 working days after Monday 23 November 2026, over Christmas (25, 28 December) and New Year (1 January 2027).
+    s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2027-03-04T23:59");
+    s.complete(TASK_PUBLISH_LETTER);
+    s.complete(TASK_RECORD_STATEMENT_OF_ACTION);
+    s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null);
+    s.complete(TASK_REVIEW_STATEMENT_OF_ACTION, Map.of("statementResponse", "The plan shows the findings are understood."));
+    assertThat(pi).isEnded().hasPassed(END_INSPECTION).hasNotPassed(TASK_INFORM_DFE, TASK_CQC_MANAGEMENT_REVIEW,
+        TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
+  }
+
+  @Test
+  void bankHolidayInWeekOneMovesTheNotificationEarlier() {
+    // Fieldwork Monday 8 June 2026; Monday 25 May is the spring bank holiday, so the notification is Friday 22 May and
+    // week 1's Annex A deadlines fall on the working days after it (Tuesday 26 May is working day 1).
+    FrameworkScenario s = start("JTAI24-JUN-2026", "2026-06-08", "2026-05-21T10:00");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "notificationDate")).isEqualTo("2026-05-22");
+    weeksOneAndTwo(s, new String[] {"2026-05-22T23:59",
+        "2026-05-26T17:00", "2026-05-27T17:00", "2026-05-28T17:00", "2026-05-29T12:00",
+        "2026-06-02T17:00", "2026-06-04T17:00", // paragraph 106: 2 working days before fieldwork = Thursday 4 June
+        "2026-05-26T23:59", "2026-05-29T23:59", "2026-06-05T23:59", "2026-06-05T23:59"});
+    FrameworkScenario.clock("2026-08-13T10:00");
+    // After fieldwork (ends Friday 12 June): +15 = 3 July, +24 = 16 July, +31 = 27 July, +34 = 30 July.
+    fieldworkAndLetter(s, new String[] {"2026-06-08T23:59", "2026-06-10T23:59", "2026-06-11T23:59", "2026-06-12T23:59",
+        "2026-06-15T23:59", "2026-07-03T23:59", "2026-07-16T23:59", "2026-07-27T23:59"}, finalLetter(false, false, false, false));
+    s.assigned(TASK_PUBLISH_LETTER, LEAD, "2026-07-30T23:59");
+    s.complete(TASK_PUBLISH_LETTER);
+    assertThat(instance(s)).isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
+        .activityId(TASK_RECORD_STATEMENT_OF_ACTION).count()).isZero();
+  }
+
+  @Test
+  void timelineShowsTheGuidancesOwnDaysTitlesAndHours() {
+    start("JTAI24-TIMELINE", "2026-10-05", "2026-09-18T10:00");
+    List<TimelineEntry> entries = timeline.of("JTAI24-TIMELINE");
+    assertThat(entries).extracting(TimelineEntry::id).startsWith(TASK_NOTIFY_DCS).contains(TASK_RECORD_AUDITS,
+        TASK_KIT_WEDNESDAY, TASK_SEND_FINAL_LETTER, TASK_PUBLISH_LETTER).doesNotContain(TASK_DECIDE_DEFERRAL);
+    TimelineEntry friday = entries.stream().filter(e -> e.id().equals(TASK_SELECT_AUDIT_CHILDREN)).findFirst().orElseThrow();
+    assertThat(friday.day()).isEqualTo(4);
+    assertThat(friday.getDue()).isEqualTo("2026-09-25T12:00:00+01:00");
+    assertThat(friday.title()).isEqualTo("Select at least 5 children for the local agencies to audit");
+    TimelineEntry published = entries.stream().filter(e -> e.id().equals(TASK_PUBLISH_LETTER)).findFirst().orElseThrow();
+    assertThat(published.day()).as("34 working days after fieldwork").isEqualTo(34);
+    assertThat(published.getDue()).isEqualTo("2026-11-26T23:59:00+00:00");
+  }
+
+  @Test
+  void deferralGrantedMovesTheTimeline() {
+    FrameworkScenario s = start("JTAI24-DEFER-YES", "2026-10-05", "2026-09-18T10:00");
+    s.complete(TASK_NOTIFY_DCS);
+    FrameworkScenario.clock("2026-09-23T09:00");
+    deferrals.request("JTAI24-DEFER-YES", "The DCS is on sick leave and the MASA chair has just changed.");
+    s.assigned(TASK_DECIDE_DEFERRAL, LEAD, null);
+    assertThat(engine.getTaskService().getVariable(s.task(TASK_DECIDE_DEFERRAL).getId(), VAR_DEFERRAL_REQUEST_REASON))
+        .isEqualTo("The DCS is on sick leave and the MASA chair has just changed.");
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted", VAR_DEFERRED_FIELDWORK_START, "2026-11-16",
+        "deferralDecisionReasons", "Exceptional circumstances under the deferral policy."));
+
+    // Weeks 1 and 2 start again: notification Monday 2 November, 10 working days before fieldwork on 16 November.
+    ProcessInstance pi = instance(s);
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-11-02T23:59");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), VAR_DEFERRALS)).isEqualTo(1);
+    TimelineEntry audits = timeline.of("JTAI24-DEFER-YES").stream().filter(e -> e.id().equals(TASK_RECORD_AUDITS))
+        .findFirst().orElseThrow();
+    assertThat(audits.getDue()).isEqualTo("2026-11-12T17:00:00+00:00");
+  }
+
+  @Test
+  void deferralRefusedContinuesAndAPastDateIsRefused() {
+    FrameworkScenario s = start("JTAI24-DEFER-NO", "2026-10-05", "2026-09-18T10:00");
+    s.complete(TASK_NOTIFY_DCS);
+    s.complete(TASK_NOTIFY_HEALTH_LEADERS);
+    s.complete(TASK_NOTIFY_POLICE_LEADERS);
+    FrameworkScenario.clock("2026-09-22T09:00");
+    deferrals.request("JTAI24-DEFER-NO", "Local elections.");
+    // Granted, but to a fieldwork start whose notification would already have passed: refused, nothing moves.
+    assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
+        VAR_DEFERRED_FIELDWORK_START, "2026-10-05"))).hasMessageContaining(VAR_DEFERRED_FIELDWORK_START);
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "refused", "deferralDecisionReasons", "Not exceptional."));
+
+    ProcessInstance pi = instance(s);
+    s.waitsAtExactly(TASK_RECORD_CHILD_LEVEL_DATA, TASK_CONFIRM_MASA_NOTIFIED);
+    s.assigned(TASK_RECORD_CHILD_LEVEL_DATA, LEAD, "2026-09-22T17:00");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), VAR_DEFERRALS)).isEqualTo(0);
+  }
+
+  @Test
+  void noDeferralOnceFieldworkHasStarted() {
+    FrameworkScenario s = start("JTAI24-DEFER-LATE", "2026-10-05", "2026-09-18T10:00");
+    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
+        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
+        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
+        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE)) {
+      s.complete(step);
+    }
+    s.waitsAtExactly(TASK_INITIAL_MEETING);
+    assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-LATE", "Too late."))
+        .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
+  }
+
+  private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
+    FrameworkScenario s = start(reference, "2026-10-05", "2026-09-18T10:00");
+    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
+        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
+        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
+        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE, TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY,
+        TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK, TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING,
+        TASK_INFORMAL_CONCERN_CONTACT, TASK_SEND_DRAFT_LETTER, TASK_RECORD_DCS_COMMENTS)) {
+      s.complete(step);
+    }
+    s.complete(TASK_SEND_FINAL_LETTER, finalLetter(false, la, health, police));
+    s.complete(TASK_PUBLISH_LETTER);
+    return s;
+  }
+
+  @Test
+  void priorityActionForTheLocalAuthority() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-LA", true, false, false);
+    s.waitsAtExactly(TASK_INFORM_DFE);
+    s.offered(TASK_INFORM_DFE, "ofsted", null);
+    s.complete(TASK_INFORM_DFE);
+    s.offered(TASK_REQUEST_LA_ACTION_PLAN, "ofsted", null);
+    s.complete(TASK_REQUEST_LA_ACTION_PLAN);
+    assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void priorityActionForHealth() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-HEALTH", false, true, false);
+    s.waitsAtExactly(TASK_CQC_MANAGEMENT_REVIEW);
+    s.offered(TASK_CQC_MANAGEMENT_REVIEW, "cqc", null);
+    s.complete(TASK_CQC_MANAGEMENT_REVIEW);
+    s.offered(TASK_DECIDE_REGULATORY_ACTION, "cqc", null);
+    s.complete(TASK_DECIDE_REGULATORY_ACTION, Map.of("regulatoryActionDecision", "visit"));
+    assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void priorityActionForThePoliceWithScanThenEngage() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-POLICE", false, false, true);
+    s.waitsAtExactly(TASK_REPORT_CAUSE_OF_CONCERN);
+    s.offered(TASK_REPORT_CAUSE_OF_CONCERN, "hmicfrs", null);
+    s.complete(TASK_REPORT_CAUSE_OF_CONCERN, Map.of("causeOfConcernRecommendations", "Recommendation 1"));
+    s.complete(TASK_MONITOR_SCAN, Map.of(VAR_FORCE_RESPONDING, "no"));
+    s.offered(TASK_ENGAGE_FORCE, "hmicfrs", null);
+    s.complete(TASK_ENGAGE_FORCE);
+    assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void priorityActionForThePoliceRespondingStaysInScan() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-SCAN", false, false, true);
+    s.complete(TASK_REPORT_CAUSE_OF_CONCERN);
+    s.complete(TASK_MONITOR_SCAN, Map.of(VAR_FORCE_RESPONDING, "yes"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
+        .singleResult().getEndTime()).isNotNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
+        .activityId(TASK_ENGAGE_FORCE).count()).isZero();
+  }
+
+  @Test
+  void priorityActionForMoreThanOneAgencyIsCoordinated() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-MULTI", true, false, true);
+    s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
+    s.assigned(TASK_COORDINATE_FOLLOW_UP, LEAD, null);
+    s.complete(TASK_COORDINATE_FOLLOW_UP, Map.of("repeatJtaiDecision", "considered-planned"));
+    s.complete(TASK_INFORM_DFE);
+    s.complete(TASK_REQUEST_LA_ACTION_PLAN);
+    s.complete(TASK_REPORT_CAUSE_OF_CONCERN);
+    s.complete(TASK_MONITOR_SCAN, Map.of(VAR_FORCE_RESPONDING, "yes"));
+    assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void noPriorityActionEndsWithPublication() {
+    FrameworkScenario s = atFinalLetter("JTAI24-PA-NONE", false, false, false);
+    assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void aComplaintAfterTheFinalLetterFollowsThe2024Procedure() {
+    FrameworkScenario s = start("JTAI24-COMPLAINT", "2026-10-05", "2026-09-18T10:00");
+    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
+        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
+        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
+        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE, TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY,
+        TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK, TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING,
+        TASK_INFORMAL_CONCERN_CONTACT, TASK_SEND_DRAFT_LETTER, TASK_RECORD_DCS_COMMENTS)) {
+      s.complete(step);
+    }
+    FrameworkScenario.clock("2026-11-23T10:00");
+    s.complete(TASK_SEND_FINAL_LETTER, finalLetter(false, false, false, false));
+    FrameworkScenario.clock("2026-11-24T10:00");
+
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    Map<String, Object> body = new HashMap<>(Map.of("receivedOn", "2026-11-24", "kind", "process-outcome",
+        "text", "The findings about the MASH do not reflect the evidence."));
+    var response = http.withBasicAuth("complaints-officer", "demo").postForEntity(
+        "/api/inspections/JTAI24-COMPLAINT/complaints", new org.springframework.http.HttpEntity<>(body, headers),
+        com.fasterxml.jackson.databind.JsonNode.class);
+
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    String complaint = response.getBody().get("id").asText();
+    assertThat(engine.getRuntimeService().getVariable(complaint, "complaintEdition")).isEqualTo("2024");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(complaint).singleResult()
+        .getBusinessKey()).isEqualTo("JTAI24-COMPLAINT");
+  }
+}
