@@ -37,6 +37,10 @@ public record Jtai2024Plan(LocalDate notification, LocalDate fieldworkStart, Loc
     return variables;
   }
 
+  static String label(LocalDate date) {
+    return LABEL.format(date);
+  }
+
   static Date midnight(LocalDate date) {
     return Date.from(date.atStartOfDay(WorkingDayCalendar.LONDON).toInstant());
   }

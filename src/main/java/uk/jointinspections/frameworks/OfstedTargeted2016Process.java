@@ -1,0 +1,53 @@
+package uk.jointinspections.frameworks;
+
+/**
+ * {@code processes/ofsted-targeted-2016.bpmn}: the Ofsted targeted local authority inspection, framework and guidance
+ * of January 2016 (No. 160007). Its element ids and variables, for the delegates, the API and the tests.
+ */
+public final class OfstedTargeted2016Process {
+
+  public static final String KEY = "ofsted-targeted-2016";
+  public static final String FRAMEWORK = "ofsted-targeted-2016";
+
+  /** Paragraph 12: the DCS is notified nine working days before fieldwork begins. */
+  public static final int FIELDWORK_START_DAY = 9;
+
+  public static final String VAR_LETTER_PUBLISHED_ON = "letterPublishedOn";
+
+  public static final String TASK_REVIEW_BRIEFING = "task_review_briefing";
+  public static final String TASK_NOTIFY_DCS = "task_notify_dcs";
+  public static final String TASK_SETUP_DISCUSSION = "task_setup_discussion";
+  public static final String TASK_RECORD_DEEP_DIVE_LIST = "task_record_deep_dive_list";
+  public static final String TASK_SELECT_20_CHILDREN = "task_select_20_children";
+  public static final String TASK_RECORD_INFORMATION_20 = "task_record_information_20";
+  public static final String TASK_SELECT_CHILDREN_TO_EVALUATE = "task_select_children_to_evaluate";
+  public static final String TASK_PRODUCE_BRIEFING_NOTE = "task_produce_briefing_note";
+  public static final String TASK_PREPARE_OFF_SITE = "task_prepare_off_site";
+  public static final String TASK_COMMENCE_TIMETABLE = "task_commence_timetable";
+  public static final String TASK_RECORD_ANNEX_A_INFORMATION = "task_record_annex_a_information";
+  public static final String TASK_REVIEW_CASE_FILES = "task_review_case_files";
+  public static final String TASK_RECORD_EVALUATIONS = "task_record_evaluations";
+  public static final String TASK_CONSIDER_EVALUATIONS = "task_consider_evaluations";
+  public static final String TASK_INITIAL_MEETING = "task_initial_meeting";
+  public static final String TASK_ANALYTICAL_SUPPORT_ON_SITE = "task_analytical_support_on_site";
+  public static final String TASK_KIT_WEDNESDAY = "task_kit_wednesday";
+  public static final String TASK_KIT_THURSDAY = "task_kit_thursday";
+  public static final String TASK_AGREE_PROVISIONAL_FINDINGS = "task_agree_provisional_findings";
+  public static final String TASK_IDENTIFY_FINDINGS = "task_identify_findings";
+  public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
+  public static final String TASK_SUBMIT_KEY_FINDINGS = "task_submit_key_findings";
+  public static final String TASK_AGREE_DRAFT_LETTER = "task_agree_draft_letter";
+  public static final String TASK_SIGN_OFF_DRAFT_LETTER = "task_sign_off_draft_letter";
+  public static final String TASK_SEND_DRAFT_TO_DCS = "task_send_draft_to_dcs";
+  public static final String TASK_RECORD_FACTUAL_ACCURACY_RESPONSE = "task_record_factual_accuracy_response";
+  public static final String TASK_CONSIDER_FACTUAL_ACCURACY = "task_consider_factual_accuracy";
+  public static final String TASK_SIGN_OFF_FINAL_LETTER = "task_sign_off_final_letter";
+  public static final String TASK_PROOF_READ_LETTER = "task_proof_read_letter";
+  public static final String TASK_SEND_PRE_PUBLICATION_LETTER = "task_send_pre_publication_letter";
+  public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
+  public static final String TASK_RECORD_STATEMENT_OF_ACTION = "task_record_statement_of_action";
+  public static final String END_INSPECTION = "end_inspection";
+
+  private OfstedTargeted2016Process() {
+  }
+}

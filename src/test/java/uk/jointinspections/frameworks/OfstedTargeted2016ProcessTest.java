@@ -1,0 +1,224 @@
+package uk.jointinspections.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.jointinspections.frameworks.OfstedTargeted2016Process.*;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.Timeline;
+import uk.jointinspections.inspection.TimelineEntry;
+
+/**
+ * The 2016 Ofsted targeted inspection, day −1 to publication on day 30 and the statement of action, with the clock
+ * moved through it. The notification on Tuesday 3 March 2026 puts the factual accuracy check across Easter (Good
+ * Friday 3 April, Easter Monday 6 April) and the statement of action across the May bank holidays. Expected dates are
+ * written out by hand.
+ */
+@EngineTest
+class OfstedTargeted2016ProcessTest {
+
+  private static final String LEAD = "ofsted-lead";
+  private static final String QA = "qa-manager";
+
+  @Autowired ProcessEngine engine;
+  @Autowired InspectionStarts starts;
+  @Autowired Timeline timeline;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  private FrameworkScenario start(String reference, String notification, String now) {
+    FrameworkScenario.clock(now);
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("ofsted-targeted-2016", reference,
+        "Westshire", "cse-and-missing", notification, null, LEAD, QA));
+    return new FrameworkScenario(engine, started.processInstanceId());
+  }
+
+  @Test
+  void wholeDayTableAcrossEaster() {
+    FrameworkScenario s = start("OTA16-EASTER", "2026-03-03", "2026-02-27T10:00");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "fieldworkStartLabel"))
+        .isEqualTo("Monday 16 March 2026");
+
+    s.waitsAtExactly(TASK_REVIEW_BRIEFING);
+    s.assigned(TASK_REVIEW_BRIEFING, LEAD, "2026-03-02T23:59");
+    s.complete(TASK_REVIEW_BRIEFING);
+    s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-03-03T09:30");
+    s.complete(TASK_NOTIFY_DCS);
+    s.waitsAtExactly(TASK_SETUP_DISCUSSION, TASK_RECORD_DEEP_DIVE_LIST);
+    s.assigned(TASK_SETUP_DISCUSSION, LEAD, "2026-03-03T23:59");
+    s.assigned(TASK_RECORD_DEEP_DIVE_LIST, LEAD, "2026-03-03T23:59");
+    s.complete(TASK_SETUP_DISCUSSION);
+    s.complete(TASK_RECORD_DEEP_DIVE_LIST);
+    s.assigned(TASK_SELECT_20_CHILDREN, LEAD, "2026-03-04T12:00");
+    s.complete(TASK_SELECT_20_CHILDREN, Map.of("selectedChildIds", "C1, C2"));
+    s.assigned(TASK_RECORD_INFORMATION_20, LEAD, "2026-03-05T15:00");
+    s.complete(TASK_RECORD_INFORMATION_20);
+    s.assigned(TASK_SELECT_CHILDREN_TO_EVALUATE, LEAD, "2026-03-05T17:00");
+    s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE);
+    s.assigned(TASK_PRODUCE_BRIEFING_NOTE, LEAD, "2026-03-06T23:59");
+    s.complete(TASK_PRODUCE_BRIEFING_NOTE);
+    s.waitsAtExactly(TASK_PREPARE_OFF_SITE, TASK_COMMENCE_TIMETABLE);
+    s.offered(TASK_PREPARE_OFF_SITE, "ofsted", "2026-03-09T23:59");
+    s.assigned(TASK_COMMENCE_TIMETABLE, LEAD, "2026-03-09T23:59");
+    s.complete(TASK_PREPARE_OFF_SITE);
+    s.complete(TASK_COMMENCE_TIMETABLE);
+    s.assigned(TASK_RECORD_ANNEX_A_INFORMATION, LEAD, "2026-03-10T23:59");
+    s.complete(TASK_RECORD_ANNEX_A_INFORMATION);
+    s.assigned(TASK_REVIEW_CASE_FILES, LEAD, "2026-03-11T23:59");
+    s.complete(TASK_REVIEW_CASE_FILES);
+    s.assigned(TASK_RECORD_EVALUATIONS, LEAD, "2026-03-12T23:59");
+    s.complete(TASK_RECORD_EVALUATIONS);
+    s.assigned(TASK_CONSIDER_EVALUATIONS, LEAD, "2026-03-13T23:59");
+    s.complete(TASK_CONSIDER_EVALUATIONS);
+
+    // Week three onsite: Monday 16 to Friday 20 March.
+    s.waitsAtExactly(TASK_INITIAL_MEETING, TASK_ANALYTICAL_SUPPORT_ON_SITE);
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-03-16T23:59");
+    s.offered(TASK_ANALYTICAL_SUPPORT_ON_SITE, "senior-analytical-officer", "2026-03-17T23:59");
+    s.complete(TASK_INITIAL_MEETING);
+    s.complete(TASK_ANALYTICAL_SUPPORT_ON_SITE);
+    s.assigned(TASK_KIT_WEDNESDAY, LEAD, "2026-03-18T12:00");
+    s.complete(TASK_KIT_WEDNESDAY);
+    s.assigned(TASK_KIT_THURSDAY, LEAD, "2026-03-19T12:00");
+    s.complete(TASK_KIT_THURSDAY);
+    s.assigned(TASK_AGREE_PROVISIONAL_FINDINGS, LEAD, "2026-03-19T23:59");
+    s.complete(TASK_AGREE_PROVISIONAL_FINDINGS);
+    s.assigned(TASK_IDENTIFY_FINDINGS, LEAD, "2026-03-20T12:00");
+    s.complete(TASK_IDENTIFY_FINDINGS);
+    s.assigned(TASK_FEEDBACK_MEETING, LEAD, "2026-03-20T15:00");
+    s.offered(TASK_SUBMIT_KEY_FINDINGS, "ofsted", "2026-03-20T23:59");
+    s.complete(TASK_FEEDBACK_MEETING);
+    s.complete(TASK_SUBMIT_KEY_FINDINGS);
+
+    // The letter: regional director sign-offs, factual accuracy across Easter, proof-reading, day 27 and day 30.
+    s.assigned(TASK_AGREE_DRAFT_LETTER, QA, "2026-03-25T12:00");
+    s.complete(TASK_AGREE_DRAFT_LETTER);
+    s.offered(TASK_SIGN_OFF_DRAFT_LETTER, "regional-director", "2026-03-26T23:59");
+    s.complete(TASK_SIGN_OFF_DRAFT_LETTER);
+    s.assigned(TASK_SEND_DRAFT_TO_DCS, LEAD, "2026-03-27T23:59");
+    s.complete(TASK_SEND_DRAFT_TO_DCS);
+    s.assigned(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE, LEAD, "2026-04-07T23:59"); // 5 working days: 30 March-2 April, 7 April
+    s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
+    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY, QA, "2026-04-08T23:59");
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
+    s.offered(TASK_SIGN_OFF_FINAL_LETTER, "regional-director", "2026-04-09T23:59");
+    s.complete(TASK_SIGN_OFF_FINAL_LETTER);
+    s.offered(TASK_PROOF_READ_LETTER, "editors", "2026-04-10T23:59");
+    s.complete(TASK_PROOF_READ_LETTER);
+    s.assigned(TASK_SEND_PRE_PUBLICATION_LETTER, LEAD, "2026-04-13T23:59");
+    s.complete(TASK_SEND_PRE_PUBLICATION_LETTER);
+    s.offered(TASK_PUBLISH_LETTER, "editors", "2026-04-16T23:59");
+    FrameworkScenario.clock("2026-04-16T09:00");
+    s.complete(TASK_PUBLISH_LETTER, Map.of("publicationUrl", "https://reports.example/OTA16-EASTER"));
+
+    // Within 70 working days of publication, over the May bank holidays (4 and 25 May).
+    s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2026-07-27T23:59");
+    s.complete(TASK_RECORD_STATEMENT_OF_ACTION);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
+        .singleResult().getEndActivityId()).isEqualTo(END_INSPECTION);
+  }
+
+  @Test
+  void timelineShowsDaysMinusOneToThirty() {
+    start("OTA16-TIMELINE", "2026-09-15", "2026-09-11T10:00");
+    List<TimelineEntry> entries = timeline.of("OTA16-TIMELINE");
+    assertThat(entries.get(0).id()).isEqualTo(TASK_REVIEW_BRIEFING);
+    assertThat(entries.get(0).day()).isEqualTo(-1);
+    TimelineEntry notify = entries.get(1);
+    assertThat(notify.id()).isEqualTo(TASK_NOTIFY_DCS);
+    assertThat(notify.getDue()).isEqualTo("2026-09-15T09:30:00+01:00");
+    TimelineEntry publish = entries.stream().filter(e -> e.id().equals(TASK_PUBLISH_LETTER)).findFirst().orElseThrow();
+    assertThat(publish.day()).isEqualTo(30);
+    assertThat(publish.title()).isEqualTo("Publish the letter of inspection findings");
+    assertThat(publish.getDue()).isEqualTo("2026-10-27T23:59:00+00:00");
+    assertThat(entries.stream().filter(e -> e.id().equals(TASK_SIGN_OFF_DRAFT_LETTER)).findFirst().orElseThrow()
+        .performer()).isEqualTo("regional-director");
+  }
+
+  @Test
+  void startRulesOfTheTargetedInspection() {
+    FrameworkScenario.clock("2026-09-11T10:00");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> starts.start(new InspectionStartRequest(
+            "ofsted-targeted-2016", "OTA16-BAD-THEME", "Westshire", "neglect", "2026-09-15", null, LEAD, QA)))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("deepDiveTheme"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> starts.start(new InspectionStartRequest(
+            "ofsted-targeted-2016", "OTA16-BAD-LEAD", "Westshire", "cse-and-missing", "2026-09-15", null,
+            "cqc-inspector", QA)))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("leadInspector"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> starts.start(new InspectionStartRequest(
+            "ofsted-targeted-2016", "OTA16-BAD-DATES", "Westshire", "cse-and-missing", "2026-09-15", "2026-09-29",
+            LEAD, QA)))
+        .isInstanceOfSatisfying(InvalidInspectionException.class,
+            e -> assertThat(e.field()).isEqualTo("plannedFieldworkStart"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKeyLike("OTA16-BAD-%").count()).isZero();
+  }
+
+  @Test
+  void aConcernGoesToTheLocalAuthorityAndTheDcsSigns() {
+    FrameworkScenario s = start("OTA16-CONCERN", "2026-09-15", "2026-09-11T10:00");
+    FrameworkScenario.clock("2026-09-15T11:00");
+    Map<String, Object> annexC = new java.util.HashMap<>();
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_INSPECTION_REFERENCE, "OTA16-CONCERN");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_CASE_NUMBERS, "CS-1001 (AB)");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_AGENCY_SERVICE, "Children's social care");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_SENIOR_OFFICER_ROLE, "Director of children's services");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL, "dcs@westshire.example");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_CATEGORY, "2");
+    annexC.put(uk.jointinspections.concern.ConcernReferralProcess.VAR_ISSUES, "Strategy discussion not held.");
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(uk.jointinspections.concern.ConcernReferralProcess.KEY).latestVersion().singleResult().getId();
+    engine.getIdentityService().setAuthentication(LEAD, List.of("ofsted", "lead-inspector"));
+    org.camunda.bpm.engine.runtime.ProcessInstance concern;
+    try {
+      concern = engine.getFormService().submitStartForm(definition, annexC);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getRuntimeService().getVariable(concern.getId(), "framework")).isEqualTo(FRAMEWORK);
+    assertThat(engine.getRuntimeService().getVariable(concern.getId(), "agencyContact")).isEqualTo("the local authority");
+    assertThat(engine.getRuntimeService().getVariable(concern.getId(), "signatoryTitle"))
+        .isEqualTo("Director of children's services (DCS)");
+    assertThat(engine.getRuntimeService().getVariable(concern.getId(),
+        uk.jointinspections.concern.ConcernReferralProcess.VAR_INSPECTION_PROCESS_INSTANCE_ID)).isEqualTo(s.processInstanceId);
+  }
+
+  @Test
+  void startsOverHttpWithItsOwnFieldsAndCalendar() {
+    FrameworkScenario.clock("2026-09-11T10:00");
+    Map<String, Object> body = new java.util.HashMap<>(Map.of("framework", FRAMEWORK, "reference", "OTA16-REST",
+        "localAuthority", "Westshire", "deepDiveTheme", "cse-and-missing", "plannedFieldworkStart", "2026-09-28",
+        "leadInspector", LEAD, "qaManager", QA));
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var created = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
+        new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+    assertThat(created.getBody().get("timeline").get(1).get("due").asText()).isEqualTo("2026-09-15T09:30:00+01:00");
+
+    body.put("reference", "OTA16-REST-NOQA");
+    body.remove("qaManager");
+    var refused = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
+        new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).startsWith("qaManager: ");
+
+    String ics = http.withBasicAuth(LEAD, "demo").getForObject("/api/inspections/OTA16-REST/timeline.ics", String.class)
+        .replace("\r\n ", "");
+    assertThat(ics).contains("Sign off the draft letter", "Final proof-reading of the letter",
+        "Publish the letter of inspection findings");
+  }
+}
