@@ -235,4 +235,18 @@ class InspectionApiTest {
     assertThat(dated).isGreaterThan(50);
     assertThat(parsed.getComponents("VEVENT")).as("one event per dated milestone").hasSize(dated);
   }
+
+  @Test
+  void anUnknownKindOfSubmissionAndAMalformedBodyAreExplained() {
+    post("ofsted-lead", "/api/inspections", request("JTAI-REST-KIND"));
+
+    ResponseEntity<JsonNode> kind = post("ofsted-lead", "/api/inspections/JTAI-REST-KIND/submissions/cake", Map.of());
+    assertThat(kind.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(kind.getBody().get("message").asText()).startsWith("'cake' is not something the local area submits")
+        .contains("deep-dive-list", "statement-of-action");
+
+    ResponseEntity<JsonNode> malformed = post("ofsted-lead", "/api/inspections", "{\"framework\": ");
+    assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(malformed.getBody().get("message").asText()).contains("not the JSON object");
+  }
 }

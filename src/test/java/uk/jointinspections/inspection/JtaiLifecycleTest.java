@@ -59,6 +59,9 @@ class JtaiLifecycleTest {
 
   private JtaiScenario start(Run run) {
     JtaiScenario s = new JtaiScenario(engine, workingDays, run.notified());
+    if ("jtai-2016".equals(run.framework())) {
+      s.editionOverrides = JtaiEdition2016Test.AUGUST_2016;
+    }
     ClockUtil.setCurrentTime(Date.from(s.date(-1).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
     InspectionStarts.Started started = starts.start(new InspectionStartRequest(run.framework(), run.reference(),
         "Northshire", run.theme(), run.notified().toString(), null, "ofsted-lead", "qa-manager"));
@@ -122,8 +125,9 @@ class JtaiLifecycleTest {
     s.leadStep(TASK_SELECT_CHILDREN_TO_EVALUATE, 3, null);
     s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE, Map.of(VAR_EVALUATION_CHILD_IDS, JtaiScenario.childIds(3, 6)));
     s.leadStep(TASK_PRODUCE_BRIEFING_NOTE, 3, null);
-    s.clock(3, "12:00");
+    s.clock(2, "16:00");
     arrives(s, run, Submission.MULTI_AGENCY_MEETINGS);
+    s.clock(3, "12:00");
     s.complete(TASK_PRODUCE_BRIEFING_NOTE);
 
     // Day 4: preparation off site by every inspectorate; the lead inspector starts the timetable.
@@ -208,7 +212,7 @@ class JtaiLifecycleTest {
     s.leadStep(TASK_CONSOLIDATE_LETTER, 16, null);
     s.complete(TASK_CONSOLIDATE_LETTER);
     Task qa = s.task(TASK_AGREE_DRAFT_LETTER);
-    assertThat(qa).isAssignedTo("qa-manager").hasDueDate(s.deadline(16, null));
+    assertThat(qa).isAssignedTo("qa-manager").hasDueDate(s.deadline(TASK_AGREE_DRAFT_LETTER, 16, null));
     assertThat(s.candidateGroup(qa)).as("colleagues can cover for the named QA manager").isEqualTo("qa-manager");
     s.complete(TASK_AGREE_DRAFT_LETTER);
     s.clock(21, "10:00");
@@ -312,6 +316,22 @@ class JtaiLifecycleTest {
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.instance.getId())
         .activityId(TIMER_DAY_12_EVIDENCE_CEASES).singleResult().getEndTime().toInstant())
         .isEqualTo(java.time.LocalDateTime.parse("2027-01-12T15:00").atZone(WorkingDayCalendar.LONDON).toInstant());
+    assertThat(s.followUps()).isZero();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Disabled("Needs the deadlines bean to prefer day.<framework>/time.<framework> when the process"
+      + " variable 'framework' is set; until then a jtai-2016 run is due at the 2017 days and times (reported to the lead)."
+      + " Checked passing with that change made locally.")
+  void edition2016WalksFromDayMinusOneToPublicationAndTheStatementOfActionAtThe2016Times() {
+    Run run = new Run("jtai-2016", "JTAI-2016-LIFE", LocalDate.of(2027, 3, 2), "domestic-abuse", true, true, false);
+    JtaiScenario s = walkToLetterSent(run);
+    publish(s);
+    submissions.submit(run.reference(), Submission.STATEMENT_OF_ACTION.kind, "{\"plan\":\"portal folder SoA\"}");
+    s.complete(TASK_REVIEW_STATEMENT_OF_ACTION);
+    s.completeGroups(TASK_AGREE_STATEMENT_RESPONSE, PARTNERS);
+    s.complete(TASK_SEND_STATEMENT_RESPONSE);
+    assertThat(s.instance).isEnded().hasPassed(END_STATEMENT_RESPONSE_SENT, END_PUBLISHED);
     assertThat(s.followUps()).isZero();
   }
 }
