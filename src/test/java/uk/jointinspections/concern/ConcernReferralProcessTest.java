@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.Timeline;
+import uk.jointinspections.inspection.TimelineEntry;
 import uk.jointinspections.notification.NotificationProcess;
 
 /** Every path of a concern, with the clock moved over Christmas 2026 so that working days matter. */
@@ -40,6 +42,7 @@ class ConcernReferralProcessTest {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired Timeline timeline;
 
   private ConcernFixture fixture;
   private String reference;
@@ -218,7 +221,7 @@ class ConcernReferralProcessTest {
   }
 
   @Test
-  void theResponseArrivesAsAMessageAndASecondOneIsNotRecorded() {
+  void theResponseArrivesAsAMessageAndTheConcernNoLongerWaitsForAnother() {
     ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(2));
 
     runtime.createMessageCorrelation(MESSAGE_RESPONSE).processInstanceId(concern.getId())
@@ -226,6 +229,11 @@ class ConcernReferralProcessTest {
         .setVariable(VAR_RESPONSE_CHANNEL, CHANNEL_API).correlate();
 
     assertThat(concern).hasPassed(MSG_RESPONSE_RECEIVED).isNotWaitingAt(TASK_RECORD_RESPONSE);
+    // A second response finds nothing waiting for it (the API answers that it was already recorded).
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.createMessageCorrelation(MESSAGE_RESPONSE)
+            .processInstanceId(concern.getId()).setVariable(VAR_RESPONSE, "Again.").correlate())
+        .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
+    assertThat(concern).variables().containsEntry(VAR_RESPONSE, "Risk assessment reviewed.");
     assertThat(management.createJobQuery().processInstanceId(concern.getId()).timers().count()).isZero();
     // The inspector still notifies and informs; evaluation waits for both.
     assertThat(concern).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
@@ -282,6 +290,17 @@ class ConcernReferralProcessTest {
         // Case numbers and state only: what the issues are stays in the concern.
         .doesNotContain("Strategy discussion").doesNotContain("home visit");
     assertThat(list.indexOf("Concern 1")).isLessThan(list.indexOf("Concern 2"));
+
+    // The inspection's timeline lists them too, with their state and the date the response is due.
+    List<TimelineEntry> concerns = timeline.of(reference).stream()
+        .filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)).toList();
+    assertThat(concerns).extracting(TimelineEntry::id).containsExactly(
+        ConcernTimeline.ENTRY_PREFIX + first.getId(), ConcernTimeline.ENTRY_PREFIX + second.getId());
+    assertThat(concerns.get(0).title()).startsWith("Concern 1 about a child (category 1)")
+        .contains("response overdue").doesNotContain("CS-104233");
+    assertThat(concerns.get(0).status()).isEqualTo(TimelineEntry.Status.overdue);
+    assertThat(concerns.get(1).status()).isEqualTo(TimelineEntry.Status.open);
+    assertThat(concerns.get(1).getDue()).isEqualTo("2027-01-05T23:59:00+00:00");
     assertThat(second).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
   }
 }
