@@ -162,6 +162,23 @@ class ConcernApiTest {
   }
 
   @Test
+  void aResponseRecordedByTheLeadInspectorIsNotRecordedAgainFromTheApi() {
+    String id = raiseHealthConcern();
+    tasks.complete(tasks.createTaskQuery().processInstanceId(id)
+        .taskDefinitionKey(ConcernReferralProcess.TASK_RECORD_RESPONSE).singleResult().getId(),
+        Map.of("response", "Given at the keep-in-touch meeting.", "responseReceivedDate", "2026-12-24"));
+
+    ResponseEntity<Map<String, Object>> late = post("cqc-inspector", "/api/concerns/" + id + "/response",
+        Map.of("response", "The same response, sent by the agency's system."));
+
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(late.getBody()).containsEntry("recorded", false);
+    assertThat((String) late.getBody().get("message")).contains("recorded-by-lead-inspector").contains("2026-12-24");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("response")
+        .singleResult().getValue()).isEqualTo("Given at the keep-in-touch meeting.");
+  }
+
+  @Test
   void theRecordIsAPdfWithTheCaseNumberForTheTeamOnly() throws Exception {
     String id = raiseHealthConcern();
 
