@@ -23,6 +23,10 @@ public record DemoStaff(String id, String firstName, String lastName, List<Staff
       new DemoStaff("analyst", "Anil", "Senior analytical officer", List.of(OFSTED, SENIOR_ANALYTICAL_OFFICER)),
       new DemoStaff("complaints-officer", "Carys", "Complaints officer", List.of(OFSTED, COMPLAINTS_TEAM)),
       new DemoStaff("complaints-manager", "Martin", "Complaints manager", List.of(OFSTED, COMPLAINTS_TEAM, COMPLAINTS_MANAGER)),
+      new DemoStaff("cqc-senior-manager", "Clara", "Senior manager (CQC)", List.of(CQC, CQC_SENIOR_MANAGER)),
+      new DemoStaff("hmicfrs-senior-manager", "Hugh", "Senior manager (HMICFRS)", List.of(HMICFRS, HMICFRS_SENIOR_MANAGER)),
+      new DemoStaff("probation-senior-manager", "Paula", "Senior manager (HMI Probation)",
+          List.of(HMI_PROBATION, HMI_PROBATION_SENIOR_MANAGER)),
       new DemoStaff("operator", "Opal", "Operations", List.of(OPERATORS)));
 
   public String email() {

@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import uk.jointinspections.calendar.DeadlineDefinition;
@@ -48,18 +49,24 @@ public class Timeline {
   private final HistoryService historyService;
   private final WorkingDays workingDays;
   private final WithoutAuthorization unrestricted;
+  private final ObjectProvider<TimelineExtension> extensions;
 
   public Timeline(@Lazy RepositoryService repositoryService, @Lazy HistoryService historyService,
-      WorkingDays workingDays, WithoutAuthorization unrestricted) {
+      WorkingDays workingDays, WithoutAuthorization unrestricted, ObjectProvider<TimelineExtension> extensions) {
     this.repositoryService = repositoryService;
     this.historyService = historyService;
     this.workingDays = workingDays;
     this.unrestricted = unrestricted;
+    this.extensions = extensions;
   }
 
   /** @throws InspectionProblem 404 when there is no inspection with this reference */
   public List<TimelineEntry> of(String reference) {
-    return unrestricted.call(() -> build(instance(reference)));
+    return unrestricted.call(() -> {
+      List<TimelineEntry> entries = new ArrayList<>(build(instance(reference)));
+      extensions.orderedStream().forEach(extension -> entries.addAll(extension.entries(reference)));
+      return entries;
+    });
   }
 
   /** A process-level variable of the inspection, e.g. its local authority. */

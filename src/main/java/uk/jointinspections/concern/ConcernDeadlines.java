@@ -1,0 +1,66 @@
+package uk.jointinspections.concern;
+
+import static uk.jointinspections.concern.ConcernReferralProcess.*;
+
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.calendar.WorkingDayDuration;
+import uk.jointinspections.calendar.WorkingDays;
+
+/**
+ * The concern's deadlines, on the working-day calendar: the date the response is required by (the inspector's date,
+ * or the response-deadline decision's working days from the referral), and the second-level escalation of an
+ * unanswered Category 1 concern (the escalation-delay decision's working days after that date).
+ */
+@Component("concernDeadlines")
+public class ConcernDeadlines implements JavaDelegate {
+
+  private final WorkingDays workingDays;
+
+  public ConcernDeadlines(WorkingDays workingDays) {
+    this.workingDays = workingDays;
+  }
+
+  /** {@code task_set_response_deadline}: sets {@code responseDueDate}, the end of the required-by working day. */
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object requiredBy = execution.getVariable(VAR_RESPONSE_REQUIRED_BY);
+    Date due;
+    if (requiredBy instanceof String text && !text.isBlank()) {
+      due = Date.from(WorkingDayCalendar.atLondonTime(LocalDate.parse(text.strip()), null).toInstant());
+    } else {
+      WorkingDayDuration deadline = duration(execution, VAR_RESPONSE_DEADLINE);
+      Date referral = (Date) execution.getVariable(VAR_REFERRAL_DATE);
+      due = Date.from(workingDays.deadlineAfter(referral.toInstant(), deadline.workingDays(), deadline.timeOfDay())
+          .toInstant());
+      execution.setVariable(VAR_RESPONSE_REQUIRED_BY,
+          due.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString());
+    }
+    execution.setVariable(VAR_RESPONSE_DUE_DATE, due);
+  }
+
+  /** {@code timer_senior_escalation}: the escalation delay counted in working days from the required-by date. */
+  public Date seniorEscalationDue(VariableScope execution) {
+    WorkingDayDuration delay = duration(execution, VAR_SENIOR_ESCALATION_DELAY);
+    Date responseDue = (Date) execution.getVariable(VAR_RESPONSE_DUE_DATE);
+    return Date.from(workingDays.deadlineAfter(responseDue.toInstant(), delay.workingDays(), delay.timeOfDay())
+        .toInstant());
+  }
+
+  private static WorkingDayDuration duration(VariableScope execution, String variable) {
+    Object value = execution.getVariable(variable);
+    try {
+      return WorkingDayDuration.parse(value == null ? null : String.valueOf(value)).orElseThrow(() ->
+          new ProcessEngineException("Variable '" + variable + "' = '" + value + "' is not a working-day duration"
+              + " such as P1WD; correct the decision table in processes/concern-referral.dmn"));
+    } catch (IllegalArgumentException e) {
+      throw new ProcessEngineException(e.getMessage() + " (variable '" + variable + "', from processes/concern-referral.dmn)", e);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package uk.jointinspections.concern;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.inspection.InspectionDirectory.Inspection;
+
+/**
+ * The one validation of a new concern, for the REST API and the Tasklist start form alike (both reach it through the
+ * start listener): it refuses with a message naming the field, before anything is created.
+ */
+@Component
+public class ConcernRules {
+
+  /**
+   * Case numbers, each optionally followed by the child's initials in brackets, separated by commas or semicolons:
+   * {@code CS-104233 (AB); CS-104234 (CD)}. A case number is 2–24 letters, digits, '/' or '-' with at least one digit,
+   * so that a name cannot pass for one (paragraph 81).
+   */
+  public static final String CASE_NUMBERS_PATTERN =
+      "^\\s*(?=[A-Za-z0-9/-]*[0-9])[A-Za-z0-9/-]{2,24}(\\s*\\([A-Z]{1,3}\\))?"
+          + "(\\s*[,;]\\s*(?=[A-Za-z0-9/-]*[0-9])[A-Za-z0-9/-]{2,24}(\\s*\\([A-Z]{1,3}\\))?)*\\s*$";
+  private static final Pattern CASE_NUMBERS = Pattern.compile(CASE_NUMBERS_PATTERN);
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
+  static final int MAX_TEXT = 20_000;
+
+  private final InspectionDirectory inspections;
+  private final WorkingDays workingDays;
+
+  public ConcernRules(InspectionDirectory inspections, WorkingDays workingDays) {
+    this.inspections = inspections;
+    this.workingDays = workingDays;
+  }
+
+  /**
+   * @param category 1 or 2
+   * @param requiredBy the date the inspector gave, or null for the decision's default
+   */
+  public record ValidConcern(Inspection inspection, String caseNumbers, int category, LocalDate requiredBy) {
+  }
+
+  public ValidConcern validate(String inspectionReference, ConcernRequest request) {
+    if (blank(inspectionReference)) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_INSPECTION_REFERENCE,
+          "give the reference of the inspection the concern arises from.");
+    }
+    Inspection inspection = inspections.find(inspectionReference).orElseThrow(() -> new ConcernRefusedException(
+        ConcernRefusedException.Reason.UNKNOWN_INSPECTION, ConcernReferralProcess.VAR_INSPECTION_REFERENCE,
+        "there is no inspection with reference '" + inspectionReference.strip() + "'."));
+    if (inspection.published()) {
+      throw new ConcernRefusedException(ConcernRefusedException.Reason.PUBLISHED,
+          ConcernReferralProcess.VAR_INSPECTION_REFERENCE, "inspection '" + inspection.reference()
+          + "' was published on " + inspection.publishedOn().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate()
+          + "; concerns are raised during an inspection, before its findings are published.");
+    }
+    if (blank(request.caseNumbers())) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CASE_NUMBERS,
+          "give the case number(s) of the child, and of other children in the household where relevant.");
+    }
+    if (!CASE_NUMBERS.matcher(request.caseNumbers()).matches()) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CASE_NUMBERS,
+          "give case numbers and initials only, e.g. 'CS-104233 (AB); CS-104234 (CD)': each case number has a digit,"
+              + " initials are 1-3 capital letters in brackets, and names are never recorded (paragraph 81).");
+    }
+    boolean one = Boolean.TRUE.equals(request.category1());
+    boolean two = Boolean.TRUE.equals(request.category2());
+    if (one == two) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CATEGORY, one
+          ? "select one category only, not both: 1 (serious issue of concern) or 2 (the service offer or risk"
+              + " assessment may not be appropriate for the child's needs)."
+          : "select a category: 1 (serious issue of concern) or 2 (the service offer or risk assessment may not be"
+              + " appropriate for the child's needs).");
+    }
+    requireText(ConcernReferralProcess.VAR_AGENCY_SERVICE, request.agencyService(), 300,
+        "give the service or agency the concern is referred to.");
+    requireText(ConcernReferralProcess.VAR_ISSUES, request.issues(), MAX_TEXT,
+        "describe the issues that led to the case being referred.");
+    if (!blank(request.seniorOfficerRole()) && request.seniorOfficerRole().length() > 300) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_ROLE, "is longer than 300 characters.");
+    }
+    if (blank(request.seniorOfficerEmail())) {
+      if (one) {
+        throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL,
+            "a Category 1 concern is e-mailed to the senior officer at once: give their e-mail address.");
+      }
+    } else if (!EMAIL.matcher(request.seniorOfficerEmail().strip()).matches()) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL,
+          "'" + request.seniorOfficerEmail().strip() + "' is not an e-mail address.");
+    }
+    return new ValidConcern(inspection, request.caseNumbers().strip(), one ? 1 : 2, requiredBy(request.responseRequiredBy()));
+  }
+
+  private LocalDate requiredBy(String text) {
+    if (blank(text)) {
+      return null;
+    }
+    LocalDate date;
+    try {
+      String value = text.strip();
+      // The Camunda Forms date picker gives yyyy-MM-dd; tolerate a full ISO timestamp from other clients.
+      date = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_RESPONSE_REQUIRED_BY,
+          "'" + text + "' is not a date (yyyy-MM-dd).");
+    }
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+    if (date.isBefore(today)) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_RESPONSE_REQUIRED_BY,
+          date + " is in the past; give today or a later working day.");
+    }
+    if (!WorkingDayCalendar.isSupported(date) || !workingDays.isWorkingDay(date)) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_RESPONSE_REQUIRED_BY,
+          date + " is not a working day (a weekend or a bank holiday in England); give a working day.");
+    }
+    return date;
+  }
+
+  private static void requireText(String field, String value, int max, String missing) {
+    if (blank(value)) {
+      throw ConcernRefusedException.invalid(field, missing);
+    }
+    if (value.length() > max) {
+      throw ConcernRefusedException.invalid(field, "is longer than " + max + " characters.");
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

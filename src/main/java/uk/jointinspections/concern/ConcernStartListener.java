@@ -1,0 +1,140 @@
+package uk.jointinspections.concern;
+
+import static uk.jointinspections.concern.ConcernReferralProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.concern.ConcernRules.ValidConcern;
+import uk.jointinspections.identity.StaffGroup;
+import uk.jointinspections.inspection.InspectionDirectory.Inspection;
+
+/**
+ * Start of a concern, from the REST API or the Tasklist start form: validates Annex C ({@link ConcernRules}), links
+ * the concern to its inspection (business key, the inspection's framework, lead inspector and QA manager), records the
+ * referring inspector (the signed-in user) and the date of referral, and lets only the inspection team see the
+ * concern: the referring inspector's inspectorate, the referring inspector, the lead inspector and the QA manager.
+ */
+@Component("concernStartListener")
+public class ConcernStartListener implements ExecutionListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConcernStartListener.class);
+
+  private final ConcernRules rules;
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final HistoryService historyService;
+
+  public ConcernStartListener(ConcernRules rules, @Lazy IdentityService identityService,
+      @Lazy AuthorizationService authorizationService, @Lazy HistoryService historyService) {
+    this.rules = rules;
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.historyService = historyService;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    CommandContext command = Context.getCommandContext();
+    String inspector = command.getAuthenticatedUserId();
+    if (inspector == null) {
+      throw ConcernRefusedException.invalid(VAR_REFERRING_INSPECTOR,
+          "a concern is raised by a signed-in inspector; nobody is signed in.");
+    }
+    Map<String, Object> variables = execution.getVariables();
+    Object reference = variables.get(VAR_INSPECTION_REFERENCE);
+    String inspectionReference = reference == null || String.valueOf(reference).isBlank()
+        ? execution.getProcessBusinessKey() : String.valueOf(reference).strip();
+    ValidConcern concern = rules.validate(inspectionReference, ConcernRequest.fromVariables(variables));
+    Inspection inspection = concern.inspection();
+
+    execution.setProcessBusinessKey(inspection.reference());
+    execution.removeVariable(VAR_CATEGORY_1);
+    execution.removeVariable(VAR_CATEGORY_2);
+    execution.setVariable(VAR_INSPECTION_REFERENCE, inspection.reference());
+    execution.setVariable(VAR_INSPECTION_PROCESS_INSTANCE_ID, inspection.processInstanceId());
+    execution.setVariable(VAR_FRAMEWORK, inspection.framework());
+    execution.setVariable(VAR_LEAD_INSPECTOR, inspection.leadInspector());
+    execution.setVariable(VAR_QA_MANAGER, inspection.qaManager());
+    execution.setVariable(VAR_CASE_NUMBERS, concern.caseNumbers());
+    execution.setVariable(VAR_CATEGORY, concern.category());
+    execution.setVariable(VAR_RESPONSE_REQUIRED_BY, concern.requiredBy() == null ? null : concern.requiredBy().toString());
+    execution.setVariable(VAR_REFERRING_INSPECTOR, inspector);
+    String inspectorate = command.runWithoutAuthorization(() -> inspectorateOf(inspector));
+    execution.setVariable(VAR_REFERRING_INSPECTORATE, inspectorate);
+    execution.setVariable(VAR_REFERRAL_DATE, ClockUtil.getCurrentTime());
+    ConcernVariant variant = ConcernVariant.of(inspection.framework());
+    execution.setVariable(VAR_AGENCY_CONTACT, variant.agencyContact);
+    execution.setVariable(VAR_SIGNATORY_TITLE, variant.signatoryTitle);
+    execution.setVariable(VAR_RECORD_TITLE, variant.recordTitle);
+    execution.setVariable(VAR_PARAGRAPH, variant.paragraph);
+    long earlier = command.runWithoutAuthorization(() -> historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(KEY).processInstanceBusinessKey(inspection.reference()).count());
+    execution.setVariable(VAR_CONCERN_NUMBER, (int) earlier + 1);
+
+    List<String> users = new ArrayList<>();
+    users.add(inspector);
+    if (inspection.leadInspector() != null && !users.contains(inspection.leadInspector())) {
+      users.add(inspection.leadInspector());
+    }
+    if (inspection.qaManager() != null && !users.contains(inspection.qaManager())) {
+      users.add(inspection.qaManager());
+    }
+    String instance = execution.getProcessInstanceId();
+    command.runWithoutAuthorization(() -> {
+      for (String user : users) {
+        grantRead(user, null, instance);
+      }
+      if (inspectorate != null) {
+        grantRead(null, inspectorate, instance);
+      }
+      return null;
+    });
+    LOG.info("Concern {} raised for inspection {} (category {}, case numbers {})", earlier + 1, inspection.reference(),
+        concern.category(), concern.caseNumbers());
+  }
+
+  /** The referring inspector's inspectorate: the team whose members, with the lead and QA manager, see the concern. */
+  private String inspectorateOf(String userId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(g -> g.getId()).toList();
+    for (StaffGroup group : StaffGroup.values()) {
+      if (group.kind() == StaffGroup.Kind.INSPECTORATE && groups.contains(group.id())) {
+        return group.id();
+      }
+    }
+    return null;
+  }
+
+  private void grantRead(String user, String group, String processInstanceId) {
+    Map<Resource, Permission> reads = Map.of(Resources.PROCESS_INSTANCE, Permissions.READ,
+        Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+    reads.forEach((resource, permission) -> {
+      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      authorization.setUserId(user);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(processInstanceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    });
+  }
+}

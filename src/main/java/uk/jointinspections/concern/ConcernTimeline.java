@@ -1,0 +1,38 @@
+package uk.jointinspections.concern;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.inspection.TimelineExtension;
+
+/**
+ * The open concerns of an inspection on its timeline (JSON and iCalendar), with their state and the date the
+ * agency's response is required by. Number, category and state only: case numbers and the issues stay with the
+ * concern's team.
+ */
+@Component
+public class ConcernTimeline implements TimelineExtension {
+
+  /** Prefix of a concern's timeline entry id; the rest is the concern's id. */
+  public static final String ENTRY_PREFIX = "concern:";
+
+  private final ConcernQueries concerns;
+
+  public ConcernTimeline(ConcernQueries concerns) {
+    this.concerns = concerns;
+  }
+
+  @Override
+  public List<TimelineEntry> entries(String reference) {
+    return concerns.openConcerns(reference).stream().map(concern -> new TimelineEntry(
+        ENTRY_PREFIX + concern.id(), null,
+        "Concern " + concern.number() + " about a child (category " + concern.category() + "): "
+            + String.join("; ", concern.state()),
+        concern.responseReceived() ? "the referring inspector and the lead inspector" : "the agency, through the lead inspector",
+        "75",
+        concern.responseReceived() || concern.responseDueDate() == null ? null
+            : concern.responseDueDate().toInstant().atZone(WorkingDayCalendar.LONDON),
+        concern.responseOverdue() ? TimelineEntry.Status.overdue : TimelineEntry.Status.open)).toList();
+  }
+}

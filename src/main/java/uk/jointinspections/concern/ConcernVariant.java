@@ -1,0 +1,42 @@
+package uk.jointinspections.concern;
+
+import java.util.Arrays;
+
+/**
+ * How the frameworks differ on issues of concern, chosen by the inspection's {@code framework} variable; one diagram
+ * serves them all. 2017 JTAI paragraph 75 (and the 2016 edition, paragraph 74): a senior officer, Annex C, the chief
+ * officer signs. Ofsted targeted inspections 2016 paragraph 74: the local authority is notified and the DCS signs.
+ * JTAI 2024 paragraphs 70–71: the lead inspector provides the template and the senior officer signs.
+ */
+public enum ConcernVariant {
+
+  JTAI_2017("jtai-2017", "a senior officer of the agency", "Chief officer",
+      "Annex C: referring concerns to the local agencies", "75"),
+  JTAI_2016("jtai-2016", "a senior officer of the agency", "Chief officer",
+      "Annex C: referring concerns to the local agencies", "74"),
+  OFSTED_TARGETED_2016("ofsted-targeted-2016", "the local authority", "Director of children's services (DCS)",
+      "Annex C: referring concerns to the local authority", "74"),
+  JTAI_2024("jtai-2024", "the relevant senior officer(s)", "Senior officer",
+      "Record of issues of concern (template provided by the lead inspector)", "70-71");
+
+  public final String framework;
+  /** Who is notified and asked for the written response. */
+  public final String agencyContact;
+  /** Who signs for the agency, next to the lead inspector. */
+  public final String signatoryTitle;
+  public final String recordTitle;
+  public final String paragraph;
+
+  ConcernVariant(String framework, String agencyContact, String signatoryTitle, String recordTitle, String paragraph) {
+    this.framework = framework;
+    this.agencyContact = agencyContact;
+    this.signatoryTitle = signatoryTitle;
+    this.recordTitle = recordTitle;
+    this.paragraph = paragraph;
+  }
+
+  /** The 2017 JTAI wording for a framework that names nothing different. */
+  public static ConcernVariant of(String framework) {
+    return Arrays.stream(values()).filter(v -> v.framework.equals(framework)).findFirst().orElse(JTAI_2017);
+  }
+}

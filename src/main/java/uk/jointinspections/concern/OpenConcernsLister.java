@@ -1,0 +1,32 @@
+package uk.jointinspections.concern;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the keep-in-touch meeting tasks of an inspection (event {@code create}): the task-local variable
+ * {@value #VARIABLE} lists every open concern of the inspection with its state, for the meeting's form, where the lead
+ * inspector makes sure the agencies' responses are received (paragraph 75).
+ */
+@Component("openConcernsLister")
+public class OpenConcernsLister implements TaskListener {
+
+  public static final String VARIABLE = "openConcerns";
+
+  private final ConcernQueries concerns;
+
+  public OpenConcernsLister(ConcernQueries concerns) {
+    this.concerns = concerns;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    List<ConcernQueries.OpenConcern> open = concerns.openConcerns(reference);
+    task.setVariableLocal(VARIABLE, open.isEmpty()
+        ? "No open concerns about children."
+        : String.join("\n\n", open.stream().map(c -> "- " + c.describe()).toList()));
+  }
+}

@@ -1,0 +1,93 @@
+package uk.jointinspections.inspection;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds an inspection of any framework by its reference (the business key of its process instance), running or
+ * finished, with the facts other processes need: framework, lead inspector, QA manager and whether, and when, its
+ * findings were published. The lookup is the application's, not the caller's: it runs without authorization checks
+ * and returns only these facts.
+ *
+ * <p>A new framework adds its process key and its publication step to {@link #PUBLICATION_STEPS}; nothing else.
+ */
+@Component
+public class InspectionDirectory {
+
+  /** Process key of each inspection framework → the step whose completion publishes the findings. */
+  public static final Map<String, String> PUBLICATION_STEPS = Map.of(JtaiProcess.KEY, JtaiProcess.TASK_PUBLISH_LETTER);
+
+  private final HistoryService historyService;
+  private final WithoutAuthorization withoutAuthorization;
+
+  public InspectionDirectory(@Lazy HistoryService historyService, WithoutAuthorization withoutAuthorization) {
+    this.historyService = historyService;
+    this.withoutAuthorization = withoutAuthorization;
+  }
+
+  /**
+   * @param processInstanceId the inspection's process instance
+   * @param processKey which framework's process it is
+   * @param framework the framework edition (variable {@code framework}), e.g. {@code jtai-2017}
+   * @param publishedOn when the publication step completed; null while unpublished
+   */
+  public record Inspection(String reference, String processInstanceId, String processKey, String framework,
+      String leadInspector, String qaManager, boolean running, Date publishedOn) {
+
+    public boolean published() {
+      return publishedOn != null;
+    }
+  }
+
+  /** The most recently started inspection with this reference, if there is one. */
+  public Optional<Inspection> find(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return Optional.empty();
+    }
+    return withoutAuthorization.call(() -> lookUp(reference.strip()));
+  }
+
+  private Optional<Inspection> lookUp(String reference) {
+    List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(reference)
+        .processDefinitionKeyIn(PUBLICATION_STEPS.keySet().toArray(String[]::new))
+        .orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1);
+    if (instances.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoricProcessInstance instance = instances.get(0);
+    String id = instance.getId();
+    return Optional.of(new Inspection(reference, id, instance.getProcessDefinitionKey(),
+        text(id, JtaiProcess.VAR_FRAMEWORK), text(id, JtaiProcess.VAR_LEAD_INSPECTOR), text(id, JtaiProcess.VAR_QA_MANAGER),
+        instance.getEndTime() == null, publishedOn(id, PUBLICATION_STEPS.get(instance.getProcessDefinitionKey()))));
+  }
+
+  private Date publishedOn(String processInstanceId, String publicationStep) {
+    return historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityId(publicationStep)
+        .finished()
+        .list().stream()
+        .filter(activity -> !activity.isCanceled())
+        .map(HistoricActivityInstance::getEndTime)
+        .min(Date::compareTo)
+        .orElse(null);
+  }
+
+  private String text(String processInstanceId, String name) {
+    HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).activityInstanceIdIn(processInstanceId).variableName(name)
+        .disableCustomObjectDeserialization()
+        .list().stream().findFirst().orElse(null);
+    return variable != null && variable.getValue() instanceof String value ? value : null;
+  }
+}

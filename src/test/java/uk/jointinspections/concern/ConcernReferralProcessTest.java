@@ -1,0 +1,323 @@
+package uk.jointinspections.concern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.jointinspections.concern.ConcernFixture.CHRISTMAS_EVE_2026;
+import static uk.jointinspections.concern.ConcernFixture.annexC;
+import static uk.jointinspections.concern.ConcernFixture.clockAt;
+import static uk.jointinspections.concern.ConcernReferralProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.Timeline;
+import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.notification.NotificationProcess;
+
+/** Every path of a concern, with the clock moved over Christmas 2026 so that working days matter. */
+@EngineTest
+class ConcernReferralProcessTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired HistoryService history;
+  @Autowired Timeline timeline;
+
+  private ConcernFixture fixture;
+  private String reference;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    fixture = new ConcernFixture(engine);
+    clockAt(CHRISTMAS_EVE_2026);
+    reference = ConcernFixture.newReference();
+    fixture.inspection(reference);
+  }
+
+  @AfterEach
+  void tearDown() {
+    engine.getIdentityService().clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  private Job timer(ProcessInstance concern, String activity) {
+    return management.createJobQuery().processInstanceId(concern.getId()).activityId(activity).timers().singleResult();
+  }
+
+  private void fire(ProcessInstance concern, String activity, Instant at) {
+    clockAt(at);
+    Job job = timer(concern, activity);
+    assertThat(job).as("timer " + activity).isNotNull();
+    management.executeJob(job.getId());
+  }
+
+  private List<String> candidateUsers(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getUserId)
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+        .filter(java.util.Objects::nonNull).toList();
+  }
+
+  private void evaluateAndSignOff(ProcessInstance concern) {
+    clockAt(Instant.parse("2027-01-04T12:00:00Z"));
+    assertThat(concern).isWaitingAt(TASK_EVALUATE_RESPONSE);
+    assertRefused(concern, TASK_EVALUATE_RESPONSE, Map.of(VAR_EVALUATION, " "), "evaluation: give the evaluation");
+    assertThat(fixture.task(concern, TASK_EVALUATE_RESPONSE)).isAssignedTo("ofsted-inspector");
+    fixture.complete(concern, TASK_EVALUATE_RESPONSE, Map.of(VAR_EVALUATION, "Action taken is proportionate; strategy meeting held."));
+    assertThat(fixture.task(concern, TASK_SHARE_EVALUATION)).isAssignedTo("ofsted-lead");
+    fixture.complete(concern, TASK_SHARE_EVALUATION, Map.of(VAR_EVALUATION, "Agreed: action taken is proportionate.",
+        VAR_EVALUATION_SHARED_ON, "2026-12-31"));
+    assertThat(fixture.task(concern, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF)).isAssignedTo("ofsted-lead");
+    fixture.complete(concern, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF, Map.of(VAR_CHIEF_OFFICER_ROLE,
+        "Director of children's services", VAR_CHIEF_OFFICER_SIGNED_ON, "2027-01-04"));
+    assertThat(concern).isNotEnded();
+    // Never closed without the lead inspector's confirmation and dated signature.
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of(VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-04"),
+        "leadInspectorConfirms: confirm that both sides have seen the final version");
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of("leadInspectorConfirms", true),
+        "leadInspectorSignedOn: give the date");
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of("leadInspectorConfirms", true,
+        VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-05"), "leadInspectorSignedOn: 2027-01-05 is in the future.");
+    fixture.complete(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of(VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-04",
+        "leadInspectorConfirms", true));
+    assertThat(concern).isEnded().hasPassed(END_CONCERN_CLOSED);
+  }
+
+  private void assertRefused(ProcessInstance concern, String step, Map<String, Object> variables, String message) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.complete(concern, step, variables))
+        // Tasklist shows the message; the engine wraps a task listener's exception in its own.
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(message)
+        .hasRootCauseInstanceOf(ConcernRefusedException.class);
+    assertThat(concern).isWaitingAt(step);
+  }
+
+  @Test
+  void category1AnsweredInTimeIsEmailedAtOnceThenEvaluatedAndSignedByBoth() {
+    ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(1));
+
+    // Linked to the inspection, with its team, the referring inspector and today's date.
+    HistoricProcessInstance started = history.createHistoricProcessInstanceQuery().processInstanceId(concern.getId()).singleResult();
+    assertThat(started.getBusinessKey()).isEqualTo(reference);
+    assertThat(concern).variables()
+        .containsEntry(VAR_INSPECTION_REFERENCE, reference)
+        .containsEntry(VAR_FRAMEWORK, "jtai-2017")
+        .containsEntry(VAR_LEAD_INSPECTOR, "ofsted-lead")
+        .containsEntry(VAR_QA_MANAGER, "qa-manager")
+        .containsEntry(VAR_REFERRING_INSPECTOR, "ofsted-inspector")
+        .containsEntry(VAR_REFERRING_INSPECTORATE, "ofsted")
+        .containsEntry(VAR_CATEGORY, 1)
+        .containsEntry(VAR_REFERRAL_DATE, Date.from(CHRISTMAS_EVE_2026))
+        .containsEntry(VAR_RESPONSE_DEADLINE, "P1WD")
+        .containsEntry(VAR_PARAGRAPH, "75")
+        // Christmas Day (Fri), the weekend and Boxing Day's substitute (Mon 28) are not working days.
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-29")
+        .containsEntry(VAR_RESPONSE_DUE_DATE, Date.from(Instant.parse("2026-12-29T23:59:00Z")));
+
+    // Category 1: e-mailed at once to the senior officer, the lead inspector copied, through the notification process.
+    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKeyLike("concern:" + concern.getId() + ":category-1:%").list();
+    assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+        "concern:" + concern.getId() + ":category-1:head.of.service@exampleshire.example",
+        "concern:" + concern.getId() + ":category-1:ofsted-lead@inspections.example");
+    Object body = history.createHistoricVariableInstanceQuery().processInstanceId(mails.get(0).getId())
+        .variableName(NotificationProcess.VAR_BODY).singleResult().getValue();
+    assertThat((String) body).contains("CS-104233 (AB); CS-104234 (CD)").contains("Tuesday 29 December 2026");
+
+    assertThat(concern).isWaitingAt(TASK_INFORM_LEAD_INSPECTOR, TASK_RECORD_RESPONSE);
+    assertThat(concern).isNotWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
+    assertThat(fixture.task(concern, TASK_INFORM_LEAD_INSPECTOR)).isAssignedTo("ofsted-inspector");
+    Task record = fixture.task(concern, TASK_RECORD_RESPONSE);
+    assertThat(record).isAssignedTo("ofsted-lead");
+    assertThat(record.getDueDate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
+    assertThat(timer(concern, TIMER_RESPONSE_OVERDUE).getDuedate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
+
+    fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+    clockAt(Instant.parse("2026-12-29T15:00:00Z"));
+    fixture.complete(concern, TASK_RECORD_RESPONSE, Map.of(VAR_RESPONSE, "Strategy meeting held on 29 December.",
+        ConcernResponseRecorder.VAR_RESPONSE_RECEIVED_DATE, "2026-12-29"));
+
+    assertThat(concern).variables().containsEntry(VAR_RESPONSE_CHANNEL, CHANNEL_RECORDED)
+        .containsKey(VAR_RESPONSE_RECEIVED_ON);
+    assertThat(management.createJobQuery().processInstanceId(concern.getId()).timers().count()).isZero();
+    assertThat(concern).hasNotPassed(TASK_CHASE_RESPONSE);
+    evaluateAndSignOff(concern);
+  }
+
+  @Test
+  void category1UnansweredEscalatesToLeadAndQaThenToTheSeniorManagerOnTheRightWorkingDays() {
+    ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(1));
+    fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+
+    // Not before the end of Tuesday 29 December (the next working day after Christmas Eve).
+    assertThat(timer(concern, TIMER_RESPONSE_OVERDUE).getDuedate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
+    fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+
+    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE, TIMER_SENIOR_ESCALATION);
+    Task chase = fixture.task(concern, TASK_CHASE_RESPONSE);
+    assertThat(candidateUsers(chase)).containsExactlyInAnyOrder("ofsted-lead", "qa-manager");
+    // One working day from when the escalation arrived (the first minute of Wednesday 30).
+    assertThat(chase.getDueDate()).isEqualTo(Instant.parse("2026-12-31T23:59:00Z"));
+
+    // Second level: one working day (the decision's default) after the required-by date, i.e. end of Wednesday 30.
+    assertThat(timer(concern, TIMER_SENIOR_ESCALATION).getDuedate()).isEqualTo(Instant.parse("2026-12-30T23:59:00Z"));
+    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+
+    Task senior = fixture.task(concern, TASK_SENIOR_ESCALATION);
+    assertThat(senior).hasCandidateGroup("ofsted-national-director");
+    assertThat(concern).variables().containsEntry(VAR_SENIOR_ESCALATION_GROUP, "ofsted-national-director");
+
+    // Still open, and visible, after fieldwork: the response arrives late and the concern goes on to sign-off.
+    fixture.complete(concern, TASK_CHASE_RESPONSE, Map.of("chaseNotes", "Telephoned the head of service."));
+    clockAt(Instant.parse("2027-01-04T11:00:00Z"));
+    fixture.complete(concern, TASK_RECORD_RESPONSE, Map.of(VAR_RESPONSE, "Late response: child now safe."));
+    assertThat(concern).isNotWaitingAt(TASK_SENIOR_ESCALATION);
+    assertThat(concern).variables().containsEntry(ConcernResponseRecorder.VAR_RESPONSE_RECEIVED_DATE, "2027-01-04");
+    evaluateAndSignOff(concern);
+  }
+
+  @Test
+  void anUnansweredConcernOfAnotherInspectorateEscalatesToItsOwnSeniorManager() {
+    ProcessInstance concern = fixture.raise("cqc-inspector", reference, annexC(1));
+
+    fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+
+    assertThat(fixture.task(concern, TASK_SENIOR_ESCALATION)).hasCandidateGroup("cqc-senior-manager");
+  }
+
+  @Test
+  void category2IsNotifiedByTheInspectorHasFiveWorkingDaysAndNoSecondLevel() {
+    ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(2));
+
+    assertThat(concern).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER, TASK_RECORD_RESPONSE);
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKeyLike("concern:" + concern.getId() + "%").count()).isZero();
+    Task notify = fixture.task(concern, TASK_NOTIFY_SENIOR_OFFICER);
+    assertThat(notify).isAssignedTo("ofsted-inspector");
+    assertThat(notify.getDueDate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
+    // 29, 30, 31 December, (New Year's Day), 4, 5 January.
+    assertThat(concern).variables().containsEntry(VAR_RESPONSE_DEADLINE, "P5WD")
+        .containsEntry(VAR_SENIOR_ESCALATION_DELAY, NO_SENIOR_ESCALATION)
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2027-01-05");
+
+    fixture.complete(concern, TASK_NOTIFY_SENIOR_OFFICER, Map.of("seniorOfficerNotified", true,
+        "seniorOfficerNotifiedOn", "2026-12-24", VAR_SENIOR_OFFICER_ROLE, "Head of service"));
+    assertThat(concern).isWaitingAt(TASK_INFORM_LEAD_INSPECTOR, TASK_RECORD_RESPONSE);
+    fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+
+    fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2027-01-06T00:00:00Z"));
+    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE);
+    assertThat(concern).hasPassed("end_no_senior_escalation");
+    assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).isNull();
+  }
+
+  @Test
+  void theResponseArrivesAsAMessageAndTheConcernNoLongerWaitsForAnother() {
+    ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(2));
+
+    runtime.createMessageCorrelation(MESSAGE_RESPONSE).processInstanceId(concern.getId())
+        .setVariable(VAR_RESPONSE, "Risk assessment reviewed.").setVariable(VAR_RESPONSE_RECEIVED_ON, new Date())
+        .setVariable(VAR_RESPONSE_CHANNEL, CHANNEL_API).correlate();
+
+    assertThat(concern).hasPassed(MSG_RESPONSE_RECEIVED).isNotWaitingAt(TASK_RECORD_RESPONSE);
+    // A second response finds nothing waiting for it (the API answers that it was already recorded).
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtime.createMessageCorrelation(MESSAGE_RESPONSE)
+            .processInstanceId(concern.getId()).setVariable(VAR_RESPONSE, "Again.").correlate())
+        .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
+    assertThat(concern).variables().containsEntry(VAR_RESPONSE, "Risk assessment reviewed.");
+    assertThat(management.createJobQuery().processInstanceId(concern.getId()).timers().count()).isZero();
+    // The inspector still notifies and informs; evaluation waits for both.
+    assertThat(concern).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
+    fixture.complete(concern, TASK_NOTIFY_SENIOR_OFFICER, Map.of("seniorOfficerNotified", true,
+        "seniorOfficerNotifiedOn", "2026-12-24", VAR_SENIOR_OFFICER_ROLE, "Head of service"));
+    fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+    evaluateAndSignOff(concern);
+  }
+
+  @Test
+  void theFrameworkChoosesWhoIsAskedAndWhoSigns() {
+    String targeted = ConcernFixture.newReference();
+    fixture.inspectionAt(targeted, JtaiProcess.TASK_KIT_MEETING_DAY_10, "ofsted-targeted-2016");
+    String jtai2024 = ConcernFixture.newReference();
+    fixture.inspectionAt(jtai2024, JtaiProcess.TASK_KIT_MEETING_DAY_10, "jtai-2024");
+
+    ProcessInstance toLocalAuthority = fixture.raise("ofsted-inspector", targeted, annexC(2));
+    ProcessInstance onTemplate = fixture.raise("ofsted-inspector", jtai2024, annexC(2));
+
+    assertThat(toLocalAuthority).variables().containsEntry(VAR_AGENCY_CONTACT, "the local authority")
+        .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)").containsEntry(VAR_PARAGRAPH, "74");
+    assertThat(onTemplate).variables().containsEntry(VAR_PARAGRAPH, "70-71")
+        .containsEntry(VAR_RECORD_TITLE, "Record of issues of concern (template provided by the lead inspector)");
+  }
+
+  @Test
+  void theKeepInTouchMeetingListsEveryOpenConcernWithItsState() {
+    ProcessInstance first = fixture.raise("ofsted-inspector", reference, annexC(1));
+    ProcessInstance second = fixture.raise("cqc-inspector", reference, Map.of(
+        VAR_CASE_NUMBERS, "HV-2231", VAR_AGENCY_SERVICE, "Health visiting", VAR_CATEGORY, "2",
+        VAR_ISSUES, "Risk assessment not updated after the home visit."));
+    ProcessInstance closed = fixture.raise("ofsted-inspector", reference, annexC(2));
+    runtime.deleteProcessInstance(closed.getId(), "withdrawn in the test");
+    fixture.complete(first, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+    fire(first, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+
+    ProcessInstance inspection = runtime.createProcessInstanceQuery().processDefinitionKey(JtaiProcess.KEY)
+        .processInstanceBusinessKey(reference).singleResult();
+    Task day10 = tasks.createTaskQuery().processInstanceId(inspection.getId())
+        .taskDefinitionKey(JtaiProcess.TASK_KIT_MEETING_DAY_10).singleResult();
+    assertThat(tasks.getVariableLocal(day10.getId(), OpenConcernsLister.VARIABLE))
+        .isEqualTo("No open concerns about children.");
+    tasks.complete(day10.getId());
+
+    Task day11 = tasks.createTaskQuery().processInstanceId(inspection.getId())
+        .taskDefinitionKey(JtaiProcess.TASK_KIT_MEETING_DAY_11).singleResult();
+    String list = (String) tasks.getVariableLocal(day11.getId(), OpenConcernsLister.VARIABLE);
+    assertThat(list).contains("Concern 1 (category 1, case numbers CS-104233 (AB); CS-104234 (CD)")
+        .contains("response overdue: escalated to the lead inspector and QA manager")
+        .contains("(OVERDUE)")
+        .contains("Concern 2 (category 2, case numbers HV-2231, Health visiting)")
+        .contains("the senior officer is to be notified")
+        .doesNotContain("Concern 3")
+        // Case numbers and state only: what the issues are stays in the concern.
+        .doesNotContain("Strategy discussion").doesNotContain("home visit");
+    assertThat(list.indexOf("Concern 1")).isLessThan(list.indexOf("Concern 2"));
+
+    // The inspection's timeline lists them too, with their state and the date the response is due.
+    List<TimelineEntry> concerns = timeline.of(reference).stream()
+        .filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)).toList();
+    assertThat(concerns).extracting(TimelineEntry::id).containsExactly(
+        ConcernTimeline.ENTRY_PREFIX + first.getId(), ConcernTimeline.ENTRY_PREFIX + second.getId());
+    assertThat(concerns.get(0).title()).startsWith("Concern 1 about a child (category 1)")
+        .contains("response overdue").doesNotContain("CS-104233");
+    assertThat(concerns.get(0).status()).isEqualTo(TimelineEntry.Status.overdue);
+    assertThat(concerns.get(1).status()).isEqualTo(TimelineEntry.Status.open);
+    assertThat(concerns.get(1).getDue()).isEqualTo("2027-01-05T23:59:00+00:00");
+    assertThat(second).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
+  }
+}
