@@ -46,6 +46,13 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
       ensureGroup(identity, group);
       grantApplicationAccess(authorizations, group);
     }
+    for (ProcessGrants grants : ProcessGrants.ALL) {
+      grant(authorizations, grants.group(), Resources.PROCESS_DEFINITION, grants.processDefinitionKey(),
+          grants.permissions().toArray(Permission[]::new));
+      if (grants.permissions().contains(Permissions.CREATE_INSTANCE)) {
+        grant(authorizations, grants.group(), Resources.PROCESS_INSTANCE, ALL, Permissions.CREATE);
+      }
+    }
     for (SharedTaskFilter sharedFilter : SharedTaskFilter.values()) {
       Filter filter = ensureFilter(engine, sharedFilter);
       for (StaffGroup group : StaffGroup.values()) {

@@ -24,6 +24,12 @@ public class InspectionDirectory {
 
   /** Process key of each inspection framework → the step whose completion publishes the findings. */
   public static final Map<String, String> PUBLICATION_STEPS = Map.of(JtaiProcess.KEY, JtaiProcess.TASK_PUBLISH_LETTER);
+  /**
+   * Process key → the step whose completion finalises the findings: the final (pre-publication) letter to the local
+   * area, from which a complaint may be made (Annex D 2017: "publication or finalisation"; 2024 Annex C 120).
+   */
+  public static final Map<String, String> FINALISATION_STEPS =
+      Map.of(JtaiProcess.KEY, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER);
 
   private final HistoryService historyService;
   private final WithoutAuthorization withoutAuthorization;
@@ -38,12 +44,17 @@ public class InspectionDirectory {
    * @param processKey which framework's process it is
    * @param framework the framework edition (variable {@code framework}), e.g. {@code jtai-2017}
    * @param publishedOn when the publication step completed; null while unpublished
+   * @param finalisedOn when the finalisation step (final letter to the local area) completed; null until then
    */
   public record Inspection(String reference, String processInstanceId, String processKey, String framework,
-      String leadInspector, String qaManager, boolean running, Date publishedOn) {
+      String leadInspector, String qaManager, boolean running, Date publishedOn, Date finalisedOn) {
 
     public boolean published() {
       return publishedOn != null;
+    }
+
+    public boolean finalised() {
+      return finalisedOn != null;
     }
   }
 
@@ -68,10 +79,15 @@ public class InspectionDirectory {
     String id = instance.getId();
     return Optional.of(new Inspection(reference, id, instance.getProcessDefinitionKey(),
         text(id, JtaiProcess.VAR_FRAMEWORK), text(id, JtaiProcess.VAR_LEAD_INSPECTOR), text(id, JtaiProcess.VAR_QA_MANAGER),
-        instance.getEndTime() == null, publishedOn(id, PUBLICATION_STEPS.get(instance.getProcessDefinitionKey()))));
+        instance.getEndTime() == null, publishedOn(id, PUBLICATION_STEPS.get(instance.getProcessDefinitionKey())),
+        publishedOn(id, FINALISATION_STEPS.get(instance.getProcessDefinitionKey()))));
   }
 
+  /** The first completion of the step; null if it has not completed (or the framework has no such step). */
   private Date publishedOn(String processInstanceId, String publicationStep) {
+    if (publicationStep == null) {
+      return null;
+    }
     return historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId)
         .activityId(publicationStep)

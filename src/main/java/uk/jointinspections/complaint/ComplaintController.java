@@ -1,0 +1,120 @@
+package uk.jointinspections.complaint;
+
+import static uk.jointinspections.complaint.ComplaintProcess.*;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * {@code POST /api/inspections/{reference}/complaints}: records a complaint from the online form as the signed-in
+ * member of the complaints team (the engine checks that they may start {@code complaint}). The details of a
+ * conduct-only complaint are handed to the process as a transient variable, so they are stored only in the confidential
+ * conduct investigation.
+ */
+@RestController
+public class ComplaintController {
+
+  /** The JSON body; {@code complaintEdition} is optional. */
+  public record Body(String receivedOn, String kind, String text, String conductInspectorate,
+      Boolean withholdOrWithdrawRequested, String exceptionalCircumstances, String complaintEdition) {
+  }
+
+  private final ComplaintValidator validator;
+  private final RuntimeService runtimeService;
+
+  public ComplaintController(ComplaintValidator validator, RuntimeService runtimeService) {
+    this.validator = validator;
+    this.runtimeService = runtimeService;
+  }
+
+  @PostMapping("/api/inspections/{reference}/complaints")
+  public ResponseEntity<Map<String, Object>> record(@PathVariable String reference, @RequestBody Body body) {
+    ComplaintRequest request = new ComplaintRequest(reference, body.receivedOn(), body.kind(), body.text(),
+        body.conductInspectorate(), body.withholdOrWithdrawRequested(), body.exceptionalCircumstances(),
+        body.complaintEdition());
+    ComplaintValidator.Validated complaint = validator.validate(request, false);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(VAR_INSPECTION_REFERENCE, complaint.request().inspectionReference());
+    variables.put(VAR_RECEIVED_ON, complaint.receivedOn().toString());
+    variables.put(VAR_KIND, complaint.kind().id);
+    variables.put(VAR_CONDUCT_INSPECTORATE, body.conductInspectorate());
+    variables.put(VAR_WITHHOLD_REQUESTED, Boolean.TRUE.equals(body.withholdOrWithdrawRequested()));
+    variables.put(VAR_EXCEPTIONAL_CIRCUMSTANCES, body.exceptionalCircumstances());
+    variables.put(VAR_EDITION, body.complaintEdition());
+    if (complaint.kind() == ComplaintKind.CONDUCT) {
+      variables.put(VAR_CONDUCT_DETAILS, Variables.stringValue(body.text(), true));
+    } else {
+      variables.put(VAR_TEXT, body.text());
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(KEY)
+        .businessKey(complaint.request().inspectionReference()).setVariables(variables).execute();
+    Map<String, Object> created = new LinkedHashMap<>();
+    created.put("id", instance.getId());
+    created.put("inspectionReference", complaint.request().inspectionReference());
+    created.put("kind", complaint.kind().id);
+    created.put("complaintEdition", complaint.edition().id);
+    created.put("receivedOn", complaint.receivedOn().toString());
+    created.put("window", complaint.window().window());
+    created.put("windowRule", complaint.window().rule());
+    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+  }
+
+  /** Error bodies {@code {"status", "error", "message"}}; never a stack trace, nothing from the complaint in logs. */
+  @RestControllerAdvice(assignableTypes = ComplaintController.class)
+  static class Errors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintController.class);
+
+    @ExceptionHandler(ComplaintRefused.class)
+    ResponseEntity<Map<String, Object>> refused(ComplaintRefused e) {
+      return body(HttpStatus.valueOf(e.status()), e.getMessage());
+    }
+
+    @ExceptionHandler(BadUserRequestException.class)
+    ResponseEntity<Map<String, Object>> badRequest(BadUserRequestException e) {
+      return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+      return body(HttpStatus.FORBIDDEN, "You may not record complaints: only Ofsted's complaints team may.");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+      return body(HttpStatus.BAD_REQUEST, "The body is not the JSON of a complaint: receivedOn, kind, text,"
+          + " conductInspectorate, withholdOrWithdrawRequested, exceptionalCircumstances.");
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Map<String, Object>> unexpected(RuntimeException e) {
+      LOG.error("Recording a complaint failed: {}", e.getClass().getName());
+      return body(HttpStatus.INTERNAL_SERVER_ERROR, "The complaint could not be recorded; nothing was stored.");
+    }
+
+    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", status.value());
+      body.put("error", status.getReasonPhrase());
+      body.put("message", message);
+      return ResponseEntity.status(status).body(body);
+    }
+  }
+}

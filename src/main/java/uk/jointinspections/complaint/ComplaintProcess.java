@@ -1,0 +1,104 @@
+package uk.jointinspections.complaint;
+
+/**
+ * The complaint process (processes/complaint.bpmn): one instance per challenge or complaint about a joint inspection
+ * (Annex D), business key = the inspection reference. Its key, the element ids code refers to and its variables.
+ */
+public final class ComplaintProcess {
+
+  public static final String KEY = "complaint";
+  public static final String DECISION_WINDOW = "complaint_window";
+
+  public static final String START = "start_complaint";
+  public static final String CALL_CONDUCT_INVESTIGATION = "call_conduct_investigation";
+  public static final String CALL_CONDUCT_SEPARATELY = "call_conduct_separately";
+  public static final String TASK_DECIDE_LATE_COMPLAINT = "task_decide_late_complaint";
+  public static final String END_NOT_CONSIDERED = "end_not_considered";
+  public static final String TASK_RELEASE_CONDUCT = "task_release_conduct";
+  public static final String TASK_DECIDE_BOTH_HANDLING = "task_decide_both_handling";
+  public static final String TASK_INITIAL_ASSESSMENT = "task_initial_assessment";
+  public static final String TASK_APPOINT_LEAD_INVESTIGATOR = "task_appoint_lead_investigator";
+  public static final String TASK_SEND_ACKNOWLEDGEMENT = "task_send_acknowledgement";
+  public static final String TASK_LEAD_INSPECTOR_COMMENTS = "task_lead_inspector_comments";
+  public static final String TASK_DRAFT_RESPONSE = "task_draft_response";
+  public static final String TASK_COMMENT_ON_DRAFT = "task_comment_on_draft";
+  public static final String TASK_FINALISE_RESPONSE = "task_finalise_response";
+  public static final String TASK_INVESTIGATE_COMPLAINT = "task_investigate_complaint";
+  public static final String TASK_SIGN_OFF_RESPONSE = "task_sign_off_response";
+  public static final String TASK_DECIDE_WITHHOLD_WITHDRAW = "task_decide_withhold_withdraw";
+  public static final String TASK_ADVISE_INSPECTORATES_OF_DECISION = "task_advise_inspectorates_of_decision";
+  public static final String TASK_INFORM_CONDUCT_RECEIVED = "task_inform_conduct_received";
+  public static final String TASK_CONSULT_ON_ROBUSTNESS = "task_consult_on_robustness";
+  public static final String TASK_INFORM_CONDUCT_OUTCOME = "task_inform_conduct_outcome";
+  public static final String TASK_RECORD_LEARNING_OUTCOMES = "task_record_learning_outcomes";
+  public static final String END_CLOSED = "end_complaint_closed";
+  public static final String SUB_FOLLOW_UP_OVERDUE = "sub_follow_up_overdue";
+  public static final String TASK_FOLLOW_UP_OVERDUE = "task_follow_up_overdue";
+  /** Prefix of the non-interrupting deadline timer on a step: {@code boundary_overdue_<step without task_>}. */
+  public static final String BOUNDARY_OVERDUE_PREFIX = "boundary_overdue_";
+
+  // Recorded at start (start form or POST /api/inspections/{reference}/complaints)
+  public static final String VAR_INSPECTION_REFERENCE = "inspectionReference";
+  /** Day 0 of every working-day milestone: the day the complaint was made (java.util.Date, midnight London). */
+  public static final String VAR_RECEIVED_ON = "receivedOn";
+  /** {@link ComplaintKind#id}: process-outcome, conduct or both. */
+  public static final String VAR_KIND = "kind";
+  /** Group id of the inspectorate whose inspector's conduct is complained about; null for process-outcome. */
+  public static final String VAR_CONDUCT_INSPECTORATE = "conductInspectorate";
+  /** The challenge to process or outcome. Never the details of a conduct-only complaint. */
+  public static final String VAR_TEXT = "text";
+  public static final String VAR_WITHHOLD_REQUESTED = "withholdOrWithdrawRequested";
+  public static final String VAR_EXCEPTIONAL_CIRCUMSTANCES = "exceptionalCircumstances";
+  /** Optional at start; otherwise derived from the inspection's framework ({@link ComplaintEdition}). */
+  public static final String VAR_EDITION = "complaintEdition";
+  /** Transient only: the details of a conduct complaint on their way to the confidential complaint-conduct instance. */
+  public static final String VAR_CONDUCT_DETAILS = "conductDetails";
+  // Derived at start
+  public static final String VAR_FRAMEWORK = "framework";
+  public static final String VAR_WINDOW = "window";
+  public static final String VAR_WINDOW_RULE = "windowRule";
+  public static final String VAR_PUBLISHED_ON = "publishedOn";
+  public static final String VAR_FINALISED_ON = "finalisedOn";
+  /** When the request to withhold or withdraw was recorded: the start of its 48 calendar hours. */
+  public static final String VAR_WITHHOLD_REQUEST_RECEIVED_AT = "withholdRequestReceivedAt";
+  public static final String VAR_EXPECTED_DEADLINES = "expectedDeadlines";
+  // Decisions
+  public static final String VAR_LATE_CONSIDERED = "lateComplaintConsidered";
+  public static final String VAR_LATE_REASON = "lateComplaintReason";
+  /** within-investigation or separately (a conduct-only complaint is always separately). */
+  public static final String VAR_CONDUCT_HANDLING = "conductHandling";
+  public static final String VAR_CONDUCT_MAY_AFFECT_FINDINGS = "conductMayAffectFindings";
+  public static final String VAR_RESOLVED_EARLY = "resolvedEarly";
+  public static final String VAR_LEAD_INVESTIGATOR = "leadInvestigator";
+  public static final String VAR_ACKNOWLEDGEMENT_SENT = "acknowledgementSent";
+  public static final String VAR_VIEWS_SOUGHT = "viewsSought";
+  public static final String VAR_EXCEPTIONAL_FOUND = "exceptionalCircumstancesFound";
+  public static final String VAR_WITHHOLD_REASON = "withholdDecisionReason";
+  public static final String VAR_RESPONSE_SENT = "responseSent";
+  public static final String VAR_RESPONSE_SHARED = "responseSharedWithInspectorates";
+  public static final String VAR_COMPLAINT_UPHELD = "complaintUpheld";
+  public static final String VAR_LEARNING_OUTCOMES = "learningOutcomes";
+  /** The only thing the confidential conduct investigation returns: upheld or not (null until it ends). */
+  public static final String VAR_CONDUCT_UPHELD = "conductUpheld";
+  // Texts for the forms
+  public static final String VAR_RECEIVED_ON_TEXT = "receivedOnText";
+  public static final String VAR_KIND_TEXT = "kindText";
+  public static final String VAR_EDITION_TEXT = "complaintEditionText";
+  public static final String VAR_CONDUCT_INSPECTORATE_TEXT = "conductInspectorateText";
+  public static final String VAR_WITHHOLD_DECISION_TEXT = "withholdDecisionText";
+  public static final String VAR_WITHHOLD_REQUEST_RECEIVED_AT_TEXT = "withholdRequestReceivedAtText";
+  // Overdue follow-up
+  public static final String VAR_OVERDUE_STEP = "overdueStep";
+  public static final String VAR_OVERDUE_STEP_TITLE = "overdueStepTitle";
+  public static final String VAR_OVERDUE_STEP_DUE = "overdueStepDue";
+  public static final String VAR_OVERDUE_STEP_PERFORMER = "overdueStepPerformer";
+
+  public static final String WINDOW_IN_TIME = "in-time";
+  public static final String WINDOW_LATE = "late";
+  public static final String WINDOW_TOO_EARLY = "too-early";
+  public static final String HANDLING_WITHIN_INVESTIGATION = "within-investigation";
+  public static final String HANDLING_SEPARATELY = "separately";
+
+  private ComplaintProcess() {
+  }
+}

@@ -1,0 +1,18 @@
+package uk.jointinspections.complaint;
+
+/**
+ * A complaint as recorded from the online form, before validation: the body of
+ * {@code POST /api/inspections/{reference}/complaints} and the start form's fields.
+ *
+ * @param receivedOn the day the complaint was made, yyyy-MM-dd
+ * @param complaintEdition optional: 2017, 2024 or 2009; derived from the inspection's framework when absent
+ */
+public record ComplaintRequest(String inspectionReference, String receivedOn, String kind, String text,
+    String conductInspectorate, Boolean withholdOrWithdrawRequested, String exceptionalCircumstances,
+    String complaintEdition) {
+
+  public ComplaintRequest withReference(String reference) {
+    return new ComplaintRequest(reference, receivedOn, kind, text, conductInspectorate, withholdOrWithdrawRequested,
+        exceptionalCircumstances, complaintEdition);
+  }
+}

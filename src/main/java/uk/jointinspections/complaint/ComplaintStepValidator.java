@@ -1,0 +1,131 @@
+package uk.jointinspections.complaint;
+
+import static uk.jointinspections.complaint.ComplaintProcess.*;
+
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.inspection.Inspectorates;
+
+/**
+ * Holds the decisions of the complaint's steps when a form is bypassed (REST, a changed form): a yes or no must be
+ * given (forms send "yes"/"no", the API true/false; both are stored as a Boolean), a decision has its reason, a lead
+ * investigator is a member of Ofsted, and a response is sent only once shared with all inspectorates.
+ */
+@Component("complaintStepValidator")
+public class ComplaintStepValidator implements TaskListener {
+
+  private static final Set<String> HANDLINGS = Set.of(HANDLING_WITHIN_INVESTIGATION, HANDLING_SEPARATELY);
+
+  private final IdentityService identityService;
+
+  public ComplaintStepValidator(@Lazy IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getTaskDefinitionKey()) {
+      case TASK_DECIDE_LATE_COMPLAINT -> {
+        yesNo(task, VAR_LATE_CONSIDERED, "record whether the late complaint is considered (yes or no).");
+        required(task, VAR_LATE_REASON, "record the reason for the decision.");
+      }
+      case TASK_DECIDE_BOTH_HANDLING -> {
+        Object handling = task.getVariable(VAR_CONDUCT_HANDLING);
+        if (!(handling instanceof String h) || !HANDLINGS.contains(h)) {
+          throw refuse(VAR_CONDUCT_HANDLING, "choose within-investigation or separately.");
+        }
+        yesNo(task, VAR_CONDUCT_MAY_AFFECT_FINDINGS,
+            "record whether the conduct outcome might affect the robustness of the findings (yes or no).");
+        required(task, "conductHandlingReason", "record the reason for the decision.");
+      }
+      case TASK_INITIAL_ASSESSMENT -> yesNo(task, VAR_RESOLVED_EARLY, "record whether the complaint was resolved (yes or no).");
+      case TASK_APPOINT_LEAD_INVESTIGATOR -> leadInvestigator(task);
+      case TASK_SEND_ACKNOWLEDGEMENT -> acknowledgement(task);
+      case TASK_DECIDE_WITHHOLD_WITHDRAW -> {
+        yesNo(task, VAR_VIEWS_SOUGHT, "record whether the other lead inspectors' views were sought (yes or no).");
+        boolean found = yesNo(task, VAR_EXCEPTIONAL_FOUND,
+            "record whether exceptional circumstances exist (yes or no); without them the report is not withheld or withdrawn.");
+        required(task, VAR_WITHHOLD_REASON, "record the reason for the decision.");
+        task.setVariable(VAR_WITHHOLD_DECISION_TEXT, found
+            ? "agreed: exceptional circumstances were found, the report is withheld or withdrawn"
+            : "not agreed: no exceptional circumstances, the report is not withheld or withdrawn");
+      }
+      case TASK_SIGN_OFF_RESPONSE -> {
+        if (!Boolean.TRUE.equals(task.getVariable(VAR_RESPONSE_SHARED))) {
+          throw refuse(VAR_RESPONSE_SHARED, "the final response is shared with all inspectorates before it is sent.");
+        }
+        if (!Boolean.TRUE.equals(task.getVariable(VAR_RESPONSE_SENT))) {
+          throw refuse(VAR_RESPONSE_SENT, "confirm that the response was sent to the complainant.");
+        }
+        yesNo(task, VAR_COMPLAINT_UPHELD, "record whether the challenge or complaint was upheld (yes or no).");
+      }
+      case ComplaintConductProcess.TASK_INVESTIGATE_CONDUCT ->
+          yesNo(task, ComplaintConductProcess.VAR_CONDUCT_UPHELD, "record whether the complaint was upheld (yes or no).");
+      case TASK_RECORD_LEARNING_OUTCOMES -> required(task, VAR_LEARNING_OUTCOMES, "record the learning outcomes.");
+      default -> {
+      }
+    }
+  }
+
+  private void acknowledgement(DelegateTask task) {
+    if (!Boolean.TRUE.equals(task.getVariable(VAR_ACKNOWLEDGEMENT_SENT))) {
+      throw refuse(VAR_ACKNOWLEDGEMENT_SENT, "confirm that the acknowledgement letter was sent.");
+    }
+    boolean withdrawalRequested = Boolean.TRUE.equals(task.getVariable(VAR_WITHHOLD_REQUESTED));
+    if (ComplaintEdition.E2024.id.equals(task.getVariable(VAR_EDITION)) && withdrawalRequested
+        && task.getVariable(VAR_EXCEPTIONAL_FOUND) == null) {
+      throw refuse(VAR_EXCEPTIONAL_FOUND, "under the 2024 procedure the acknowledgement states whether the request to"
+          + " withdraw was agreed; the National Director has not decided it yet.");
+    }
+  }
+
+  private void leadInvestigator(DelegateTask task) {
+    Object value = task.getVariable(VAR_LEAD_INVESTIGATOR);
+    if (!(value instanceof String userId) || userId.isBlank()) {
+      throw refuse(VAR_LEAD_INVESTIGATOR, "name the lead investigator (an Ofsted user id).");
+    }
+    String id = userId.strip();
+    long member = Context.getCommandContext().runWithoutAuthorization(() ->
+        identityService.createUserQuery().userId(id).memberOfGroup(Inspectorates.OFSTED).count());
+    if (member == 0) {
+      throw refuse(VAR_LEAD_INVESTIGATOR, "'" + id + "' is not a member of Ofsted; Ofsted appoints the lead investigator.");
+    }
+    task.setVariable(VAR_LEAD_INVESTIGATOR, id);
+  }
+
+  private static boolean yesNo(DelegateTask task, String name, String message) {
+    Object value = task.getVariable(name);
+    Boolean answer = null;
+    if (value instanceof Boolean b) {
+      answer = b;
+    } else if (value instanceof String s) {
+      answer = switch (s.strip().toLowerCase()) {
+        case "yes", "true" -> Boolean.TRUE;
+        case "no", "false" -> Boolean.FALSE;
+        default -> null;
+      };
+    }
+    if (answer == null) {
+      throw refuse(name, message);
+    }
+    task.setVariable(name, answer);
+    return answer;
+  }
+
+  private static void required(DelegateTask task, String name, String message) {
+    Object value = task.getVariable(name);
+    if (!(value instanceof String s) || s.isBlank()) {
+      throw refuse(name, message);
+    }
+  }
+
+  private static BadUserRequestException refuse(String field, String message) {
+    return new BadUserRequestException(field + ": " + message);
+  }
+}

@@ -1,0 +1,112 @@
+package uk.jointinspections.complaint;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.Inspectorates;
+
+/**
+ * The one validation of a new complaint, shared by the REST API and the Tasklist start form (through the start
+ * listener). A refusal names the field or the rule and nothing is created.
+ */
+@Component
+public class ComplaintValidator {
+
+  public record Validated(ComplaintRequest request, ComplaintKind kind, ComplaintEdition edition, LocalDate receivedOn,
+      InspectionFacts inspection, ComplaintWindow.Result window) {
+  }
+
+  static final Set<String> INSPECTORATES =
+      Set.of(Inspectorates.OFSTED, Inspectorates.CQC, Inspectorates.HMICFRS, Inspectorates.HMI_PROBATION);
+  static final int MAX_TEXT = 20000;
+
+  private final ComplaintInspections inspections;
+  private final ComplaintWindow window;
+
+  public ComplaintValidator(ComplaintInspections inspections, ComplaintWindow window) {
+    this.inspections = inspections;
+    this.window = window;
+  }
+
+  /**
+   * @param detailsFollowInConductInstance true on the Tasklist path, where the details of a conduct-only complaint are
+   *     recorded by the investigating inspectorate in its confidential task rather than in the start form
+   */
+  public Validated validate(ComplaintRequest request, boolean detailsFollowInConductInstance) {
+    if (blank(request.inspectionReference())) {
+      throw ComplaintRefused.badField("inspectionReference", "give the reference of the inspection complained about.");
+    }
+    if (blank(request.kind())) {
+      throw ComplaintRefused.badField("kind", "give the kind of complaint: process-outcome, conduct or both.");
+    }
+    ComplaintKind kind = ComplaintKind.ofId(request.kind().strip()).orElseThrow(() -> ComplaintRefused.badField("kind",
+        "'" + request.kind() + "' is not a kind of complaint; use process-outcome, conduct or both."));
+    if (blank(request.text())) {
+      if (!(kind == ComplaintKind.CONDUCT && detailsFollowInConductInstance)) {
+        throw ComplaintRefused.badField("text", "give the text of the challenge or complaint.");
+      }
+    } else if (request.text().length() > MAX_TEXT) {
+      throw ComplaintRefused.badField("text", "at most " + MAX_TEXT + " characters.");
+    } else if (kind == ComplaintKind.CONDUCT && detailsFollowInConductInstance) {
+      throw ComplaintRefused.badField("text", "do not record the details of a conduct complaint in the start form;"
+          + " the investigating inspectorate records them in its confidential task.");
+    }
+    if (kind.concernsConduct()) {
+      if (blank(request.conductInspectorate())) {
+        throw ComplaintRefused.badField("conductInspectorate",
+            "a complaint about an inspector's conduct must name the inspectorate: ofsted, cqc, hmicfrs or hmi-probation.");
+      }
+      if (!INSPECTORATES.contains(request.conductInspectorate().strip())) {
+        throw ComplaintRefused.badField("conductInspectorate", "'" + request.conductInspectorate()
+            + "' is not an inspectorate; use ofsted, cqc, hmicfrs or hmi-probation.");
+      }
+    }
+    LocalDate receivedOn = receivedOn(request.receivedOn());
+    boolean withhold = Boolean.TRUE.equals(request.withholdOrWithdrawRequested());
+    if (withhold && blank(request.exceptionalCircumstances())) {
+      throw ComplaintRefused.badField("exceptionalCircumstances",
+          "a request to withhold or withdraw the report should set out the exceptional circumstances.");
+    }
+    ComplaintEdition requestedEdition = null;
+    if (!blank(request.complaintEdition())) {
+      requestedEdition = ComplaintEdition.ofId(request.complaintEdition().strip()).orElseThrow(() ->
+          ComplaintRefused.badField("complaintEdition", "'" + request.complaintEdition()
+              + "' is not a complaints procedure; use 2017, 2024 or 2009."));
+    }
+    String reference = request.inspectionReference().strip();
+    InspectionFacts inspection = inspections.find(reference).orElseThrow(() ->
+        new ComplaintRefused(404, "There is no inspection with reference '" + reference + "'."));
+    ComplaintEdition edition = requestedEdition != null ? requestedEdition : ComplaintEdition.ofFramework(inspection.framework());
+    ComplaintWindow.Result result = window.evaluate(edition, inspection, receivedOn);
+    if (ComplaintProcess.WINDOW_TOO_EARLY.equals(result.window())) {
+      throw new ComplaintRefused(409, "Inspection '" + reference + "' is not yet at the stage at which a formal complaint"
+          + " can be made under the " + edition.id + " procedure. " + result.rule() + ".");
+    }
+    return new Validated(request.withReference(reference), kind, edition, receivedOn, inspection, result);
+  }
+
+  private static LocalDate receivedOn(String text) {
+    if (blank(text)) {
+      throw ComplaintRefused.badField("receivedOn", "give the date the complaint was made (yyyy-MM-dd).");
+    }
+    LocalDate date;
+    try {
+      String value = text.strip();
+      date = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+    } catch (DateTimeParseException e) {
+      throw ComplaintRefused.badField("receivedOn", "'" + text + "' is not a date yyyy-MM-dd.");
+    }
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+    if (date.isAfter(today)) {
+      throw ComplaintRefused.badField("receivedOn", date + " is in the future.");
+    }
+    return date;
+  }
+
+  static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

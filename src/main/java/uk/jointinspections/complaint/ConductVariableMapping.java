@@ -1,0 +1,44 @@
+package uk.jointinspections.complaint;
+
+import static uk.jointinspections.complaint.ComplaintProcess.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * What crosses the line between the complaint and its confidential conduct investigation. In: the facts the
+ * investigating inspectorate needs, and the details of the conduct complaint, which reach the complaint only as a
+ * transient variable (never stored or historic there) and are stored in the conduct instance alone. Out: whether the
+ * complaint was upheld, and nothing else.
+ */
+@Component("conductVariableMapping")
+public class ConductVariableMapping implements DelegateVariableMapping {
+
+  static final List<String> PASSED_IN = List.of(VAR_INSPECTION_REFERENCE, VAR_RECEIVED_ON, VAR_RECEIVED_ON_TEXT,
+      VAR_CONDUCT_INSPECTORATE, VAR_CONDUCT_INSPECTORATE_TEXT, VAR_EDITION, VAR_EDITION_TEXT, VAR_KIND, VAR_KIND_TEXT);
+
+  @Override
+  public void mapInputVariables(DelegateExecution complaint, VariableMap conduct) {
+    for (String name : PASSED_IN) {
+      conduct.putValue(name, complaint.getVariable(name));
+    }
+    boolean late = WINDOW_LATE.equals(complaint.getVariable(VAR_WINDOW));
+    conduct.putValue(ComplaintConductProcess.VAR_AWAIT_RELEASE, late && complaint.getVariable(VAR_LATE_CONSIDERED) == null);
+    Object details = complaint.getVariable(VAR_CONDUCT_DETAILS);
+    // A plain (persistent) copy: the transient flag of the complaint's value must not travel with it.
+    conduct.putValue(ComplaintConductProcess.VAR_CONDUCT_DETAILS, details == null ? null : details.toString());
+    conduct.putValue(ComplaintConductProcess.VAR_CONDUCT_DETAILS_RECORDED, details != null);
+  }
+
+  @Override
+  public void mapOutputVariables(DelegateExecution complaint, VariableScope conduct) {
+    Object upheld = conduct.getVariable(ComplaintConductProcess.VAR_CONDUCT_UPHELD);
+    if (upheld != null) {
+      complaint.setVariable(VAR_CONDUCT_UPHELD, upheld);
+    }
+  }
+}

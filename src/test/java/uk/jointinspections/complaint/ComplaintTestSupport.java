@@ -1,0 +1,168 @@
+package uk.jointinspections.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.jointinspections.inspection.JtaiProcess;
+
+/**
+ * Inspections at a given stage of the real {@code jtai} process (started just before the pre-publication letter of
+ * day 41, which is completed on the finalisation date, then published on the publication date), complaints recorded
+ * through the API as the complaints team, and time travel.
+ */
+abstract class ComplaintTestSupport {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired ManagementService management;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static Date at(LocalDate date, int hour, int minute) {
+    return Date.from(LocalDateTime.of(date, LocalTime.of(hour, minute)).atZone(LONDON).toInstant());
+  }
+
+  /** The end of a working day, 23:59 London, as the calendar gives it. */
+  static Date endOf(String date) {
+    return at(LocalDate.parse(date), 23, 59);
+  }
+
+  static void clock(LocalDate date, int hour, int minute) {
+    ClockUtil.setCurrentTime(at(date, hour, minute));
+  }
+
+  static String newReference() {
+    return "JTAI-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** An inspection whose letter was finalised and published on these dates (either may be null: not yet). */
+  String inspection(String reference, LocalDate finalisedOn, LocalDate publishedOn) {
+    Date saved = ClockUtil.getCurrentTime();
+    LocalDate start = finalisedOn != null ? finalisedOn : LocalDate.of(2026, 1, 5);
+    clock(start.minusDays(70), 9, 0);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
+    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    variables.put(JtaiProcess.VAR_DAY_ZERO, at(start.minusDays(60), 0, 0));
+    variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
+    ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
+        .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    if (finalisedOn != null) {
+      clock(finalisedOn, 10, 0);
+      tasks.complete(task(jtai, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).getId());
+      if (publishedOn != null) {
+        clock(publishedOn, 10, 0);
+        tasks.complete(task(jtai, JtaiProcess.TASK_PUBLISH_LETTER).getId(),
+            Map.of("publicationUrl", "https://reports.example/" + reference));
+      }
+    }
+    ClockUtil.setCurrentTime(saved);
+    return jtai.getId();
+  }
+
+  Task task(ProcessInstance instance, String key) {
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  List<Task> taskList(String processInstanceId, String key) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+        .orderByTaskId().asc().list();
+  }
+
+  Task task(String processInstanceId, String key) {
+    List<Task> found = taskList(processInstanceId, key);
+    assertThat(found).as("open tasks " + key).hasSize(1);
+    return found.get(0);
+  }
+
+  void complete(String processInstanceId, String key, Map<String, Object> variables) {
+    tasks.complete(task(processInstanceId, key).getId(), variables);
+  }
+
+  ResponseEntity<JsonNode> post(String user, String reference, Map<String, Object> body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/inspections/" + reference + "/complaints",
+        new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  static Map<String, Object> body(String receivedOn, String kind, String text, String conductInspectorate) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("receivedOn", receivedOn);
+    body.put("kind", kind);
+    body.put("text", text);
+    body.put("conductInspectorate", conductInspectorate);
+    return body;
+  }
+
+  /** Records a complaint through the API as the complaints officer and returns the complaint instance. */
+  ProcessInstance record(String reference, Map<String, Object> body) {
+    ResponseEntity<JsonNode> response = post("complaints-officer", reference, body);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return runtime.createProcessInstanceQuery().processInstanceId(response.getBody().get("id").asText()).singleResult();
+  }
+
+  ProcessInstance conductOf(ProcessInstance complaint) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(complaint.getId()).singleResult();
+  }
+
+  /** Runs every timer of these instances that is due at the current (travelled) time. */
+  int fireDueTimers(String... processInstanceIds) {
+    int fired = 0;
+    for (String id : processInstanceIds) {
+      for (Job job : management.createJobQuery().processInstanceId(id).timers().executable().list()) {
+        management.executeJob(job.getId());
+        fired++;
+      }
+    }
+    return fired;
+  }
+
+  static Instant instant(String isoLocalDateTimeLondon) {
+    return LocalDateTime.parse(isoLocalDateTimeLondon).atZone(LONDON).toInstant();
+  }
+}
