@@ -68,6 +68,24 @@ class ComplaintIntakeTest extends ComplaintTestSupport {
   }
 
   @Test
+  void theComplaintsTeamAndNobodyElseCanStartAComplaintFromTheTasklist() {
+    assertThat(startableBy("complaints-officer", "ofsted", "complaints-team")).contains(KEY)
+        .doesNotContain(ComplaintConductProcess.KEY);
+    assertThat(startableBy("hmicfrs-lead", "hmicfrs")).doesNotContain(KEY, ComplaintConductProcess.KEY);
+    assertThat(startableBy("ofsted-lead", "ofsted", "lead-inspector")).doesNotContain(KEY, ComplaintConductProcess.KEY);
+  }
+
+  private java.util.List<String> startableBy(String user, String... groups) {
+    engine.getIdentityService().setAuthentication(user, java.util.List.of(groups));
+    try {
+      return engine.getRepositoryService().createProcessDefinitionQuery().startableInTasklist()
+          .startablePermissionCheck().latestVersion().list().stream().map(d -> d.getKey()).toList();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void underThe2009RuleAComplaintDuringTheInspectionIsAccepted() {
     String notFinalised = newReference();
     inspection(notFinalised, null, null);

@@ -84,7 +84,9 @@ class ConcernReferralProcessTest {
   }
 
   private void evaluateAndSignOff(ProcessInstance concern) {
+    clockAt(Instant.parse("2027-01-04T12:00:00Z"));
     assertThat(concern).isWaitingAt(TASK_EVALUATE_RESPONSE);
+    assertRefused(concern, TASK_EVALUATE_RESPONSE, Map.of(VAR_EVALUATION, " "), "evaluation: give the evaluation");
     assertThat(fixture.task(concern, TASK_EVALUATE_RESPONSE)).isAssignedTo("ofsted-inspector");
     fixture.complete(concern, TASK_EVALUATE_RESPONSE, Map.of(VAR_EVALUATION, "Action taken is proportionate; strategy meeting held."));
     assertThat(fixture.task(concern, TASK_SHARE_EVALUATION)).isAssignedTo("ofsted-lead");
@@ -94,9 +96,24 @@ class ConcernReferralProcessTest {
     fixture.complete(concern, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF, Map.of(VAR_CHIEF_OFFICER_ROLE,
         "Director of children's services", VAR_CHIEF_OFFICER_SIGNED_ON, "2027-01-04"));
     assertThat(concern).isNotEnded();
+    // Never closed without the lead inspector's confirmation and dated signature.
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of(VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-04"),
+        "leadInspectorConfirms: confirm that both sides have seen the final version");
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of("leadInspectorConfirms", true),
+        "leadInspectorSignedOn: give the date");
+    assertRefused(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of("leadInspectorConfirms", true,
+        VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-05"), "leadInspectorSignedOn: 2027-01-05 is in the future.");
     fixture.complete(concern, TASK_SIGN_OFF_LEAD_INSPECTOR, Map.of(VAR_LEAD_INSPECTOR_SIGNED_ON, "2027-01-04",
         "leadInspectorConfirms", true));
     assertThat(concern).isEnded().hasPassed(END_CONCERN_CLOSED);
+  }
+
+  private void assertRefused(ProcessInstance concern, String step, Map<String, Object> variables, String message) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.complete(concern, step, variables))
+        // Tasklist shows the message; the engine wraps a task listener's exception in its own.
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class).hasMessageContaining(message)
+        .hasRootCauseInstanceOf(ConcernRefusedException.class);
+    assertThat(concern).isWaitingAt(step);
   }
 
   @Test
