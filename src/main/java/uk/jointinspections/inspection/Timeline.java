@@ -106,7 +106,7 @@ public class Timeline {
     List<TimelineEntry> entries = new ArrayList<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       Milestone milestone = milestone(element);
-      if (milestone == null) {
+      if (milestone == null || !applies(element, variables)) {
         continue;
       }
       List<HistoricActivityInstance> runs = activities.getOrDefault(milestone.trackedId, List.of());
@@ -133,6 +133,23 @@ public class Timeline {
         Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
   }
+
+  /**
+   * A step on a branch that depends on a yes/no variable carries the Camunda property {@code onlyIf} naming it
+   * ({@code noNotice}, or {@code !noNotice} for the other branch): once the variable is set, the timeline leaves out
+   * the branch the inspection does not take. While it is unset the step is listed.
+   */
+  static boolean applies(FlowElement element, Map<String, Object> variables) {
+    String onlyIf = ModelProperties.of(element).get(PROPERTY_ONLY_IF);
+    if (onlyIf == null || onlyIf.isBlank()) {
+      return true;
+    }
+    boolean negated = onlyIf.strip().startsWith("!");
+    Object value = variables.get(onlyIf.strip().substring(negated ? 1 : 0).strip());
+    return !(value instanceof Boolean yes) || yes != negated;
+  }
+
+  public static final String PROPERTY_ONLY_IF = "onlyIf";
 
   /** Where a step's deadline is written and which element's history says whether it happened. */
   private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {

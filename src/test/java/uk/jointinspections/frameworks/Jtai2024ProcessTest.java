@@ -165,7 +165,8 @@ class Jtai2024ProcessTest {
     start("JTAI24-TIMELINE", "2026-10-05", "2026-09-18T10:00");
     List<TimelineEntry> entries = timeline.of("JTAI24-TIMELINE");
     assertThat(entries).extracting(TimelineEntry::id).startsWith(TASK_NOTIFY_DCS).contains(TASK_RECORD_AUDITS,
-        TASK_KIT_WEDNESDAY, TASK_SEND_FINAL_LETTER, TASK_PUBLISH_LETTER).doesNotContain(TASK_DECIDE_DEFERRAL);
+        TASK_KIT_WEDNESDAY, TASK_SEND_FINAL_LETTER, TASK_PUBLISH_LETTER, TASK_RECORD_STATEMENT_OF_ACTION)
+        .doesNotContain(TASK_DECIDE_DEFERRAL);
     TimelineEntry friday = entries.stream().filter(e -> e.id().equals(TASK_SELECT_AUDIT_CHILDREN)).findFirst().orElseThrow();
     assertThat(friday.day()).isEqualTo(4);
     assertThat(friday.getDue()).isEqualTo("2026-09-25T12:00:00+01:00");
@@ -249,6 +250,8 @@ class Jtai2024ProcessTest {
   void priorityActionForTheLocalAuthority() {
     FrameworkScenario s = atFinalLetter("JTAI24-PA-LA", true, false, false);
     s.waitsAtExactly(TASK_INFORM_DFE);
+    assertThat(timeline.of("JTAI24-PA-LA")).as("no statement of action was required")
+        .extracting(TimelineEntry::id).contains(TASK_PUBLISH_LETTER).doesNotContain(TASK_RECORD_STATEMENT_OF_ACTION);
     s.offered(TASK_INFORM_DFE, "ofsted", null);
     s.complete(TASK_INFORM_DFE);
     s.offered(TASK_REQUEST_LA_ACTION_PLAN, "ofsted", null);
@@ -337,5 +340,21 @@ class Jtai2024ProcessTest {
     assertThat(engine.getRuntimeService().getVariable(complaint, "complaintEdition")).isEqualTo("2024");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(complaint).singleResult()
         .getBusinessKey()).isEqualTo("JTAI24-COMPLAINT");
+  }
+
+  @Test
+  void lateChildLevelDataIsChasedFromFivePmOnTuesday() {
+    FrameworkScenario s = start("JTAI24-LATE", "2026-10-05", "2026-09-18T10:00");
+    s.complete(TASK_NOTIFY_DCS);
+    s.complete(TASK_NOTIFY_HEALTH_LEADERS);
+    s.complete(TASK_NOTIFY_POLICE_LEADERS);
+    s.moveTo("2026-09-22T16:59");
+    assertThat(s.tasks("task_chase_record_child_level_data")).isEmpty();
+    s.moveTo("2026-09-22T17:00");
+    s.assigned("task_chase_record_child_level_data", LEAD, null);
+    s.assigned(TASK_RECORD_CHILD_LEVEL_DATA, LEAD, "2026-09-22T17:00"); // still open: the timer does not cancel it
+    s.complete("task_chase_record_child_level_data", Map.of("chased_record_child_level_data", true));
+    s.complete(TASK_RECORD_CHILD_LEVEL_DATA);
+    s.assigned(TASK_SELECT_30_CHILDREN, LEAD, "2026-09-23T17:00");
   }
 }

@@ -111,6 +111,11 @@ class OfstedTargeted2016ProcessTest {
     s.assigned(TASK_SEND_DRAFT_TO_DCS, LEAD, "2026-03-27T23:59");
     s.complete(TASK_SEND_DRAFT_TO_DCS);
     s.assigned(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE, LEAD, "2026-04-07T23:59"); // 5 working days: 30 March-2 April, 7 April
+    s.moveTo("2026-04-07T12:00"); // Easter is not counted: not yet late
+    assertThat(s.tasks("task_chase_record_factual_accuracy_response")).isEmpty();
+    s.moveTo("2026-04-08T00:01");
+    s.assigned("task_chase_record_factual_accuracy_response", LEAD, null);
+    s.complete("task_chase_record_factual_accuracy_response");
     s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
     s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY, QA, "2026-04-08T23:59");
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
