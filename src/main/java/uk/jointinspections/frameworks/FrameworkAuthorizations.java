@@ -15,7 +15,7 @@ import uk.jointinspections.inspection.Inspectorates;
 @Component
 public class FrameworkAuthorizations extends AbstractProcessEnginePlugin {
 
-  static final String[] KEYS = {Jtai2024Process.KEY, OfstedTargeted2016Process.KEY};
+  static final String[] KEYS = {Jtai2024Process.KEY, OfstedTargeted2016Process.KEY, Slac2009Process.KEY};
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

@@ -49,7 +49,8 @@ public class FrameworkStartValidator implements ExecutionListener {
         text(execution, JtaiProcess.VAR_REFERENCE), text(execution, JtaiProcess.VAR_LOCAL_AUTHORITY),
         text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME), text(execution, "notificationDate"),
         text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
-        text(execution, JtaiProcess.VAR_QA_MANAGER)));
+        text(execution, JtaiProcess.VAR_QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
+        text(execution, Slac2009Process.VAR_NO_NOTICE_REASON)));
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(start.reference())) {
       throw new InvalidInspectionException("reference", "the business key '" + businessKey
@@ -64,6 +65,11 @@ public class FrameworkStartValidator implements ExecutionListener {
     }
     execution.setProcessBusinessKey(start.reference());
     execution.setVariables(start.variables());
+  }
+
+  private static Boolean flag(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value instanceof Boolean yes ? yes : value == null ? null : Boolean.valueOf(value.toString());
   }
 
   /** Form fields arrive as strings; a date may also arrive as a date. */

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
+import uk.jointinspections.frameworks.Slac2009Process;
 
 /**
  * Finds an inspection of any framework by its reference (the business key of its process instance), running or
@@ -27,7 +28,8 @@ public class InspectionDirectory {
   /** Process key of each inspection framework → the step whose completion publishes the findings. */
   public static final Map<String, String> PUBLICATION_STEPS = Map.of(JtaiProcess.KEY, JtaiProcess.TASK_PUBLISH_LETTER,
       Jtai2024Process.KEY, Jtai2024Process.TASK_PUBLISH_LETTER,
-      OfstedTargeted2016Process.KEY, OfstedTargeted2016Process.TASK_PUBLISH_LETTER);
+      OfstedTargeted2016Process.KEY, OfstedTargeted2016Process.TASK_PUBLISH_LETTER,
+      Slac2009Process.KEY, Slac2009Process.TASK_PUBLISH_REPORT);
   /**
    * Process key → the step whose completion finalises the findings: the final (pre-publication) letter to the local
    * area, from which a complaint may be made (Annex D 2017: "publication or finalisation"; 2024 Annex C 120).
@@ -35,7 +37,8 @@ public class InspectionDirectory {
   public static final Map<String, String> FINALISATION_STEPS =
       Map.of(JtaiProcess.KEY, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER,
           Jtai2024Process.KEY, Jtai2024Process.TASK_SEND_FINAL_LETTER,
-          OfstedTargeted2016Process.KEY, OfstedTargeted2016Process.TASK_SEND_PRE_PUBLICATION_LETTER);
+          OfstedTargeted2016Process.KEY, OfstedTargeted2016Process.TASK_SEND_PRE_PUBLICATION_LETTER,
+          Slac2009Process.KEY, Slac2009Process.TASK_SEND_FINAL_REPORT);
 
   /** The process keys of every inspection framework: a reference is unique across all of them. */
   public static String[] processKeys() {

@@ -1,9 +1,21 @@
 package uk.jointinspections.inspection;
 
 /**
- * What {@code POST /api/inspections} and the Tasklist start form ask for. Dates are ISO {@code yyyy-MM-dd}; give the
- * notification date (day 0) or the planned start of fieldwork (day 9), from which day 0 is counted back.
+ * What {@code POST /api/inspections} and the Tasklist start forms ask for. Dates are ISO {@code yyyy-MM-dd}; give the
+ * notification date (day 0) or the planned start of fieldwork, from which day 0 is counted back. Which fields a
+ * framework uses, and how, is that framework's rule ({@link InspectionFramework#validate}).
+ *
+ * @param noNotice 2009 safeguarding and looked after children inspections only: inspected without notice (paragraph 11)
+ * @param noNoticeReason why: {@code inadequate} (provision already judged inadequate) or {@code serious-concerns}
  */
 public record InspectionStartRequest(String framework, String reference, String localAuthority, String deepDiveTheme,
-    String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager) {
+    String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager, Boolean noNotice,
+    String noNoticeReason) {
+
+  /** A request for a framework that gives notice. */
+  public InspectionStartRequest(String framework, String reference, String localAuthority, String deepDiveTheme,
+      String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager) {
+    this(framework, reference, localAuthority, deepDiveTheme, notificationDate, plannedFieldworkStart, leadInspector,
+        qaManager, null, null);
+  }
 }

@@ -1,0 +1,113 @@
+package uk.jointinspections.frameworks;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.inspection.InspectionFramework;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.Inspectorates;
+import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.StartFields;
+
+/**
+ * Start rules of the 2009 inspection of safeguarding and looked after children services: at most 10 working days'
+ * notice (table 1: notification on day 1, fieldwork from day 11), or none where provision was already judged
+ * inadequate or serious safeguarding concerns were raised (paragraph 11): then the notification is on the first day
+ * of fieldwork and the steps of days 2-10 do not happen. The lead inspector is an Ofsted inspector (paragraph 14).
+ */
+@Component
+public class Slac2009Framework implements InspectionFramework {
+
+  private final StartFields fields;
+  private final WorkingDays workingDays;
+
+  public Slac2009Framework(StartFields fields, WorkingDays workingDays) {
+    this.fields = fields;
+    this.workingDays = workingDays;
+  }
+
+  @Override
+  public Set<String> names() {
+    return Set.of(Slac2009Process.FRAMEWORK);
+  }
+
+  @Override
+  public String processKey() {
+    return Slac2009Process.KEY;
+  }
+
+  @Override
+  public Start validate(InspectionStartRequest request) {
+    String reference = fields.reference(request.reference());
+    String area = fields.localAuthority(request.localAuthority());
+    if (StartFields.present(request.deepDiveTheme())) {
+      throw new InvalidInspectionException("deepDiveTheme",
+          "the 2009 inspection has no deep dive theme: it covers safeguarding and looked after children.");
+    }
+    boolean noNotice = Boolean.TRUE.equals(request.noNotice());
+    String reason = null;
+    if (noNotice) {
+      reason = StartFields.required(request.noNoticeReason(), "noNoticeReason");
+      if (!Slac2009Process.NO_NOTICE_REASONS.contains(reason)) {
+        throw new InvalidInspectionException("noNoticeReason", "'" + reason + "' is not a reason paragraph 11 gives;"
+            + " use inadequate (provision already judged inadequate) or serious-concerns (serious concerns about"
+            + " safeguarding have been raised).");
+      }
+    } else if (StartFields.present(request.noNoticeReason())) {
+      throw new InvalidInspectionException("noNoticeReason", "only for an inspection without notice (noNotice true).");
+    }
+    LocalDate fieldworkStart = fieldworkStart(request, noNotice);
+    LocalDate notification = noNotice ? fieldworkStart
+        : workingDays.add(fieldworkStart, Slac2009Process.NOTIFICATION_DAY - Slac2009Process.FIELDWORK_START_DAY);
+    LocalDate dayZero = workingDays.add(fieldworkStart, -Slac2009Process.FIELDWORK_START_DAY);
+    String lead = fields.member(request.leadInspector(), "leadInspector",
+        "the lead inspector is an Ofsted inspector (paragraph 14)", Inspectorates.OFSTED);
+    String qa = StartFields.present(request.qaManager())
+        ? fields.member(request.qaManager(), "qaManager", "inspection reports are quality assured (paragraph 68)",
+            Inspectorates.QA_MANAGER)
+        : null;
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, Slac2009Process.FRAMEWORK);
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
+    variables.put(JtaiProcess.VAR_DAY_ZERO, Jtai2024Plan.midnight(dayZero));
+    variables.put(JtaiProcess.VAR_FIELDWORK_START, Jtai2024Plan.midnight(fieldworkStart));
+    variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, Jtai2024Plan.label(dayZero));
+    variables.put(JtaiProcess.VAR_FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldworkStart));
+    variables.put("notificationDateLabel", Jtai2024Plan.label(notification));
+    variables.put("notificationDate", notification.toString());
+    variables.put("plannedFieldworkStart", fieldworkStart.toString());
+    variables.put(Slac2009Process.VAR_NO_NOTICE, noNotice);
+    variables.put(Slac2009Process.VAR_NO_NOTICE_REASON, reason);
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
+    variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    return new Start(reference, variables);
+  }
+
+  private LocalDate fieldworkStart(InspectionStartRequest request, boolean noNotice) {
+    boolean notified = StartFields.present(request.notificationDate());
+    boolean planned = StartFields.present(request.plannedFieldworkStart());
+    if (!notified && !planned) {
+      throw new InvalidInspectionException("plannedFieldworkStart",
+          "give the planned start of fieldwork (day 11) or the notification date (day 1).");
+    }
+    LocalDate fieldwork = planned ? fields.workingDate(request.plannedFieldworkStart(), "plannedFieldworkStart") : null;
+    if (notified) {
+      LocalDate notification = fields.workingDate(request.notificationDate(), "notificationDate");
+      LocalDate implied = noNotice ? notification
+          : workingDays.add(notification, Slac2009Process.FIELDWORK_START_DAY - Slac2009Process.NOTIFICATION_DAY);
+      if (fieldwork != null && !fieldwork.equals(implied)) {
+        throw new InvalidInspectionException("notificationDate", noNotice
+            ? "without notice the local authority is notified on the first day of fieldwork, " + fieldwork + "."
+            : "the notification is day 1 and fieldwork starts on day 11, 10 working days later: " + implied
+                + " for a notification on " + notification + "; give one date or make them agree.");
+      }
+      fieldwork = implied;
+    }
+    return fieldwork;
+  }
+}

@@ -1,0 +1,243 @@
+package uk.jointinspections.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.jointinspections.frameworks.Slac2009Process.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.Timeline;
+import uk.jointinspections.inspection.TimelineEntry;
+
+/**
+ * The 2009 safeguarding and looked after children inspection, table 1 from the notification (day 1) to publication
+ * (day 40), with notice across the May bank holidays (4 and 25 May 2026) and without notice (paragraph 11); the
+ * judgements, the limiting judgements and the lead inspector's confirmation or override. Dates written out by hand.
+ */
+@EngineTest
+class Slac2009ProcessTest {
+
+  private static final String LEAD = "ofsted-lead";
+
+  @Autowired ProcessEngine engine;
+  @Autowired InspectionStarts starts;
+  @Autowired Timeline timeline;
+  @Autowired TestRestTemplate http;
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  private FrameworkScenario start(String reference, String fieldworkStart, boolean noNotice, String now) {
+    FrameworkScenario.clock(now);
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("slac-2009", reference, "Northshire",
+        null, null, fieldworkStart, LEAD, null, noNotice, noNotice ? "serious-concerns" : null));
+    return new FrameworkScenario(engine, started.processInstanceId());
+  }
+
+  /** Every judgement graded {@code grade}; safeguarding outcomes and the rest as given. */
+  static Map<String, Object> judgements(String grade) {
+    Map<String, Object> v = new HashMap<>();
+    SAFEGUARDING_JUDGEMENTS.keySet().forEach(k -> v.put(k, grade));
+    LAC_JUDGEMENTS.keySet().forEach(k -> v.put(k, grade));
+    v.put(VAR_EDUCATIONAL_PROGRESS, true);
+    return v;
+  }
+
+  private static Map<String, Object> confirmAsSuggested(FrameworkScenario s) {
+    Map<String, Object> v = new HashMap<>();
+    for (String judgement : LIMITED_JUDGEMENTS) {
+      v.put(judgement + SUFFIX_FINAL, s.engine.getRuntimeService().getVariable(s.processInstanceId, judgement + SUFFIX_SUGGESTED));
+    }
+    return v;
+  }
+
+  private Object variable(FrameworkScenario s, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(s.processInstanceId)
+        .variableName(name).singleResult().getValue();
+  }
+
+  @Test
+  void table1WithNoticeAcrossTheMayBankHolidays() {
+    // Fieldwork from Monday 18 May 2026 (day 11): day 1 is Friday 1 May, Monday 4 May being a bank holiday.
+    FrameworkScenario s = start("SLAC-MAY-2026", "2026-05-18", false, "2026-04-30T10:00");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "notificationDate")).isEqualTo("2026-05-01");
+    s.assigned(TASK_SEND_NOTIFICATION, LEAD, "2026-05-01T23:59");
+    s.complete(TASK_SEND_NOTIFICATION);
+    s.waitsAtExactly(TASK_AGREE_SETUP_MEETING, TASK_RECORD_CORE_DOCUMENTS);
+    s.assigned(TASK_AGREE_SETUP_MEETING, LEAD, "2026-05-05T23:59");
+    s.assigned(TASK_RECORD_CORE_DOCUMENTS, LEAD, "2026-05-05T23:59");
+    s.complete(TASK_AGREE_SETUP_MEETING);
+    s.complete(TASK_RECORD_CORE_DOCUMENTS);
+    s.assigned(TASK_RECORD_LAC_LETTER, LEAD, "2026-05-06T23:59");
+    s.complete(TASK_RECORD_LAC_LETTER);
+    s.assigned(TASK_RECORD_CASE_LIST, LEAD, "2026-05-07T23:59");
+    s.complete(TASK_RECORD_CASE_LIST);
+    s.assigned(TASK_SETUP_MEETING, LEAD, "2026-05-08T23:59");
+    s.complete(TASK_SETUP_MEETING, Map.of("initialCaseFileIds", "C101, C102"));
+    s.assigned(TASK_RECORD_COUNCIL_AUDIT, LEAD, "2026-05-15T23:59");
+    s.moveTo("2026-05-16T09:00"); // the audit is late on Saturday morning: the lead inspector chases it
+    s.assigned("task_chase_record_council_audit", LEAD, null);
+    s.complete("task_chase_record_council_audit");
+    s.complete(TASK_RECORD_COUNCIL_AUDIT);
+
+    // Fieldwork days 11-19: Monday 18 to Friday 29 May (25 May is the spring bank holiday).
+    s.waitsAtExactly(TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+    s.assigned(TASK_FIELDWORK, LEAD, "2026-05-29T23:59");
+    s.offered(TASK_CQC_FIELDWORK, "cqc", "2026-05-29T23:59");
+    s.complete(TASK_FIELDWORK);
+    s.complete(TASK_CQC_FIELDWORK);
+
+    s.assigned(TASK_RECORD_JUDGEMENTS, LEAD, "2026-06-01T23:59");
+    Map<String, Object> grades = judgements("good");
+    grades.put("sgChildrenFeelSafe", "adequate"); // paragraph 31: overall unlikely to be good or better
+    s.complete(TASK_RECORD_JUDGEMENTS, grades);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "sgOverallEffectivenessSuggested"))
+        .isEqualTo("adequate");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessSuggested"))
+        .isEqualTo("good");
+    s.assigned(TASK_CONFIRM_JUDGEMENTS, LEAD, "2026-06-01T23:59");
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
+    s.assigned(TASK_FEEDBACK, LEAD, "2026-06-01T23:59");
+    s.complete(TASK_FEEDBACK);
+    s.assigned(TASK_SEND_DRAFT_REPORT, LEAD, "2026-06-08T23:59");
+    s.complete(TASK_SEND_DRAFT_REPORT);
+    s.assigned(TASK_RECORD_FACTUAL_ACCURACY, LEAD, "2026-06-15T23:59");
+    s.complete(TASK_RECORD_FACTUAL_ACCURACY);
+    s.assigned(TASK_SEND_FINAL_REPORT, LEAD, "2026-06-22T23:59");
+    s.complete(TASK_SEND_FINAL_REPORT);
+    s.offered(TASK_PUBLISH_REPORT, "editors", "2026-06-29T23:59");
+    s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/SLAC-MAY-2026"));
+
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
+        .singleResult().getEndActivityId()).isEqualTo(END_INSPECTION);
+    assertThat(variable(s, "sgOverallEffectivenessFinal")).isEqualTo("adequate");
+    assertThat(variable(s, "sgOverallEffectivenessOverridden")).isEqualTo(false);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
+        .activityId(TASK_NOTIFY_ON_ARRIVAL).count()).isZero();
+  }
+
+  @Test
+  void timelineShowsTable1DayNumbersAndOnlyTheNoticeBranchTaken() {
+    start("SLAC-TIMELINE", "2026-05-18", false, "2026-04-30T10:00");
+    List<TimelineEntry> entries = timeline.of("SLAC-TIMELINE");
+    assertThat(entries.get(0).id()).isEqualTo(TASK_SEND_NOTIFICATION);
+    assertThat(entries.get(0).day()).isEqualTo(1);
+    assertThat(entries).extracting(TimelineEntry::id).doesNotContain(TASK_NOTIFY_ON_ARRIVAL);
+    TimelineEntry published = entries.get(entries.size() - 1);
+    assertThat(published.id()).isEqualTo(TASK_PUBLISH_REPORT);
+    assertThat(published.day()).isEqualTo(40);
+    assertThat(published.getDue()).isEqualTo("2026-06-29T23:59:00+01:00");
+  }
+
+  @Test
+  void withoutNoticeTheLocalAuthorityIsToldOnTheFirstDayOfFieldwork() {
+    FrameworkScenario s = start("SLAC-NO-NOTICE", "2026-06-01", true, "2026-06-01T08:00");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "notificationDate")).isEqualTo("2026-06-01");
+    s.waitsAtExactly(TASK_NOTIFY_ON_ARRIVAL);
+    s.assigned(TASK_NOTIFY_ON_ARRIVAL, LEAD, "2026-06-01T23:59");
+    List<TimelineEntry> entries = timeline.of("SLAC-NO-NOTICE");
+    assertThat(entries.get(0).id()).isEqualTo(TASK_NOTIFY_ON_ARRIVAL);
+    assertThat(entries.get(0).day()).isEqualTo(11);
+    assertThat(entries).extracting(TimelineEntry::id).doesNotContain(TASK_SEND_NOTIFICATION, TASK_SETUP_MEETING,
+        TASK_RECORD_COUNCIL_AUDIT);
+    s.complete(TASK_NOTIFY_ON_ARRIVAL);
+    s.waitsAtExactly(TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+    s.assigned(TASK_FIELDWORK, LEAD, "2026-06-11T23:59"); // day 19: nine working days from Monday 1 June
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
+        .activityId(TASK_SEND_NOTIFICATION).count()).isZero();
+  }
+
+  @Test
+  void noNoticeNeedsOneOfTheReasonsOfParagraph11() {
+    FrameworkScenario.clock("2026-06-01T08:00");
+    assertThatThrownBy(() -> starts.start(new InspectionStartRequest("slac-2009", "SLAC-BAD-1", "Northshire", null,
+        null, "2026-06-01", LEAD, null, true, null)))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("noNoticeReason"));
+    assertThatThrownBy(() -> starts.start(new InspectionStartRequest("slac-2009", "SLAC-BAD-2", "Northshire", null,
+        null, "2026-06-01", LEAD, null, true, "short-staffed")))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("noNoticeReason"));
+    assertThatThrownBy(() -> starts.start(new InspectionStartRequest("slac-2009", "SLAC-BAD-3", "Northshire", null,
+        "2026-05-20", "2026-06-01", LEAD, null, null, null)))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("notificationDate"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
+        .processInstanceBusinessKeyLike("SLAC-BAD-%").count()).isZero();
+  }
+
+  private FrameworkScenario atJudgements(String reference) {
+    FrameworkScenario s = start(reference, "2026-06-01", true, "2026-06-01T08:00");
+    s.complete(TASK_NOTIFY_ON_ARRIVAL);
+    s.complete(TASK_FIELDWORK);
+    s.complete(TASK_CQC_FIELDWORK);
+    return s;
+  }
+
+  @Test
+  void everyJudgementIsGradedOnTheFourPointScale() {
+    FrameworkScenario s = atJudgements("SLAC-GRADES");
+    Map<String, Object> missing = judgements("good");
+    missing.remove("lacPromotingSafeguarding");
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, missing)).hasMessageContaining("lacPromotingSafeguarding");
+    Map<String, Object> offScale = judgements("good");
+    offScale.put("sgValueForMoney", "satisfactory");
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, offScale)).hasMessageContaining("sgValueForMoney");
+    s.waitsAtExactly(TASK_RECORD_JUDGEMENTS);
+  }
+
+  @Test
+  void anOverrideNeedsItsReasonAndIsRecorded() {
+    FrameworkScenario s = atJudgements("SLAC-OVERRIDE");
+    Map<String, Object> grades = judgements("outstanding");
+    grades.put("lacStayingSafe", "inadequate"); // paragraph 32: likely to be inadequate
+    s.complete(TASK_RECORD_JUDGEMENTS, grades);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessSuggested"))
+        .isEqualTo("inadequate");
+
+    Map<String, Object> override = confirmAsSuggested(s);
+    override.put("lacOverallEffectivenessFinal", "adequate");
+    assertThatThrownBy(() -> s.complete(TASK_CONFIRM_JUDGEMENTS, override))
+        .hasMessageContaining("lacOverallEffectivenessOverrideReason");
+    override.put("lacOverallEffectivenessOverrideReason", "Staying safe failings are confined to one small team, already remedied.");
+    s.complete(TASK_CONFIRM_JUDGEMENTS, override);
+
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessOverridden")).isEqualTo(true);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessFinal")).isEqualTo("adequate");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "sgOverallEffectivenessOverridden")).isEqualTo(false);
+    s.waitsAtExactly(TASK_FEEDBACK);
+  }
+
+  @Test
+  void aComplaintAfterPublicationFollowsThe2009Rule() {
+    FrameworkScenario s = atJudgements("SLAC-COMPLAINT");
+    s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
+    for (String step : List.of(TASK_FEEDBACK, TASK_SEND_DRAFT_REPORT, TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT)) {
+      s.complete(step);
+    }
+    FrameworkScenario.clock("2026-07-10T10:00");
+    s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/SLAC-COMPLAINT"));
+    FrameworkScenario.clock("2026-08-05T10:00"); // 26 calendar days after publication
+
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var response = http.withBasicAuth("complaints-officer", "demo").postForEntity(
+        "/api/inspections/SLAC-COMPLAINT/complaints", new org.springframework.http.HttpEntity<>(Map.of(
+            "receivedOn", "2026-08-05", "kind", "process-outcome", "text", "The looked after children judgement is unfair."),
+            headers), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    assertThat(engine.getRuntimeService().getVariable(response.getBody().get("id").asText(), "complaintEdition"))
+        .isEqualTo("2009");
+  }
+}
