@@ -58,6 +58,10 @@ public final class Jtai2024Process {
   public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
   // After fieldwork
   public static final String TASK_INFORMAL_CONCERN_CONTACT = "task_informal_concern_contact";
+  /** Paragraph 81: senior managers in each inspectorate agree the findings (one step per inspectorate). */
+  public static final String TASK_AGREE_FINDINGS_OFSTED = "task_agree_findings_ofsted";
+  public static final String TASK_AGREE_FINDINGS_CQC = "task_agree_findings_cqc";
+  public static final String TASK_AGREE_FINDINGS_HMICFRS = "task_agree_findings_hmicfrs";
   public static final String TASK_SEND_DRAFT_LETTER = "task_send_draft_letter";
   public static final String TASK_RECORD_DCS_COMMENTS = "task_record_dcs_comments";
   public static final String TASK_SEND_FINAL_LETTER = "task_send_final_letter";
