@@ -240,4 +240,32 @@ class Slac2009ProcessTest {
     assertThat(engine.getRuntimeService().getVariable(response.getBody().get("id").asText(), "complaintEdition"))
         .isEqualTo("2009");
   }
+
+  @Test
+  void startsOverHttpWithoutNotice() {
+    FrameworkScenario.clock("2026-06-01T08:00");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    Map<String, Object> body = new HashMap<>(Map.of("framework", "slac-2009", "reference", "SLAC-REST",
+        "localAuthority", "Northshire", "plannedFieldworkStart", "2026-06-01", "noNotice", true,
+        "noNoticeReason", "serious-concerns", "leadInspector", LEAD));
+    var created = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
+        new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+
+    assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+    var first = created.getBody().get("timeline").get(0);
+    assertThat(first.get("id").asText()).isEqualTo(TASK_NOTIFY_ON_ARRIVAL);
+    assertThat(first.get("day").asInt()).isEqualTo(11);
+    String ics = http.withBasicAuth(LEAD, "demo").getForObject("/api/inspections/SLAC-REST/timeline.ics", String.class)
+        .replace("\r\n ", "");
+    assertThat(ics).contains("Grade every judgement of both evaluation schedules", "Publish the report on the Ofsted website")
+        .doesNotContain("Send the notification and the accompanying documentation");
+
+    body.put("reference", "SLAC-REST-2");
+    body.put("noNoticeReason", "staff absence");
+    var refused = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
+        new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).startsWith("noNoticeReason: ");
+  }
 }
