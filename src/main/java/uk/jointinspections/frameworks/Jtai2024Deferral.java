@@ -43,6 +43,7 @@ public class Jtai2024Deferral implements JavaDelegate {
           + ", which has passed; choose a start of fieldwork at least 10 working days ahead.");
     }
     execution.setVariables(plan.variables());
+    execution.setVariable(uk.jointinspections.inspection.Timeline.VAR_TIMELINE_SINCE, ClockUtil.getCurrentTime());
     Object deferrals = execution.getVariable(Jtai2024Process.VAR_DEFERRALS);
     execution.setVariable(Jtai2024Process.VAR_DEFERRALS, deferrals instanceof Number n ? n.intValue() + 1 : 1);
   }

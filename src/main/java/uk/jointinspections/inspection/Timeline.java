@@ -110,6 +110,10 @@ public class Timeline {
         continue;
       }
       List<HistoricActivityInstance> runs = activities.getOrDefault(milestone.trackedId, List.of());
+      if (variables.get(VAR_TIMELINE_SINCE) instanceof Date since) {
+        // The timeline was restarted (a granted deferral): runs before the restart no longer count.
+        runs = runs.stream().filter(run -> !run.getStartTime().before(since)).toList();
+      }
       boolean statementStep = isStatementStep(milestone.trackedId);
       if (runs.isEmpty() && (ended || statementStep && Boolean.FALSE.equals(statementRequired))) {
         continue; // a branch this inspection did not take
@@ -150,6 +154,12 @@ public class Timeline {
   }
 
   public static final String PROPERTY_ONLY_IF = "onlyIf";
+
+  /**
+   * Process variable (a date): when an inspection's timeline starts again (a granted deferral), the steps' earlier
+   * runs are history, not progress; only runs started from this moment give a step its status.
+   */
+  public static final String VAR_TIMELINE_SINCE = "timelineSince";
 
   /** Where a step's deadline is written and which element's history says whether it happened. */
   private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {

@@ -200,8 +200,11 @@ class Jtai2024ProcessTest {
     s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
     s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-11-02T23:59");
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), VAR_DEFERRALS)).isEqualTo(1);
-    TimelineEntry audits = timeline.of("JTAI24-DEFER-YES").stream().filter(e -> e.id().equals(TASK_RECORD_AUDITS))
-        .findFirst().orElseThrow();
+    List<TimelineEntry> moved = timeline.of("JTAI24-DEFER-YES");
+    TimelineEntry notify = moved.stream().filter(e -> e.id().equals(TASK_NOTIFY_DCS)).findFirst().orElseThrow();
+    assertThat(notify.status()).as("done before the deferral, to do again").isEqualTo(TimelineEntry.Status.open);
+    assertThat(notify.getDue()).isEqualTo("2026-11-02T23:59:00+00:00");
+    TimelineEntry audits = moved.stream().filter(e -> e.id().equals(TASK_RECORD_AUDITS)).findFirst().orElseThrow();
     assertThat(audits.getDue()).isEqualTo("2026-11-12T17:00:00+00:00");
   }
 
