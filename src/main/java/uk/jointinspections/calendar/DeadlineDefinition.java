@@ -18,6 +18,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
  * London time; end of day when absent), {@code paragraph} (where the framework says so; informational)
  * and {@code from} (the process variable holding day 0; {@value Deadlines#DEFAULT_REFERENCE_VARIABLE}
  * when absent).
+ *
+ * <p>Editions of one framework that differ only in days and times share a diagram: an element may carry
+ * {@code day.<edition>} and {@code time.<edition>} (for example {@code day.jtai-2016}), which replace
+ * {@code day} and {@code time} when the process variable {@value #EDITION_VARIABLE} names that edition.
  */
 public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay, String paragraph, String referenceVariable) {
 
@@ -25,6 +29,8 @@ public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay,
   public static final String TIME = "time";
   public static final String PARAGRAPH = "paragraph";
   public static final String FROM = "from";
+  /** The process variable that names the edition of the framework an instance runs. */
+  public static final String EDITION_VARIABLE = "framework";
 
   private static final Set<String> MEANINGFUL = Set.of(DAY, TIME, FROM);
   private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
@@ -34,12 +40,34 @@ public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay,
     return of(element.getId(), camundaProperties(element));
   }
 
+  /** As {@link #of(BaseElement)}, with the edition's own day and time where the element gives them. */
+  public static DeadlineDefinition of(BaseElement element, Object edition) {
+    Map<String, String> properties = camundaProperties(element);
+    if (edition instanceof String name && !name.isBlank()) {
+      for (String property : new String[] {DAY, TIME}) {
+        String editionValue = properties.get(property + "." + name);
+        if (editionValue != null) {
+          properties.put(property, editionValue);
+        }
+      }
+    }
+    return of(element.getId(), properties);
+  }
+
   /** @param properties the element's Camunda properties, as collected by {@link #addProperty} */
   static DeadlineDefinition of(String elementId, Map<String, String> properties) {
     String day = properties.get(DAY);
     if (day == null || day.isBlank()) {
       throw problem(elementId, "has no Camunda property '" + DAY + "' (the working day of the deadline, e.g. 33)");
     }
+    // An edition's own day or time is checked whichever edition runs, so that a typo fails at deployment.
+    properties.forEach((name, value) -> {
+      if (name.startsWith(DAY + ".")) {
+        parseDay(value, elementId);
+      } else if (name.startsWith(TIME + ".")) {
+        parseTime(value, elementId);
+      }
+    });
     return new DeadlineDefinition(elementId, parseDay(day, elementId), parseTime(properties.get(TIME), elementId),
         properties.get(PARAGRAPH), referenceVariable(properties.get(FROM), elementId));
   }

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
   public static final String DEFAULT_REFERENCE_VARIABLE = "dayZero";
+  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
 
   private final WorkingDays workingDays;
 
@@ -40,7 +41,7 @@ public class Deadlines {
   /** @param scope the {@code execution} (or, where the engine offers it, the {@code task}) */
   public Date due(VariableScope scope) {
     FlowElement element = elementOf(scope);
-    DeadlineDefinition definition = DeadlineDefinition.of(element);
+    DeadlineDefinition definition = DeadlineDefinition.of(element, scope.getVariable(DeadlineDefinition.EDITION_VARIABLE));
     return deadline(scope, element, definition.referenceVariable(), definition.day(), definition.timeOfDay());
   }
 
@@ -91,11 +92,27 @@ public class Deadlines {
       element = task.getBpmnModelElementInstance();
     } else if (scope instanceof DelegateExecution execution) {
       element = execution.getBpmnModelElementInstance();
+      if (element == null) {
+        element = multiInstanceStep(execution);
+      }
     }
     if (element == null) {
       throw new ProcessEngineException("The deadlines bean needs a BPMN execution or task (use 'execution' in the"
           + " expression), not " + (scope == null ? "null" : scope.getClass().getSimpleName()));
     }
     return element;
+  }
+
+  /**
+   * A boundary timer on a multi-instance step runs on the multi-instance body, which the engine gives no BPMN
+   * element; the deadline is the step's own.
+   */
+  private static FlowElement multiInstanceStep(DelegateExecution execution) {
+    String activityId = execution.getCurrentActivityId();
+    if (activityId == null || !activityId.endsWith(MULTI_INSTANCE_BODY)) {
+      return null;
+    }
+    return execution.getBpmnModelInstance()
+        .getModelElementById(activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length()));
   }
 }

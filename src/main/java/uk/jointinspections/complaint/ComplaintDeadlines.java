@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import uk.jointinspections.calendar.DeadlineDefinition;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
@@ -24,33 +21,10 @@ public class ComplaintDeadlines {
   public static final Duration WITHHOLD_DECISION = Duration.ofHours(48);
   public static final int WITHDRAWAL_DECISION_DAY_2024 = 5;
 
-  private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
-
   private final WorkingDays workingDays;
 
   public ComplaintDeadlines(WorkingDays workingDays) {
     this.workingDays = workingDays;
-  }
-
-  /**
-   * The deadline of a multi-instance step for the boundary timer on its multi-instance body, where the calendar's
-   * {@code deadlines.due(execution)} finds no element: the same {@code day}/{@code from} properties of the step.
-   */
-  public Date multiInstanceDue(DelegateExecution execution) {
-    String activityId = execution.getCurrentActivityId();
-    String stepId = activityId == null ? null : activityId.replace(MULTI_INSTANCE_BODY, "");
-    FlowElement step = stepId == null ? null : execution.getBpmnModelInstance().getModelElementById(stepId);
-    if (step == null) {
-      throw new ProcessEngineException("No step for the deadline of activity '" + activityId + "'");
-    }
-    DeadlineDefinition definition = DeadlineDefinition.of(step);
-    Object dayZero = execution.getVariable(definition.referenceVariable());
-    if (!(dayZero instanceof Date date)) {
-      throw new ProcessEngineException("BPMN element '" + stepId + "' needs the date variable '"
-          + definition.referenceVariable() + "' (day 0)");
-    }
-    LocalDate day0 = date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
-    return Date.from(workingDays.deadline(day0, definition.day(), definition.timeOfDay()).toInstant());
   }
 
   public Date withholdDecisionDue(VariableScope scope) {

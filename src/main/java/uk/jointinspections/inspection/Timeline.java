@@ -105,7 +105,7 @@ public class Timeline {
 
     List<TimelineEntry> entries = new ArrayList<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-      Milestone milestone = milestone(element);
+      Milestone milestone = milestone(element, variables.get(DeadlineDefinition.EDITION_VARIABLE));
       if (milestone == null || !applies(element, variables)) {
         continue;
       }
@@ -165,7 +165,7 @@ public class Timeline {
   private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
   }
 
-  private Milestone milestone(FlowElement element) {
+  private Milestone milestone(FlowElement element, Object edition) {
     if (element instanceof SubProcess sub && isSubmission(sub.getId())) {
       UserTask record = sub.getChildElementsByType(UserTask.class).stream()
           .filter(t -> t.getId().startsWith("task_record_")).findFirst().orElse(null);
@@ -176,13 +176,13 @@ public class Timeline {
       if (RELATIVE_STATEMENT.equals(record.getCamundaDueDate())) {
         return new Milestone(sub.getId(), null, true, paragraph);
       }
-      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record), false, paragraph) : null;
+      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph) : null;
     }
     if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
         && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
       String paragraph = ModelProperties.of((BaseElement) element).get(JtaiProcess.PROPERTY_PARAGRAPH);
       if (hasDay((BaseElement) element)) {
-        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element), false, paragraph);
+        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph);
       }
       if (isStatementStep(element.getId())) {
         return new Milestone(element.getId(), null, false, paragraph);
@@ -239,7 +239,7 @@ public class Timeline {
       return workingDays.deadlineAfter(sent.getEndTime().toInstant(), STATEMENT_WORKING_DAYS, null);
     }
     BaseElement letter = model.getModelElementById(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER);
-    ZonedDateTime letterDue = letter == null ? null : due(DeadlineDefinition.of(letter), variables);
+    ZonedDateTime letterDue = letter == null ? null : due(DeadlineDefinition.of(letter, variables.get(DeadlineDefinition.EDITION_VARIABLE)), variables);
     return letterDue == null ? null : workingDays.deadlineAfter(letterDue.toInstant(), STATEMENT_WORKING_DAYS, null);
   }
 

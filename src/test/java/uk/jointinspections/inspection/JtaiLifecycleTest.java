@@ -320,9 +320,6 @@ class JtaiLifecycleTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("Needs the deadlines bean to prefer day.<framework>/time.<framework> when the process"
-      + " variable 'framework' is set; until then a jtai-2016 run is due at the 2017 days and times (reported to the lead)."
-      + " Checked passing with that change made locally.")
   void edition2016WalksFromDayMinusOneToPublicationAndTheStatementOfActionAtThe2016Times() {
     Run run = new Run("jtai-2016", "JTAI-2016-LIFE", LocalDate.of(2027, 3, 2), "domestic-abuse", true, true, false);
     JtaiScenario s = walkToLetterSent(run);
