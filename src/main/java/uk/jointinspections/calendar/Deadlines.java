@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.stereotype.Component;
 
@@ -105,14 +106,26 @@ public class Deadlines {
 
   /**
    * A boundary timer on a multi-instance step runs on the multi-instance body, which the engine gives no BPMN
-   * element; the deadline is the step's own.
+   * element; the deadline is the step's own. When the timer is created the execution is at the body; when it is
+   * recalculated later it is the body's scope execution, whose children are at the step.
    */
   private static FlowElement multiInstanceStep(DelegateExecution execution) {
     String activityId = execution.getCurrentActivityId();
-    if (activityId == null || !activityId.endsWith(MULTI_INSTANCE_BODY)) {
-      return null;
+    if (activityId != null && activityId.endsWith(MULTI_INSTANCE_BODY)) {
+      return execution.getBpmnModelInstance()
+          .getModelElementById(activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length()));
     }
-    return execution.getBpmnModelInstance()
-        .getModelElementById(activityId.substring(0, activityId.length() - MULTI_INSTANCE_BODY.length()));
+    if (execution instanceof ExecutionEntity scope) {
+      for (ExecutionEntity child : scope.getExecutions()) {
+        FlowElement element = child.getBpmnModelElementInstance();
+        if (element == null) {
+          element = multiInstanceStep(child);
+        }
+        if (element != null) {
+          return element;
+        }
+      }
+    }
+    return null;
   }
 }
