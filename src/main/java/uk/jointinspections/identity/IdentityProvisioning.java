@@ -3,8 +3,10 @@ package uk.jointinspections.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -76,9 +78,36 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(authorizations, group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ,
           Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
-      grant(authorizations, group, Resources.PROCESS_INSTANCE, ALL, Permissions.READ, Permissions.UPDATE);
       grant(authorizations, group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
       grant(authorizations, group, Resources.DEPLOYMENT, ALL, Permissions.READ);
+      for (String confidential : ProcessGrants.CONFIDENTIAL_CONTENT) {
+        revoke(authorizations, group, Resources.PROCESS_DEFINITION, confidential,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+      }
+    }
+  }
+
+  /** A revocation on one resource outweighs a grant on all of them ("*"). */
+  static void revoke(AuthorizationService authorizations, StaffGroup group, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE)
+        .groupIdIn(group.id())
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing
+        : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    if (existing == null) {
+      authorization.setGroupId(group.id());
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    List<Permission> missing = Stream.of(permissions)
+        .filter(p -> existing == null || !existing.isPermissionRevoked(p)).toList();
+    if (!missing.isEmpty()) {
+      missing.forEach(authorization::removePermission);
+      authorizations.saveAuthorization(authorization);
     }
   }
 

@@ -12,6 +12,13 @@ import org.camunda.bpm.engine.authorization.Permissions;
  */
 public record ProcessGrants(StaffGroup group, String processDefinitionKey, List<Permission> permissions) {
 
+  /**
+   * Definitions whose instances hold what the frameworks keep to named people: a concern about a child (Annex C) and
+   * an inspector's conduct (Annex D). Operators see these definitions and can retry their jobs in Cockpit, but not
+   * read their instances, variables, tasks or history.
+   */
+  public static final List<String> CONFIDENTIAL_CONTENT = List.of("concern-referral", "complaint-conduct");
+
   public static final List<ProcessGrants> ALL = List.of(
       // Annex D: Ofsted's complaints team records complaints from the online form and follows them up.
       new ProcessGrants(StaffGroup.COMPLAINTS_TEAM, "complaint", List.of(Permissions.READ, Permissions.CREATE_INSTANCE,

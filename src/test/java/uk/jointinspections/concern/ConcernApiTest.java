@@ -113,6 +113,11 @@ class ConcernApiTest {
           .isEqualTo(1);
       engine.getIdentityService().clearAuthentication();
     }
+    ResponseEntity<String> operatorReadsVariables = rest.withBasicAuth("operator", "demo")
+        .getForEntity("/engine-rest/process-instance/" + id + "/variables", String.class);
+    assertThat(operatorReadsVariables.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("operator", "demo").getForObject(
+        "/engine-rest/history/variable-instance?processInstanceId=" + id, List.class)).isEmpty();
     for (String outsider : List.of("hmicfrs-inspector", "probation-inspector", "ofsted-inspector")) {
       ResponseEntity<Map<String, Object>> refused = get(outsider, "/api/concerns/" + id);
       assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);

@@ -58,6 +58,25 @@ class IdentityProvisioningTest {
   }
 
   @Test
+  void operatorsWatchEveryProcessButCannotReadConcernsOrConductComplaints() {
+    List<String> operators = List.of("operators");
+    for (String key : List.of("jtai", "complaint", "notification")) {
+      assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.READ_INSTANCE,
+          Resources.PROCESS_DEFINITION, key)).as(key).isTrue();
+    }
+    for (String key : ProcessGrants.CONFIDENTIAL_CONTENT) {
+      assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.READ,
+          Resources.PROCESS_DEFINITION, key)).as(key).isTrue();
+      assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.UPDATE_INSTANCE,
+          Resources.PROCESS_DEFINITION, key)).as("retrying jobs of %s", key).isTrue();
+      for (var confidential : List.of(Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK)) {
+        assertThat(authorizations.isUserAuthorized("operator", operators, confidential,
+            Resources.PROCESS_DEFINITION, key)).as("%s on %s", confidential, key).isFalse();
+      }
+    }
+  }
+
+  @Test
   void sharesTheFiltersSortedByDueDate() {
     for (SharedTaskFilter shared : SharedTaskFilter.values()) {
       Filter filter = filters.createTaskFilterQuery().filterName(shared.displayName()).singleResult();
