@@ -50,6 +50,10 @@ import org.xml.sax.SAXException;
 public class ModelConsistencyChecker {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+  /** The Modeler picks the Camunda 7 properties panel and validation only for files that declare this platform. */
+  static final String EXECUTION_PLATFORM = "Camunda Platform";
+  static final String EXECUTION_PLATFORM_VERSION = "7.24.0";
   private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(
       "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task|SequenceFlow|DataObjectReference|TextAnnotation"
           + "|Association|Process|Participant|Collaboration|Lane|LaneSet|Message|Signal|Error|Escalation"
@@ -116,8 +120,11 @@ public class ModelConsistencyChecker {
       } else if (!formIds.add(id)) {
         problems.add(form.getFileName() + ": form id '" + id + "' is used by another form");
       }
-      if (!"Camunda Platform".equals(root.path("executionPlatform").asText())) {
-        problems.add(form.getFileName() + ": executionPlatform is not 'Camunda Platform'");
+      if (!EXECUTION_PLATFORM.equals(root.path("executionPlatform").asText())) {
+        problems.add(form.getFileName() + ": executionPlatform is not '" + EXECUTION_PLATFORM + "'");
+      }
+      if (!EXECUTION_PLATFORM_VERSION.equals(root.path("executionPlatformVersion").asText())) {
+        problems.add(form.getFileName() + ": executionPlatformVersion is not '" + EXECUTION_PLATFORM_VERSION + "'");
       }
       checkModelerDefaultIds(form, root, problems);
     } catch (IOException e) {
@@ -172,9 +179,23 @@ public class ModelConsistencyChecker {
       }
     }
     try {
-      checkExpressions(name, parseXml(file), problems);
+      Element definitions = parseXml(file);
+      checkExecutionPlatform(name, definitions, problems);
+      checkExpressions(name, definitions, problems);
     } catch (IOException e) {
       problems.add(name + ": does not parse: " + e.getMessage());
+    }
+  }
+
+  private static void checkExecutionPlatform(String file, Element definitions, List<String> problems) {
+    String platform = definitions.getAttributeNS(MODELER_NS, "executionPlatform");
+    if (!EXECUTION_PLATFORM.equals(platform)) {
+      problems.add(file + ": modeler:executionPlatform is '" + platform + "', not '" + EXECUTION_PLATFORM + "'");
+    }
+    String version = definitions.getAttributeNS(MODELER_NS, "executionPlatformVersion");
+    if (!EXECUTION_PLATFORM_VERSION.equals(version)) {
+      problems.add(file + ": modeler:executionPlatformVersion is '" + version + "', not '"
+          + EXECUTION_PLATFORM_VERSION + "'");
     }
   }
 
@@ -281,6 +302,11 @@ public class ModelConsistencyChecker {
     } catch (RuntimeException e) {
       problems.add(name + ": does not parse: " + e.getMessage());
       return;
+    }
+    try {
+      checkExecutionPlatform(name, parseXml(file), problems);
+    } catch (IOException e) {
+      problems.add(name + ": does not parse: " + e.getMessage());
     }
     for (ModelElementInstance element : model.getModelElementsByType(
         model.getModel().getType(org.camunda.bpm.model.dmn.instance.DmnElement.class))) {

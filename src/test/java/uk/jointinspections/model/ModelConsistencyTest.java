@@ -63,5 +63,10 @@ class ModelConsistencyTest {
     assertThat(problems).anyMatch(p -> p.contains("'end_broken' has no diagram shape (DI)"));
     assertThat(problems).anyMatch(p -> p.contains("'flow_to_review' has no diagram edge (DI)"));
     assertThat(problems).noneMatch(p -> p.contains("'start_broken' has no diagram shape"));
+    assertThat(problems).contains(
+        "broken.bpmn: modeler:executionPlatform is '', not 'Camunda Platform'",
+        "broken.bpmn: modeler:executionPlatformVersion is '', not '7.24.0'",
+        "no_platform.dmn: modeler:executionPlatform is '', not 'Camunda Platform'",
+        "no_platform_version.form: executionPlatformVersion is not '7.24.0'");
   }
 }
