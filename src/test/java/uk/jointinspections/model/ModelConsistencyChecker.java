@@ -19,6 +19,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -50,6 +55,9 @@ import org.xml.sax.SAXException;
 public class ModelConsistencyChecker {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  static final String ESCALATION_TIMER_TEMPLATE = "uk.jointinspections.escalation-timer";
+  static final String AWAITS_SUBMISSION_TEMPLATE = "uk.jointinspections.awaits-submission";
+  static final String DEADLINE_EXPRESSION = "${deadlines.due(execution)}";
   static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
   /** The Modeler picks the Camunda 7 properties panel and validation only for files that declare this platform. */
   static final String EXECUTION_PLATFORM = "Camunda Platform";
@@ -177,6 +185,7 @@ public class ModelConsistencyChecker {
       if (element instanceof UserTask userTask) {
         checkUserTask(name, userTask, formIds, problems);
       }
+      checkTemplateBuilt(name, element, problems);
     }
     try {
       Element definitions = parseXml(file);
@@ -221,6 +230,55 @@ public class ModelConsistencyChecker {
         }
       }
     }
+  }
+
+  /**
+   * Camunda 7 element templates cannot write timer or message definitions; the process owner adds them by hand
+   * after applying the template (README), so the hand-made part is checked here.
+   */
+  private static void checkTemplateBuilt(String file, BaseElement element, List<String> problems) {
+    String template = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+    String id = element.getId();
+    if (ESCALATION_TIMER_TEMPLATE.equals(template)) {
+      TimerEventDefinition timer = element instanceof BoundaryEvent boundary
+          ? boundary.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+              .map(TimerEventDefinition.class::cast).findFirst().orElse(null)
+          : null;
+      if (timer == null || timer.getTimeDate() == null
+          || !DEADLINE_EXPRESSION.equals(timer.getTimeDate().getTextContent().strip())) {
+        problems.add(file + ": '" + id + "' (escalation timer template) needs a boundary timer of type Date with "
+            + DEADLINE_EXPRESSION);
+      } else if (((BoundaryEvent) element).cancelActivity()) {
+        problems.add(file + ": '" + id + "' (escalation timer template) must not interrupt the overdue step");
+      }
+    }
+    if (AWAITS_SUBMISSION_TEMPLATE.equals(template)) {
+      String wanted = camundaProperty(element, "message");
+      MessageEventDefinition message = element instanceof CatchEvent event
+          ? event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+              .map(MessageEventDefinition.class::cast).findFirst().orElse(null)
+          : null;
+      String actual = message == null || message.getMessage() == null ? null : message.getMessage().getName();
+      if (wanted == null || !wanted.equals(actual)) {
+        problems.add(file + ": '" + id + "' (awaits-submission template) must catch the message '" + wanted
+            + "', but catches " + (actual == null ? "none" : "'" + actual + "'"));
+      }
+    }
+    String notify = camundaProperty(element, "notify");
+    if (notify != null && !notify.equals("inspectorate") && !notify.equals("none")) {
+      problems.add(file + ": '" + id + "' has notify = '" + notify + "'; use 'inspectorate' or 'none'");
+    }
+  }
+
+  private static String camundaProperty(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> name.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
   }
 
   /** Walks every attribute and text node, because expressions hide in listeners, timers, I/O mappings and more. */

@@ -67,6 +67,11 @@ class ModelConsistencyTest {
         "broken.bpmn: modeler:executionPlatform is '', not 'Camunda Platform'",
         "broken.bpmn: modeler:executionPlatformVersion is '', not '7.24.0'",
         "no_platform.dmn: modeler:executionPlatform is '', not 'Camunda Platform'",
-        "no_platform_version.form: executionPlatformVersion is not '7.24.0'");
+        "no_platform_version.form: executionPlatformVersion is not '7.24.0'",
+        "broken.bpmn: 'boundary_overdue_review' (escalation timer template) needs a boundary timer of type Date with"
+            + " ${deadlines.due(execution)}",
+        "broken.bpmn: 'msg_submission' (awaits-submission template) must catch the message 'msg_deep_dive_list',"
+            + " but catches 'msg_other'",
+        "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'");
   }
 }
