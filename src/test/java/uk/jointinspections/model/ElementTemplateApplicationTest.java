@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Definitions;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +52,9 @@ class ElementTemplateApplicationTest {
           Arrays.stream(StaffGroup.values()).map(StaffGroup::id), Stream.of("camunda-admin"))
       .collect(Collectors.toUnmodifiableSet());
   private static final String FORM = "form_record_deep_dive_list";
+  private static final String DESCRIPTION = "Record the list of children from the deep dive theme. Complete it by"
+      + " 9.30am on day 2 (2 working days after the notification day). Required by paragraphs 9, 11 of the joint"
+      + " targeted area inspection framework (April 2017).";
 
   @Autowired ApplicationContext context;
   @Autowired RepositoryService repositoryService;
@@ -81,6 +85,7 @@ class ElementTemplateApplicationTest {
         "name", "Record the deep dive list", "day", "2", "time", "09:30", "paragraph", "9, 11",
         "camunda:formRef", FORM));
     template("escalation-timer.json").applyTo(model, element(model, "boundary_overdue_templated_step"), Map.of());
+    describe(model, "task_templated_step", DESCRIPTION);
 
     assertThat(consistencyProblems(model, "templated-step.bpmn")).isEmpty();
     deploy(model, "templated-step.bpmn");
@@ -92,6 +97,7 @@ class ElementTemplateApplicationTest {
     Date expected = Date.from(Instant.parse("2024-12-04T09:30:00Z"));
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getName()).isEqualTo("Record the deep dive list");
+    assertThat(task.getDescription()).as("the Tasklist's description tab").isEqualTo(DESCRIPTION);
     assertThat(task.getDueDate()).isEqualTo(expected);
     assertThat(taskService.getIdentityLinksForTask(task.getId()))
         .anyMatch(link -> "lead-inspector".equals(link.getGroupId()));
@@ -115,6 +121,8 @@ class ElementTemplateApplicationTest {
         .done();
     template("notify-inspectorate.json").applyTo(model, element(model, "task_templated_notify"), Map.of(
         "name", "Agree the on-site programme", "camunda:candidateGroups", "cqc", "camunda:formRef", FORM));
+    describe(model, "task_templated_notify", "Agree the on-site programme with the other inspectorates. There is no"
+        + " fixed deadline for this step.");
 
     assertThat(consistencyProblems(model, "templated-notify.bpmn")).isEmpty();
     deploy(model, "templated-notify.bpmn");
@@ -152,6 +160,14 @@ class ElementTemplateApplicationTest {
 
   private static ElementTemplateApplier template(String file) throws Exception {
     return ElementTemplateApplier.read(ElementTemplateSchemaTest.TEMPLATES.resolve(file));
+  }
+
+  /** What the process owner types into the Modeler's "Element documentation" field. */
+  private static void describe(BpmnModelInstance model, String id, String text) {
+    Documentation documentation = model.newInstance(Documentation.class);
+    documentation.setTextContent(text);
+    BaseElement element = element(model, id);
+    element.insertElementAfter(documentation, null);
   }
 
   private static BaseElement element(BpmnModelInstance model, String id) {

@@ -218,6 +218,17 @@ public class ModelConsistencyChecker {
   }
 
   private void checkUserTask(String file, UserTask task, Set<String> formIds, List<String> problems) {
+    // The documentation is the task's description in the Tasklist: what to do, by when, and which paragraph requires it.
+    String description = task.getDocumentations().stream().map(d -> d.getTextContent().strip())
+        .filter(text -> !text.isEmpty()).findFirst().orElse(null);
+    String paragraph = camundaProperty(task, "paragraph");
+    if (description == null) {
+      problems.add(file + ": '" + task.getId() + "' has no documentation (the Tasklist's description of the step)");
+    } else if (paragraph != null && !description.contains(paragraph.strip())) {
+      problems.add(file + ": '" + task.getId() + "' documentation does not mention its paragraph '" + paragraph + "'");
+    } else if (description.contains("${") || description.contains("#{")) {
+      problems.add(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it");
+    }
     String formRef = task.getCamundaFormRef();
     if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
       problems.add(file + ": '" + task.getId() + "' refers to form '" + formRef + "', which is not in forms/");

@@ -72,6 +72,8 @@ class ModelConsistencyTest {
             + " ${deadlines.due(execution)}",
         "broken.bpmn: 'msg_submission' (awaits-submission template) must catch the message 'msg_deep_dive_list',"
             + " but catches 'msg_other'",
-        "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'");
+        "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'",
+        "broken.bpmn: 'Activity_1x7f9qz' has no documentation (the Tasklist's description of the step)",
+        "broken.bpmn: 'task_notify_typo' documentation does not mention its paragraph '21'");
   }
 }
