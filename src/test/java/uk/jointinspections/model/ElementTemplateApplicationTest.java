@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.identity.StaffGroup;
+import uk.jointinspections.notification.NotificationProcess;
 
 /**
  * Steps built the way the Modeler builds them from our element templates (plus the timer and message definitions
@@ -83,7 +84,7 @@ class ElementTemplateApplicationTest {
         .done();
     template("deadline-user-task.json").applyTo(model, element(model, "task_templated_step"), Map.of(
         "name", "Record the deep dive list", "day", "2", "time", "09:30", "paragraph", "9, 11",
-        "camunda:formRef", FORM));
+        "camunda:candidateGroups", "ofsted", "camunda:formRef", FORM));
     template("escalation-timer.json").applyTo(model, element(model, "boundary_overdue_templated_step"), Map.of());
     describe(model, "task_templated_step", DESCRIPTION);
 
@@ -100,15 +101,19 @@ class ElementTemplateApplicationTest {
     assertThat(task.getDescription()).as("the Tasklist's description tab").isEqualTo(DESCRIPTION);
     assertThat(task.getDueDate()).isEqualTo(expected);
     assertThat(taskService.getIdentityLinksForTask(task.getId()))
-        .anyMatch(link -> "lead-inspector".equals(link.getGroupId()));
+        .anyMatch(link -> "ofsted".equals(link.getGroupId()));
     Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     assertThat(timer.getDuedate()).isEqualTo(expected);
     assertThat(notifierEvents(instance.getProcessDefinitionId(), "task_templated_step"))
         .containsExactly(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
 
+    assertThat(queuedNotifications(task.getId())).as("the inspectorate's mailbox is told the step is waiting")
+        .isNotEmpty();
+
     managementService.executeJob(timer.getId());
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count())
         .as("the escalation does not interrupt the overdue step").isEqualTo(1);
+    queuedNotifications(task.getId()).forEach(mail -> runtimeService.deleteProcessInstance(mail, "test finished"));
   }
 
   @Test
@@ -156,6 +161,12 @@ class ElementTemplateApplicationTest {
             "sourceExpression=\"${execution.processBusinessKey}\" target=\"inspectionReference\"",
             "source=\"caseNumbers\" target=\"caseNumbers\"", "source=\"kind\" target=\"kind\"");
     deploy(model, "templated-calls.bpmn");
+  }
+
+  /** Notification e-mails waiting to be sent for the task (business key taskId:event:recipient). */
+  private List<String> queuedNotifications(String taskId) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKeyLike(taskId + ":%").list().stream().map(ProcessInstance::getId).toList();
   }
 
   private static ElementTemplateApplier template(String file) throws Exception {
