@@ -2,6 +2,8 @@ package uk.jointinspections.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.complaint.ComplaintProcess;
+import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.notification.NotificationProcess;
 
@@ -161,6 +165,30 @@ class ElementTemplateApplicationTest {
             "sourceExpression=\"${execution.processBusinessKey}\" target=\"inspectionReference\"",
             "source=\"caseNumbers\" target=\"caseNumbers\"", "source=\"kind\" target=\"kind\"");
     deploy(model, "templated-calls.bpmn");
+  }
+
+  @Test
+  void theCallTemplatesPassTheVariablesTheCalledProcessesReadAtTheirStart() throws Exception {
+    assertThat(inTargets("call-concern-referral.json")).containsExactlyInAnyOrder(
+        ConcernReferralProcess.VAR_INSPECTION_REFERENCE, ConcernReferralProcess.VAR_CASE_NUMBERS,
+        ConcernReferralProcess.VAR_AGENCY_SERVICE, ConcernReferralProcess.VAR_SENIOR_OFFICER_ROLE,
+        ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL, ConcernReferralProcess.VAR_CATEGORY,
+        ConcernReferralProcess.VAR_ISSUES, ConcernReferralProcess.VAR_RESPONSE_REQUIRED_BY);
+    assertThat(inTargets("call-complaint.json")).containsExactlyInAnyOrder(
+        ComplaintProcess.VAR_INSPECTION_REFERENCE, ComplaintProcess.VAR_RECEIVED_ON, ComplaintProcess.VAR_KIND,
+        ComplaintProcess.VAR_TEXT, ComplaintProcess.VAR_CONDUCT_INSPECTORATE, ComplaintProcess.VAR_CONDUCT_DETAILS,
+        ComplaintProcess.VAR_WITHHOLD_REQUESTED, ComplaintProcess.VAR_EXCEPTIONAL_CIRCUMSTANCES);
+  }
+
+  private static List<String> inTargets(String file) throws Exception {
+    JsonNode template = new ObjectMapper().readTree(ElementTemplateSchemaTest.TEMPLATES.resolve(file).toFile()).get(0);
+    List<String> targets = new java.util.ArrayList<>();
+    template.path("properties").forEach(property -> {
+      if ("camunda:in".equals(property.path("binding").path("type").asText())) {
+        targets.add(property.path("binding").path("target").asText());
+      }
+    });
+    return targets;
   }
 
   /** Notification e-mails waiting to be sent for the task (business key taskId:event:recipient). */
