@@ -19,6 +19,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -50,6 +55,13 @@ import org.xml.sax.SAXException;
 public class ModelConsistencyChecker {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  static final String ESCALATION_TIMER_TEMPLATE = "uk.jointinspections.escalation-timer";
+  static final String AWAITS_SUBMISSION_TEMPLATE = "uk.jointinspections.awaits-submission";
+  static final String DEADLINE_EXPRESSION = "${deadlines.due(execution)}";
+  static final String MODELER_NS = "http://camunda.org/schema/modeler/1.0";
+  /** The Modeler picks the Camunda 7 properties panel and validation only for files that declare this platform. */
+  static final String EXECUTION_PLATFORM = "Camunda Platform";
+  static final String EXECUTION_PLATFORM_VERSION = "7.24.0";
   private static final Pattern MODELER_DEFAULT_ID = Pattern.compile(
       "^(Activity|Gateway|Event|Flow|StartEvent|EndEvent|Task|SequenceFlow|DataObjectReference|TextAnnotation"
           + "|Association|Process|Participant|Collaboration|Lane|LaneSet|Message|Signal|Error|Escalation"
@@ -116,8 +128,11 @@ public class ModelConsistencyChecker {
       } else if (!formIds.add(id)) {
         problems.add(form.getFileName() + ": form id '" + id + "' is used by another form");
       }
-      if (!"Camunda Platform".equals(root.path("executionPlatform").asText())) {
-        problems.add(form.getFileName() + ": executionPlatform is not 'Camunda Platform'");
+      if (!EXECUTION_PLATFORM.equals(root.path("executionPlatform").asText())) {
+        problems.add(form.getFileName() + ": executionPlatform is not '" + EXECUTION_PLATFORM + "'");
+      }
+      if (!EXECUTION_PLATFORM_VERSION.equals(root.path("executionPlatformVersion").asText())) {
+        problems.add(form.getFileName() + ": executionPlatformVersion is not '" + EXECUTION_PLATFORM_VERSION + "'");
       }
       checkModelerDefaultIds(form, root, problems);
     } catch (IOException e) {
@@ -170,11 +185,26 @@ public class ModelConsistencyChecker {
       if (element instanceof UserTask userTask) {
         checkUserTask(name, userTask, formIds, problems);
       }
+      checkTemplateBuilt(name, element, problems);
     }
     try {
-      checkExpressions(name, parseXml(file), problems);
+      Element definitions = parseXml(file);
+      checkExecutionPlatform(name, definitions, problems);
+      checkExpressions(name, definitions, problems);
     } catch (IOException e) {
       problems.add(name + ": does not parse: " + e.getMessage());
+    }
+  }
+
+  private static void checkExecutionPlatform(String file, Element definitions, List<String> problems) {
+    String platform = definitions.getAttributeNS(MODELER_NS, "executionPlatform");
+    if (!EXECUTION_PLATFORM.equals(platform)) {
+      problems.add(file + ": modeler:executionPlatform is '" + platform + "', not '" + EXECUTION_PLATFORM + "'");
+    }
+    String version = definitions.getAttributeNS(MODELER_NS, "executionPlatformVersion");
+    if (!EXECUTION_PLATFORM_VERSION.equals(version)) {
+      problems.add(file + ": modeler:executionPlatformVersion is '" + version + "', not '"
+          + EXECUTION_PLATFORM_VERSION + "'");
     }
   }
 
@@ -188,6 +218,17 @@ public class ModelConsistencyChecker {
   }
 
   private void checkUserTask(String file, UserTask task, Set<String> formIds, List<String> problems) {
+    // The documentation is the task's description in the Tasklist: what to do, by when, and which paragraph requires it.
+    String description = task.getDocumentations().stream().map(d -> d.getTextContent().strip())
+        .filter(text -> !text.isEmpty()).findFirst().orElse(null);
+    String paragraph = camundaProperty(task, "paragraph");
+    if (description == null) {
+      problems.add(file + ": '" + task.getId() + "' has no documentation (the Tasklist's description of the step)");
+    } else if (paragraph != null && !description.contains(paragraph.strip())) {
+      problems.add(file + ": '" + task.getId() + "' documentation does not mention its paragraph '" + paragraph + "'");
+    } else if (description.contains("${") || description.contains("#{")) {
+      problems.add(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it");
+    }
     String formRef = task.getCamundaFormRef();
     if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
       problems.add(file + ": '" + task.getId() + "' refers to form '" + formRef + "', which is not in forms/");
@@ -200,6 +241,55 @@ public class ModelConsistencyChecker {
         }
       }
     }
+  }
+
+  /**
+   * Camunda 7 element templates cannot write timer or message definitions; the process owner adds them by hand
+   * after applying the template (README), so the hand-made part is checked here.
+   */
+  private static void checkTemplateBuilt(String file, BaseElement element, List<String> problems) {
+    String template = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+    String id = element.getId();
+    if (ESCALATION_TIMER_TEMPLATE.equals(template)) {
+      TimerEventDefinition timer = element instanceof BoundaryEvent boundary
+          ? boundary.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+              .map(TimerEventDefinition.class::cast).findFirst().orElse(null)
+          : null;
+      if (timer == null || timer.getTimeDate() == null
+          || !DEADLINE_EXPRESSION.equals(timer.getTimeDate().getTextContent().strip())) {
+        problems.add(file + ": '" + id + "' (escalation timer template) needs a boundary timer of type Date with "
+            + DEADLINE_EXPRESSION);
+      } else if (((BoundaryEvent) element).cancelActivity()) {
+        problems.add(file + ": '" + id + "' (escalation timer template) must not interrupt the overdue step");
+      }
+    }
+    if (AWAITS_SUBMISSION_TEMPLATE.equals(template)) {
+      String wanted = camundaProperty(element, "message");
+      MessageEventDefinition message = element instanceof CatchEvent event
+          ? event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+              .map(MessageEventDefinition.class::cast).findFirst().orElse(null)
+          : null;
+      String actual = message == null || message.getMessage() == null ? null : message.getMessage().getName();
+      if (wanted == null || !wanted.equals(actual)) {
+        problems.add(file + ": '" + id + "' (awaits-submission template) must catch the message '" + wanted
+            + "', but catches " + (actual == null ? "none" : "'" + actual + "'"));
+      }
+    }
+    String notify = camundaProperty(element, "notify");
+    if (notify != null && !notify.equals("inspectorate") && !notify.equals("none")) {
+      problems.add(file + ": '" + id + "' has notify = '" + notify + "'; use 'inspectorate' or 'none'");
+    }
+  }
+
+  private static String camundaProperty(BaseElement element, String name) {
+    if (element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .filter(property -> name.equals(property.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
   }
 
   /** Walks every attribute and text node, because expressions hide in listeners, timers, I/O mappings and more. */
@@ -281,6 +371,11 @@ public class ModelConsistencyChecker {
     } catch (RuntimeException e) {
       problems.add(name + ": does not parse: " + e.getMessage());
       return;
+    }
+    try {
+      checkExecutionPlatform(name, parseXml(file), problems);
+    } catch (IOException e) {
+      problems.add(name + ": does not parse: " + e.getMessage());
     }
     for (ModelElementInstance element : model.getModelElementsByType(
         model.getModel().getType(org.camunda.bpm.model.dmn.instance.DmnElement.class))) {

@@ -63,5 +63,17 @@ class ModelConsistencyTest {
     assertThat(problems).anyMatch(p -> p.contains("'end_broken' has no diagram shape (DI)"));
     assertThat(problems).anyMatch(p -> p.contains("'flow_to_review' has no diagram edge (DI)"));
     assertThat(problems).noneMatch(p -> p.contains("'start_broken' has no diagram shape"));
+    assertThat(problems).contains(
+        "broken.bpmn: modeler:executionPlatform is '', not 'Camunda Platform'",
+        "broken.bpmn: modeler:executionPlatformVersion is '', not '7.24.0'",
+        "no_platform.dmn: modeler:executionPlatform is '', not 'Camunda Platform'",
+        "no_platform_version.form: executionPlatformVersion is not '7.24.0'",
+        "broken.bpmn: 'boundary_overdue_review' (escalation timer template) needs a boundary timer of type Date with"
+            + " ${deadlines.due(execution)}",
+        "broken.bpmn: 'msg_submission' (awaits-submission template) must catch the message 'msg_deep_dive_list',"
+            + " but catches 'msg_other'",
+        "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'",
+        "broken.bpmn: 'Activity_1x7f9qz' has no documentation (the Tasklist's description of the step)",
+        "broken.bpmn: 'task_notify_typo' documentation does not mention its paragraph '21'");
   }
 }
