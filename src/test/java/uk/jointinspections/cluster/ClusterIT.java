@@ -252,6 +252,58 @@ class ClusterIT {
     assertEveryNotificationDeliveredOnce(true);
   }
 
+  // --- mail outage --------------------------------------------------------------------------------------------
+
+  @Test
+  @Order(5)
+  void withTheMailServerDownWorkCompletesNotificationsRetryThenRaiseIncidentsAndRetryDeliversEachOnce()
+      throws Exception {
+    smtp.stop();
+    startInspections("OUTAGE", 4);
+    assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON t.PROC_INST_ID_ = e.ID_"
+        + " WHERE e.BUSINESS_KEY_ LIKE 'OUTAGE-%'")).as("inspectors' tasks exist without mail").isPositive();
+    List<String> jobs = queryStrings("SELECT ID_ FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'");
+    assertThat(jobs).as("notifications queued").isNotEmpty();
+    awaitCondition("every notification attempt failed once and waits to retry", QUIET,
+        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'"
+            + " AND RETRIES_ = 4 AND EXCEPTION_MSG_ IS NOT NULL AND LOCK_OWNER_ IS NULL") == jobs.size());
+
+    // The retry cycle (R5/PT5M) would take 25 minutes; its last attempt is made due now, as a retry cycle would.
+    for (String job : jobs) {
+      assertThat(nodeA.call("PUT", "/engine-rest/job/" + job + "/retries", "admin", ADMIN_PASSWORD,
+          Map.of("retries", 1)).status()).isEqualTo(204);
+      assertThat(nodeA.call("PUT", "/engine-rest/job/" + job + "/duedate", "admin", ADMIN_PASSWORD,
+          Map.of("duedate", java.time.OffsetDateTime.now().minusSeconds(1).format(CAMUNDA_DATE))).status())
+          .isEqualTo(204);
+    }
+    awaitCondition("an incident for every notification whose retries ran out", QUIET, () -> nodeB.call("GET",
+        "/engine-rest/incident/count?incidentType=failedJob", "admin", ADMIN_PASSWORD, null)
+        .json().path("count").asLong() == jobs.size());
+
+    // The mail server is back; an operator retries in Cockpit, which sets the jobs' retries through the REST API.
+    smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    for (String job : jobs) {
+      AppNode.Response retry = nodeB.call("PUT", "/engine-rest/job/" + job + "/retries", "admin", ADMIN_PASSWORD,
+          Map.of("retries", 1));
+      assertThat(retry.status()).as("%s", retry).isEqualTo(204);
+      nodeB.call("PUT", "/engine-rest/job/" + job + "/duedate", "admin", ADMIN_PASSWORD,
+          Map.of("duedate", java.time.OffsetDateTime.now().minusSeconds(1).format(CAMUNDA_DATE)));
+    }
+    awaitCondition("retried notifications delivered", QUIET,
+        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'") == 0);
+    assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_INCIDENT")).as("incidents resolved by the retry").isZero();
+    Map<String, Long> byMessageId = new HashMap<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      byMessageId.merge(message.getMessageID(), 1L, Long::sum);
+    }
+    assertThat(byMessageId).as("each queued notification delivered").hasSize(jobs.size());
+    assertThat(byMessageId.values()).as("each exactly once").containsOnly(1L);
+  }
+
+  static final java.time.format.DateTimeFormatter CAMUNDA_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
   // --- helpers --------------------------------------------------------------------------------------------------
 
   record TimerJob(String id, String processInstanceId, String activityId) {
