@@ -2,34 +2,70 @@ package uk.jointinspections.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the e-mail of one notification instance. Runs in its own job: when the SMTP server refuses, the exception
  * rolls back this job only, the engine retries it (R5/PT5M) and, when retries run out, raises an incident.
+ * Idempotent by business key (task, event, address): {@link NotificationSendLog} lets one transaction only send a
+ * key, and the Message-ID derived from the key lets a mail server or client drop the one duplicate SMTP cannot
+ * prevent (a node dying after the server accepted the mail but before its transaction committed).
  */
 @Component("notificationMailer")
 public class NotificationMailer implements JavaDelegate {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
+
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
+  private final NotificationSendLog sendLog;
 
-  public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties) {
+  public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties, NotificationSendLog sendLog) {
     this.mailSender = mailSender;
     this.properties = properties;
+    this.sendLog = sendLog;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    String key = execution.getProcessBusinessKey();
+    if (key != null && !sendLog.claim(key, ClockUtil.getCurrentTime().toInstant())) {
+      LOG.info("Notification {} was already sent by another job; not sending it again", key);
+      return;
+    }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(properties.getFrom());
     message.setTo((String) execution.getVariable(NotificationProcess.VAR_RECIPIENT));
     message.setSubject((String) execution.getVariable(NotificationProcess.VAR_SUBJECT));
     message.setText((String) execution.getVariable(NotificationProcess.VAR_BODY));
-    mailSender.send(message);
+    MimeMessage mime = mailSender.createMimeMessage();
+    try {
+      message.copyTo(new MimeMailMessage(mime));
+      if (key != null) {
+        // JavaMailSenderImpl keeps an explicitly set Message-ID when it saves the message.
+        mime.setHeader("Message-ID", messageId(key));
+      }
+    } catch (MessagingException e) {
+      throw new MailPreparationException(e);
+    }
+    mailSender.send(mime);
     execution.setVariable(NotificationProcess.VAR_SENT_AT, ClockUtil.getCurrentTime());
+  }
+
+  /** The same for every attempt at one notification, so that a duplicate delivery is recognisable as such. */
+  static String messageId(String businessKey) {
+    String domain = "joint-inspections.local";
+    return "<" + UUID.nameUUIDFromBytes(businessKey.getBytes(StandardCharsets.UTF_8)) + "@" + domain + ">";
   }
 }

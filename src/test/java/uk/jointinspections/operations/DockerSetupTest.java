@@ -1,0 +1,138 @@
+package uk.jointinspections.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What can be checked of docker/ without a Docker engine: the compose file parses and has the production topology,
+ * the Dockerfile copies paths that exist and runs as a non-root user with a health check, and the ports of compose,
+ * nginx, the Dockerfile and the application agree. Every variable compose needs is in .env.example; .env is ignored.
+ */
+class DockerSetupTest {
+
+  static final Path DOCKER = Path.of("docker");
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> compose() throws IOException {
+    return new Yaml().load(Files.readString(DOCKER.resolve("docker-compose.yml")));
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> service(String name) throws IOException {
+    Map<String, Object> services = (Map<String, Object>) compose().get("services");
+    assertThat(services).as("compose services").containsKey(name);
+    return (Map<String, Object>) services.get(name);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void composeHasPostgresTwoNodesOnOneDatabaseALoadBalancerAndAMailCatcher() throws IOException {
+    Map<String, Object> compose = compose();
+    assertThat(((Map<String, Object>) compose.get("services")).keySet())
+        .containsExactlyInAnyOrder("db", "app1", "app2", "lb", "mail");
+    Map<String, Object> db = service("db");
+    assertThat((String) db.get("image")).startsWith("postgres:15");
+    assertThat((List<String>) db.get("volumes")).anyMatch(v -> v.startsWith("pgdata:"));
+    assertThat((Map<String, Object>) compose.get("volumes")).containsKey("pgdata");
+
+    for (String app : List.of("app1", "app2")) {
+      Map<String, Object> node = service(app);
+      Map<String, Object> build = (Map<String, Object>) node.get("build");
+      assertThat(build.get("dockerfile")).isEqualTo("docker/Dockerfile");
+      assertThat(DOCKER.resolve((String) build.get("context")).resolve((String) build.get("dockerfile"))).exists();
+      Map<String, Object> env = (Map<String, Object>) node.get("environment");
+      assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("postgres");
+      assertThat((String) env.get("SPRING_DATASOURCE_URL")).startsWith("jdbc:postgresql://db:5432/");
+      assertThat(env.get("MAIL_HOST")).isEqualTo("mail");
+      assertThat(env.get("INSPECTION_NODE_NAME")).as("each node names itself").isEqualTo(app);
+      assertThat((List<Object>) node.get("expose")).extracting(String::valueOf).containsExactly(appPort());
+      assertThat((Map<String, Object>) node.get("depends_on")).containsKey("db");
+    }
+    assertThat((Map<String, Object>) service("app2").get("depends_on"))
+        .as("app2 waits for app1 to initialise an empty database").containsKey("app1");
+    assertThat((String) service("lb").get("image")).startsWith("nginx:");
+    assertThat((List<String>) service("lb").get("volumes")).contains("./nginx.conf:/etc/nginx/conf.d/default.conf:ro");
+    assertThat(DOCKER.resolve("nginx.conf")).exists();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void portsAgreeBetweenApplicationDockerfileComposeAndNginx() throws IOException {
+    String port = appPort();
+    String nginx = Files.readString(DOCKER.resolve("nginx.conf"));
+    assertThat(nginx).contains("ip_hash;").as("sticky sessions for the webapps");
+    Matcher upstreams = Pattern.compile("server\\s+(\\w+):(\\d+)").matcher(nginx);
+    Set<String> servers = new LinkedHashSet<>();
+    while (upstreams.find()) {
+      servers.add(upstreams.group(1));
+      assertThat(upstreams.group(2)).as("upstream port of %s", upstreams.group(1)).isEqualTo(port);
+    }
+    assertThat(servers).containsExactly("app1", "app2");
+    Matcher listen = Pattern.compile("listen\\s+(\\d+);").matcher(nginx);
+    assertThat(listen.find()).isTrue();
+    String lbPort = listen.group(1);
+    assertThat((List<String>) service("lb").get("ports")).anyMatch(p -> p.endsWith(":" + lbPort));
+    String mailPort = String.valueOf(((Map<String, Object>) service("app1").get("environment")).get("MAIL_PORT"));
+    assertThat(mailPort).as("mailpit's SMTP port").isEqualTo("1025");
+
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    assertThat(dockerfile).contains("EXPOSE " + port);
+    assertThat(dockerfile).containsPattern("HEALTHCHECK[^\\n]*\\n?[^\\n]*http://127\\.0\\.0\\.1:" + port
+        + "/actuator/health");
+  }
+
+  @Test
+  void dockerfileCopiesExistingPathsAndRunsAsANonRootUser() throws IOException {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    Matcher copy = Pattern.compile("(?m)^COPY\\s+(?!--from)(?:--\\S+\\s+)*(\\S+)\\s+\\S+").matcher(dockerfile);
+    int copies = 0;
+    while (copy.find()) {
+      copies++;
+      // The build context is the repository root (compose: context "..").
+      assertThat(Path.of(copy.group(1))).as("COPY source %s", copy.group(1)).exists();
+    }
+    assertThat(copies).isGreaterThanOrEqualTo(4);
+    assertThat(dockerfile).containsPattern("(?m)^USER\\s+(?!root)\\w+");
+    assertThat(dockerfile).containsPattern("(?m)^FROM\\s+\\S+\\s+AS\\s+build");
+    String ignored = Files.readString(Path.of(".dockerignore"));
+    assertThat(ignored).contains("docker/.env").contains("target/");
+  }
+
+  @Test
+  void everyVariableComposeNeedsIsInTheExampleEnvironmentAndTheRealOneStaysOutOfGit() throws IOException {
+    String composeText = Files.readString(DOCKER.resolve("docker-compose.yml"));
+    Properties example = new Properties();
+    example.load(Files.newBufferedReader(DOCKER.resolve(".env.example")));
+    Matcher variable = Pattern.compile("\\$\\{(\\w+)(:-[^}]*)?}").matcher(composeText);
+    while (variable.find()) {
+      if (variable.group(2) == null) {
+        assertThat(example).as(".env.example defines %s", variable.group(1)).containsKey(variable.group(1));
+      }
+    }
+    example.forEach((key, value) -> {
+      if (String.valueOf(key).contains("PASSWORD")) {
+        assertThat(String.valueOf(value)).as("%s in .env.example is a placeholder", key).startsWith("change-me");
+      }
+    });
+    assertThat(Files.readAllLines(Path.of(".gitignore"))).anyMatch(l -> l.equals(".env") || l.equals("docker/.env"));
+  }
+
+  static String appPort() throws IOException {
+    Matcher port = Pattern.compile("port: \\$\\{PORT:(\\d+)}")
+        .matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
+    assertThat(port.find()).as("server.port in application.yaml").isTrue();
+    return port.group(1);
+  }
+}
