@@ -51,7 +51,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import uk.jointinspections.JointInspectionsApplication;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.complaint.ComplaintConductProcess;
 import uk.jointinspections.complaint.ComplaintProcess;
+import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
@@ -110,11 +112,13 @@ public final class NationalYearBenchmark {
     mail.start();
     try {
       boot(mail.getSmtp().getPort());
-      Map<String, Object> year = nationalYear();
-      Map<String, Object> floor = floor();
-      double ratio = ((Number) year.get("wallSeconds")).doubleValue() / ((Number) floor.get("wallSeconds")).doubleValue();
-      result.put("ratioToFloor", round(ratio));
-      line("project / engine floor (wall time)", "%.2f".formatted(ratio), "≤ 1.3");
+      if (!Boolean.getBoolean("benchmark.skipYear")) {
+        Map<String, Object> year = nationalYear();
+        Map<String, Object> floor = floor();
+        double ratio = ((Number) year.get("wallSeconds")).doubleValue() / ((Number) floor.get("wallSeconds")).doubleValue();
+        result.put("ratioToFloor", round(ratio));
+        line("project / engine floor (wall time)", "%.2f".formatted(ratio), "≤ 1.3");
+      }
       if (!Boolean.getBoolean("benchmark.skipTasklist")) {
         tasklist();
       }
@@ -145,6 +149,7 @@ public final class NationalYearBenchmark {
     s.put("historyLevel", System.getProperty("camunda.bpm.history-level", "full"));
     s.put("acquireByDueDate", System.getProperty(
         "camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date", "false"));
+    s.put("jobDueDateIndex", Boolean.getBoolean("benchmark.jobDueDateIndex"));
     return s;
   }
 
@@ -252,6 +257,11 @@ public final class NationalYearBenchmark {
     engine = context.getBean(ProcessEngine.class);
     workingDays = context.getBean(WorkingDays.class);
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    if (Boolean.getBoolean("benchmark.jobDueDateIndex")) {
+      // The index Camunda's documentation pairs with jobExecutorAcquireByDueDate; the engine's DDL does not create it.
+      context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+          .execute("create index ACT_IDX_JOB_DUEDATE_BENCH on ACT_RU_JOB(DUEDATE_)");
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -274,7 +284,8 @@ public final class NationalYearBenchmark {
       Planned p = new Planned("JTAI-BENCH-%04d".formatted(i), notified, random.nextInt(4), i % 10 == 3, random.nextBoolean());
       starts.computeIfAbsent(workingDays.add(notified, -1), k -> new ArrayList<>()).add(p);
     }
-    Set<String> jtaiDefinitions = Set.of(JtaiProcess.KEY);
+    Set<String> jtaiDefinitions = Set.of(JtaiProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
+        ComplaintConductProcess.KEY, NotificationProcess.KEY);
     Year year = new Year(starts, jtaiDefinitions);
     Map<String, Object> figures = drive("national year", year);
     result.put("nationalYear", figures);
@@ -295,6 +306,8 @@ public final class NationalYearBenchmark {
   private class Year {
     final Map<LocalDate, List<Planned>> starts;
     final Set<String> keys;
+    /** The diagram whose instances end the year when none is left running. */
+    final String main;
     final Map<String, Planned> byReference = new HashMap<>();
     final Map<LocalDate, List<Runnable>> later = new HashMap<>();
     int started;
@@ -302,6 +315,7 @@ public final class NationalYearBenchmark {
     Year(Map<LocalDate, List<Planned>> starts, Set<String> keys) {
       this.starts = starts;
       this.keys = keys;
+      this.main = keys.contains(FLOOR_KEY) ? FLOOR_KEY : JtaiProcess.KEY;
     }
 
     boolean pending(LocalDate today) {
@@ -340,6 +354,8 @@ public final class NationalYearBenchmark {
         if (statement) {
           v.put(JtaiProcess.VAR_STATEMENT_LEAD_AGENCY, "local-authority");
         }
+      } else if (key.equals(ComplaintProcess.TASK_SEND_ACKNOWLEDGEMENT)) {
+        v.put("acknowledgementSent", true);
       } else if (key.equals(ComplaintProcess.TASK_APPOINT_LEAD_INVESTIGATOR)) {
         v.put(ComplaintProcess.VAR_LEAD_INVESTIGATOR, "ofsted-inspector");
       } else if (key.equals(JtaiProcess.TASK_PUBLISH_LETTER) && p != null && p.complaint()) {
@@ -470,7 +486,7 @@ public final class NationalYearBenchmark {
             (System.nanoTime() - began) / 1e9, tasksDone, engine.getRuntimeService().createProcessInstanceQuery().count());
       }
       if (!year.pending(today) && engine.getRuntimeService().createProcessInstanceQuery()
-          .processDefinitionKeyIn(year.keys.toArray(String[]::new)).count() == 0) {
+          .processDefinitionKeyIn(year.main).count() == 0) {
         break;
       }
       if (days > 800) {
@@ -483,12 +499,16 @@ public final class NationalYearBenchmark {
     ClockUtil.reset();
     var history = engine.getHistoryService();
     Date from = Date.from(first.minusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant());
-    long instances = history.createHistoricProcessInstanceQuery().startedAfter(from).count();
-    long tasks = history.createHistoricTaskInstanceQuery().finishedAfter(from).count();
+    String[] keys = year.keys.toArray(String[]::new);
+    long instances = history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(keys).startedAfter(from).count();
+    long tasks = 0;
+    for (String key : keys) {
+      tasks += history.createHistoricTaskInstanceQuery().processDefinitionKey(key).finishedAfter(from).count();
+    }
     long jobs = history.createHistoricJobLogQuery().successLog().count() - jobLogBaseline;
     jobLogBaseline += jobs;
     Map<String, Long> perDefinition = new TreeMap<>();
-    history.createHistoricProcessInstanceQuery().startedAfter(from).list()
+    history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(keys).startedAfter(from).list()
         .forEach(pi -> perDefinition.merge(pi.getProcessDefinitionKey(), 1L, Long::sum));
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("wallSeconds", round(wall));
@@ -757,7 +777,21 @@ public final class NationalYearBenchmark {
         rest[i] = t1 - t0;
       }
     }
+    // The same user's cheapest authenticated call: what REST and basic authentication cost without the task query.
+    long[] restBaseline = new long[queries];
+    for (int i = -20; i < queries; i++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = http("GET", "/engine-rest/version", user, null);
+      long t1 = System.nanoTime();
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("REST version: " + r.statusCode() + " " + r.body());
+      }
+      if (i >= 0) {
+        restBaseline[i] = t1 - t0;
+      }
+    }
     Map<String, Object> f = new LinkedHashMap<>();
+    f.put("restVersionMs", percentiles(restBaseline));
     f.put("openInspections", engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(JtaiProcess.KEY).count());
     f.put("openTasks", openTasks);
     f.put("secondsToCreate", round(createSeconds));
@@ -777,6 +811,9 @@ public final class NationalYearBenchmark {
         "p95 ≤ 100 ms at 10,000");
     line("  'My inspectorate' via REST p50/p95/p99 ms", "%.1f/%.1f/%.1f".formatted(r.get("p50"), r.get("p95"), r.get("p99")),
         "p95 ≤ 100 ms at 10,000");
+    Map<String, Double> v = percentiles(restBaseline);
+    line("  GET /engine-rest/version, same auth, p50/p95/p99 ms", "%.1f/%.1f/%.1f".formatted(v.get("p50"), v.get("p95"),
+        v.get("p99")));
   }
 
   private static Map<String, Double> percentiles(long[] nanos) {
