@@ -26,6 +26,7 @@ public class EngineRestErrorMessages extends OncePerRequestFilter {
     return !("POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method));
   }
 
+  /** Only unreadable bodies: the status and the absence of a message tell them apart from other refusals. */
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
@@ -35,9 +36,9 @@ public class EngineRestErrorMessages extends OncePerRequestFilter {
       if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST && wrapper.getContentSize() > 0) {
         byte[] replaced = withMessage(wrapper.getContentAsByteArray());
         if (replaced != null) {
-          String contentType = wrapper.getContentType();
           wrapper.resetBuffer();
-          wrapper.setContentType(contentType == null ? "application/json" : contentType);
+          wrapper.setContentType("application/json");
+          wrapper.setCharacterEncoding("UTF-8");
           wrapper.getOutputStream().write(replaced);
         }
       }
@@ -46,15 +47,24 @@ public class EngineRestErrorMessages extends OncePerRequestFilter {
     }
   }
 
-  private static byte[] withMessage(byte[] body) {
+  private static byte[] withMessage(byte[] body) throws IOException {
     try {
-      if (JSON.readTree(body) instanceof ObjectNode error && error.path("message").asText("").isBlank()) {
+      if (JSON.readTree(body) instanceof ObjectNode error) {
+        if (!error.path("message").asText("").isBlank()) {
+          return null;
+        }
         error.put("message", MESSAGE);
         return JSON.writeValueAsBytes(error);
       }
     } catch (IOException notJson) {
-      // Leave any other body as the engine wrote it.
+      // Jersey's own mapper answers some unreadable bodies first, in plain text: its first line says what is wrong.
     }
-    return null;
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8).strip();
+    String firstLine = text.lines().findFirst().orElse("").strip();
+    ObjectNode error = JSON.createObjectNode();
+    error.put("type", "InvalidRequestException");
+    error.put("message", firstLine.isEmpty() ? MESSAGE
+        : firstLine.substring(0, Math.min(firstLine.length(), 300)) + " " + MESSAGE);
+    return JSON.writeValueAsBytes(error);
   }
 }

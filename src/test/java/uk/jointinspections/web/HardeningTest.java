@@ -84,7 +84,8 @@ class HardeningTest {
     HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).get().asString().contains("json");
+    assertThat(response.headers().firstValue("Content-Type")).as(response.headers().map() + " " + response.body())
+        .get().asString().contains("json");
     assertNoStackTrace(response.body());
     JsonNode error = JSON.readTree(response.body());
     assertThat(error.path("message").asText()).as(response.body()).isNotBlank();
