@@ -68,6 +68,11 @@ public class ConcernController {
   /** The open concerns of an inspection that the caller may see, with their state. */
   @GetMapping("/inspections/{reference}/concerns")
   public List<ConcernQueries.OpenConcern> open(@PathVariable String reference) {
+    boolean known = withoutAuthorization.call(() ->
+        historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0);
+    if (!known) {
+      throw new ConcernProblem(HttpStatus.NOT_FOUND, "There is no inspection with reference '" + reference + "'.");
+    }
     return queries.openConcerns(reference).stream()
         .filter(c -> historyService.createHistoricProcessInstanceQuery().processInstanceId(c.id()).count() > 0)
         .toList();

@@ -12,7 +12,7 @@ import uk.jointinspections.calendar.WorkingDays;
 @Component
 public class InspectionStartRules {
 
-  static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
+  public static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,39}");
   private static final int MAX_AREA_LENGTH = 100;
 
   private final WorkingDays workingDays;

@@ -17,11 +17,19 @@ public class ApiAuthenticationConfiguration {
 
   @Bean
   public FilterRegistrationBean<Filter> restAuthenticationFilter() {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new JsonAuthenticationFilter());
     registration.setName("inspection-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<EngineRestErrorMessages> engineRestErrorMessages() {
+    FilterRegistrationBean<EngineRestErrorMessages> registration = new FilterRegistrationBean<>(new EngineRestErrorMessages());
+    registration.setName("inspection-engine-rest-error-messages");
+    registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }
 }

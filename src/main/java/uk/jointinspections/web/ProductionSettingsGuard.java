@@ -10,22 +10,29 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Refuses to start the postgres profile without its database settings or with a guessable administrator
- * password, before Spring tries to connect and fails with a less helpful message.
+ * password, before Spring tries to connect and fails with a less helpful message. Any database other than H2 (the
+ * demo's) counts as outside the demo, profile or not: the administrator password must not be empty or a default.
  */
 public class ProductionSettingsGuard implements EnvironmentPostProcessor {
 
   static final String PROFILE = "postgres";
-  private static final Set<String> GUESSABLE_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme");
+  private static final Set<String> GUESSABLE_PASSWORDS = Set.of("demo", "admin", "password", "camunda", "changeme", "secret",
+      "123456", "postgres");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    if (!Arrays.asList(environment.getActiveProfiles()).contains(PROFILE)) {
+    boolean postgresProfile = Arrays.asList(environment.getActiveProfiles()).contains(PROFILE);
+    String url = environment.getProperty("spring.datasource.url", "");
+    boolean demoDatabase = url.isBlank() || url.startsWith("jdbc:h2:");
+    if (!postgresProfile && demoDatabase) {
       return;
     }
     List<String> problems = new ArrayList<>();
-    requireValue(environment, "spring.datasource.url", "SPRING_DATASOURCE_URL", problems);
-    requireValue(environment, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", problems);
-    requireValue(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
+    if (postgresProfile) {
+      requireValue(environment, "spring.datasource.url", "SPRING_DATASOURCE_URL", problems);
+      requireValue(environment, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", problems);
+      requireValue(environment, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", problems);
+    }
     String adminPassword = environment.getProperty("camunda.bpm.admin-user.password", "");
     if (adminPassword.isBlank()) {
       problems.add("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is not set");
@@ -33,7 +40,8 @@ public class ProductionSettingsGuard implements EnvironmentPostProcessor {
       problems.add("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is a default password");
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("The '" + PROFILE + "' profile cannot start: " + String.join("; ", problems));
+      throw new IllegalStateException((postgresProfile ? "The '" + PROFILE + "' profile" : "The application on " + url)
+          + " cannot start: " + String.join("; ", problems));
     }
   }
 

@@ -56,4 +56,34 @@ class ProductionSettingsGuardTest {
     assertThatCode(() -> guard.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
         .doesNotThrowAnyException();
   }
+
+  @Test
+  void refusesTheDemoAdministratorPasswordOnAnyDatabaseButH2EvenWithoutTheProfile() {
+    MockEnvironment environment = new MockEnvironment()
+        .withProperty("spring.datasource.url", "jdbc:postgresql://db/inspections")
+        .withProperty("camunda.bpm.admin-user.password", "demo");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("jdbc:postgresql://db/inspections cannot start")
+        .hasMessageContaining("is a default password");
+  }
+
+  @Test
+  void refusesAnEmptyAdministratorPasswordOnAnyDatabaseButH2() {
+    MockEnvironment environment = new MockEnvironment()
+        .withProperty("spring.datasource.url", "jdbc:postgresql://db/inspections")
+        .withProperty("camunda.bpm.admin-user.password", " ");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .hasMessageContaining("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is not set");
+  }
+
+  @Test
+  void acceptsAStrongAdministratorPasswordOnAnotherDatabase() {
+    MockEnvironment environment = new MockEnvironment()
+        .withProperty("spring.datasource.url", "jdbc:postgresql://db/inspections")
+        .withProperty("camunda.bpm.admin-user.password", "a-long-admin-passphrase");
+
+    assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+  }
 }

@@ -1,0 +1,26 @@
+package uk.jointinspections.web;
+
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Our /api reads text fields as text only: a number, boolean, array or object where a reference, a date or a name
+ * belongs is refused (400) rather than silently turned into "123456789" or "true".
+ */
+@Configuration
+public class StrictJsonConfiguration {
+
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer textFieldsTakeTextOnly() {
+    return builder -> builder.postConfigurer(mapper -> {
+      var textual = mapper.coercionConfigFor(LogicalType.Textual);
+      textual.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+      textual.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+      textual.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    });
+  }
+}

@@ -1,0 +1,442 @@
+package uk.jointinspections.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.complaint.ComplaintConductProcess;
+import uk.jointinspections.complaint.ComplaintProcess;
+import uk.jointinspections.concern.ConcernReferralProcess;
+import uk.jointinspections.inspection.JtaiProcess;
+
+/**
+ * Every cell of docs/authorization-matrix.md, checked against the running application as that person: the table is
+ * read from the document, so what it promises is what the suite proves.
+ */
+@EngineTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+  static final Path MATRIX = Path.of("docs/authorization-matrix.md");
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final String ANONYMOUS = "anonymous";
+  static final String ADMIN = "admin";
+  static final String CONCERN_TEXT = "Matrix concern: the strategy discussion for the child was never held.";
+  static final String CONDUCT_TEXT = "Matrix conduct: the HMICFRS inspector was rude to the custody sergeant.";
+
+  /** The table's column headings, and the user who stands for each. */
+  static final Map<String, String> ACTORS = new LinkedHashMap<>();
+
+  static {
+    ACTORS.put("ofsted", "ofsted-inspector");
+    ACTORS.put("cqc", "cqc-inspector");
+    ACTORS.put("hmicfrs", "hmicfrs-inspector");
+    ACTORS.put("hmi-probation", "probation-inspector");
+    ACTORS.put("qa-manager", "qa-manager");
+    ACTORS.put("complaints team", "complaints-officer");
+    ACTORS.put("operator", "operator");
+    ACTORS.put("admin", ADMIN);
+    ACTORS.put("anonymous", ANONYMOUS);
+  }
+
+  @LocalServerPort int port;
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+
+  private String taskDeployment;
+  private String jtai;
+  private String concern;
+  private String complaint;
+  private String conduct;
+
+  record Cell(String check, String column, boolean expected) {
+    @Override
+    public String toString() {
+      return check + " / " + column + " = " + (expected ? "yes" : "no");
+    }
+  }
+
+  static Stream<Arguments> cells() throws IOException {
+    List<String> lines = Files.readAllLines(MATRIX);
+    List<String> header = null;
+    List<Arguments> cells = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.startsWith("|") || line.startsWith("| ---")) {
+        continue;
+      }
+      List<String> columns = splitRow(line);
+      if (header == null) {
+        header = columns;
+        assertThat(header.subList(1, header.size())).as("matrix columns").containsExactlyElementsOf(ACTORS.keySet());
+        continue;
+      }
+      String first = columns.get(0);
+      assertThat(first).as("each row starts with its check id in backticks").startsWith("`");
+      String check = first.substring(1, first.indexOf('`', 1));
+      assertThat(columns).as(check).hasSize(header.size());
+      for (int i = 1; i < columns.size(); i++) {
+        String value = columns.get(i);
+        assertThat(value).as(check + " / " + header.get(i)).isIn("yes", "no");
+        cells.add(Arguments.of(new Cell(check, header.get(i), value.equals("yes"))));
+      }
+    }
+    assertThat(cells).as("cells of " + MATRIX).hasSizeGreaterThan(100);
+    return cells.stream();
+  }
+
+  private static List<String> splitRow(String line) {
+    String inner = line.strip();
+    inner = inner.substring(1, inner.length() - 1);
+    List<String> columns = new ArrayList<>();
+    for (String column : inner.split("\\|")) {
+      columns.add(column.strip());
+    }
+    return columns;
+  }
+
+  @BeforeAll
+  void setUpTheSituation() {
+    taskDeployment = repository.createDeployment().addClasspathResource("security/inspectorate-task.bpmn")
+        .deploy().getId();
+
+    // A JTAI led by ofsted-lead, and a concern about a child raised on it by a CQC inspector.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-24T10:00:00Z")));
+    String reference = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
+    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
+    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
+    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
+        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute().getId();
+    Map<String, Object> annexC = new HashMap<>();
+    annexC.put("caseNumbers", "HV-55102 (JT)");
+    annexC.put("agencyService", "Health visiting service");
+    annexC.put("seniorOfficerRole", "Designated nurse for safeguarding");
+    annexC.put("seniorOfficerEmail", "designated.nurse@icb.example");
+    annexC.put("category1", true);
+    annexC.put("category2", false);
+    annexC.put("issues", CONCERN_TEXT);
+    ResponseEntity<JsonNode> raised = post("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC);
+    assertThat(raised.getStatusCode().value()).as(String.valueOf(raised.getBody())).isEqualTo(201);
+    concern = raised.getBody().get("id").asText();
+
+    // A published JTAI and a complaint about the conduct of an HMICFRS inspector on it.
+    String published = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
+    clock(LocalDate.of(2025, 12, 22), 9);
+    Map<String, Object> finished = new HashMap<>();
+    finished.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
+    finished.put(JtaiProcess.VAR_REFERENCE, published);
+    finished.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
+    finished.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    finished.put(JtaiProcess.VAR_DAY_ZERO, Date.from(LocalDate.of(2026, 1, 2).atStartOfDay(LONDON).toInstant()));
+    finished.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
+    ProcessInstance inspection = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(published)
+        .setVariables(finished).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    clock(LocalDate.of(2026, 3, 2), 10);
+    tasks.complete(task(inspection.getId(), JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).getId());
+    clock(LocalDate.of(2026, 3, 4), 10);
+    tasks.complete(task(inspection.getId(), JtaiProcess.TASK_PUBLISH_LETTER).getId(),
+        Map.of("publicationUrl", "https://reports.example/" + published));
+    clock(LocalDate.of(2026, 3, 9), 11);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("receivedOn", "2026-03-09");
+    body.put("kind", "conduct");
+    body.put("text", CONDUCT_TEXT);
+    body.put("conductInspectorate", "hmicfrs");
+    ResponseEntity<JsonNode> recorded = post("complaints-officer", "/api/inspections/" + published + "/complaints", body);
+    assertThat(recorded.getStatusCode().value()).as(String.valueOf(recorded.getBody())).isEqualTo(201);
+    complaint = recorded.getBody().get("id").asText();
+    conduct = runtime.createProcessInstanceQuery().superProcessInstanceId(complaint).singleResult().getId();
+    ClockUtil.reset();
+  }
+
+  @AfterAll
+  void tearDown() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+    repository.deleteDeployment(taskDeployment, true);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cells")
+  void cell(Cell cell) {
+    String user = ACTORS.get(cell.column());
+    assertThat(allowed(cell.check(), user)).as(cell.toString()).isEqualTo(cell.expected());
+  }
+
+  private boolean allowed(String check, String user) {
+    if (check.contains(":")) {
+      String inspectorate = check.substring(check.indexOf(':') + 1);
+      return switch (check.substring(0, check.indexOf(':'))) {
+        case "see-task" -> seesTask(user, inspectorate);
+        case "claim-task" -> status(user, HttpMethod.POST, "/engine-rest/task/" + newTask(inspectorate) + "/claim",
+            Map.of("userId", user)) == 204;
+        case "complete-task" -> status(user, HttpMethod.POST, "/engine-rest/task/" + newTask(inspectorate) + "/complete",
+            Map.of()) == 204;
+        default -> throw new IllegalArgumentException("Unknown check " + check);
+      };
+    }
+    return switch (check) {
+      case "engine-rest" -> status(user, HttpMethod.GET, "/engine-rest/process-definition/count", null) == 200;
+      case "api" -> status(user, HttpMethod.GET, "/api/working-days/holidays?year=2026", null) == 200;
+      case "jtai-variables" -> agree(check, user,
+          status(user, HttpMethod.GET, "/engine-rest/process-instance/" + jtai + "/variables", null) == 200,
+          () -> runtime.createVariableInstanceQuery().processInstanceIdIn(jtai).count() > 0);
+      case "jtai-history" -> agree(check, user,
+          count(user, "/engine-rest/history/process-instance/count?processInstanceId=" + jtai) > 0,
+          () -> history.createHistoricProcessInstanceQuery().processInstanceId(jtai).count() > 0);
+      case "concern-api" -> status(user, HttpMethod.GET, "/api/concerns/" + concern, null) == 200;
+      case "concern-content" -> agree(check, user, readsVariable(user, concern, CONCERN_TEXT),
+          () -> history.createHistoricVariableInstanceQuery().processInstanceId(concern)
+              .variableName(ConcernReferralProcess.VAR_ISSUES).count() > 0
+              || runtime.createVariableInstanceQuery().processInstanceIdIn(concern).count() > 0);
+      case "complaint" -> agree(check, user,
+          count(user, "/engine-rest/history/process-instance/count?processInstanceId=" + complaint) > 0,
+          () -> history.createHistoricProcessInstanceQuery().processInstanceId(complaint)
+              .processDefinitionKey(ComplaintProcess.KEY).count() > 0);
+      case "conduct-details" -> agree(check, user, readsVariable(user, conduct, CONDUCT_TEXT),
+          () -> history.createHistoricVariableInstanceQuery().processInstanceId(conduct)
+              .variableName(ComplaintProcess.VAR_CONDUCT_DETAILS).count() > 0
+              || history.createHistoricProcessInstanceQuery().processInstanceId(conduct)
+                  .processDefinitionKey(ComplaintConductProcess.KEY).count() > 0);
+      case "cockpit" -> webappLogin(user, "cockpit") == 200;
+      case "admin-app" -> webappLogin(user, "admin") == 200;
+      case "deploy" -> deploys(user);
+      case "create-user" -> createsUser(user);
+      case "join-admins" -> joinsAdmins(user);
+      case "change-authorizations" -> grantsItself(user);
+      default -> throw new IllegalArgumentException("Unknown check " + check + " in " + MATRIX);
+    };
+  }
+
+  private boolean seesTask(String user, String inspectorate) {
+    String task = newTask(inspectorate);
+    boolean overRest = count(user, "/engine-rest/task/count?taskId=" + task) > 0;
+    return agree("see-task:" + inspectorate, user, overRest,
+        () -> tasks.createTaskQuery().taskId(task).count() > 0);
+  }
+
+  /** The answer over REST, checked against the same question put to the engine as that person. */
+  private boolean agree(String check, String user, boolean overRest, BooleanSupplier inEngine) {
+    if (!user.equals(ANONYMOUS)) {
+      boolean engineAnswer = asUser(user, inEngine);
+      assertThat(engineAnswer).as(check + " for " + user + ": the engine's services agree with the REST API")
+          .isEqualTo(overRest);
+    }
+    return overRest;
+  }
+
+  private boolean asUser(String user, BooleanSupplier question) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return question.getAsBoolean();
+    } catch (org.camunda.bpm.engine.AuthorizationException e) {
+      return false;
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private String newTask(String inspectorate) {
+    String instance = runtime.startProcessInstanceByKey("test_inspectorate_task", Map.of("inspectorate", inspectorate))
+        .getId();
+    return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+  }
+
+  private Task task(String processInstanceId, String key) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+  }
+
+  /** Any runtime or historic variable of the instance, read over REST, holds the text. */
+  private boolean readsVariable(String user, String processInstanceId, String text) {
+    for (String path : List.of("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId,
+        "/engine-rest/variable-instance?processInstanceIdIn=" + processInstanceId,
+        "/engine-rest/history/detail?processInstanceId=" + processInstanceId)) {
+      ResponseEntity<String> response = as(user).getForEntity(path, String.class);
+      if (response.getStatusCode().is2xxSuccessful() && response.getBody() != null && response.getBody().contains(text)) {
+        return true;
+      }
+    }
+    return status(user, HttpMethod.GET, "/engine-rest/process-instance/" + processInstanceId + "/variables", null) == 200;
+  }
+
+  private boolean deploys(String user) {
+    String bpmn = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+        + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"http://jointinspections.uk/test\">"
+        + "<process id=\"test_matrix_deploy\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+        + "<startEvent id=\"start_matrix\"/></process></definitions>";
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "matrix-" + user);
+    form.add("data", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "matrix.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<JsonNode> response = as(user).postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(form, headers), JsonNode.class);
+    if (response.getStatusCode().value() == 200) {
+      repository.deleteDeployment(response.getBody().get("id").asText(), true);
+      return true;
+    }
+    return false;
+  }
+
+  private boolean createsUser(String user) {
+    String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    int status = status(user, HttpMethod.POST, "/engine-rest/user/create",
+        Map.of("profile", Map.of("id", id, "firstName", "Matrix", "lastName", "Test"),
+            "credentials", Map.of("password", "Matrix-" + UUID.randomUUID())));
+    boolean created = identity.createUserQuery().userId(id).count() > 0;
+    if (created) {
+      identity.deleteUser(id);
+    }
+    return status == 204 && created;
+  }
+
+  private boolean joinsAdmins(String user) {
+    // The administrator is one already, so it shows its power on someone else.
+    String member = user.equals(ANONYMOUS) || user.equals(ADMIN) ? "ofsted-inspector" : user;
+    boolean before = isAdmin(member);
+    int status = status(user, HttpMethod.PUT, "/engine-rest/group/camunda-admin/members/" + member, null);
+    boolean after = isAdmin(member);
+    if (after && !before) {
+      identity.deleteMembership(member, "camunda-admin");
+    }
+    return status == 204 && after && !before;
+  }
+
+  private boolean isAdmin(String user) {
+    return identity.createUserQuery().userId(user).memberOfGroup("camunda-admin").count() > 0;
+  }
+
+  private boolean grantsItself(String user) {
+    String subject = user.equals(ANONYMOUS) ? "ofsted-inspector" : user;
+    String resourceId = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+    int status = status(user, HttpMethod.POST, "/engine-rest/authorization/create", Map.of(
+        "type", 1, "permissions", List.of("ALL"), "userId", subject, "resourceType", 6, "resourceId", resourceId));
+    var created = engine.getAuthorizationService().createAuthorizationQuery().resourceId(resourceId).list();
+    created.forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
+    return status == 200 && !created.isEmpty();
+  }
+
+  /** The webapps' own login, as the browser does it: CSRF cookie first, then the login form. */
+  private int webappLogin(String user, String app) {
+    try {
+      CookieManager cookies = new CookieManager();
+      HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+      client.send(HttpRequest.newBuilder(url("/camunda/app/" + app + "/default/")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(HttpCookie::getValue).findFirst().orElseThrow();
+      String form = user.equals(ANONYMOUS) ? "username=&password="
+          : "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + password(user);
+      return client.send(HttpRequest.newBuilder(url("/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static String password(String user) {
+    return user.equals(ADMIN) ? "test-admin-secret" : "demo";
+  }
+
+  private TestRestTemplate as(String user) {
+    return user.equals(ANONYMOUS) ? rest : rest.withBasicAuth(user, password(user));
+  }
+
+  private int status(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).exchange(path, method, body == null && method == HttpMethod.GET ? null : new HttpEntity<>(body, headers),
+        String.class).getStatusCode().value();
+  }
+
+  private long count(String user, String path) {
+    ResponseEntity<JsonNode> response = as(user).getForEntity(path, JsonNode.class);
+    return response.getStatusCode().is2xxSuccessful() ? response.getBody().get("count").asLong() : 0;
+  }
+
+  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return as(user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  private static void clock(LocalDate date, int hour) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(date, LocalTime.of(hour, 0)).atZone(LONDON).toInstant()));
+  }
+}
