@@ -1,19 +1,16 @@
 package uk.jointinspections.frameworks;
 
 import java.util.Date;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
-import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionFrameworks;
+import uk.jointinspections.inspection.InspectionReferenceClaim;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
-import uk.jointinspections.inspection.WithoutAuthorization;
 
 /**
  * The start listener of every framework diagram after the 2017 JTAI: whoever starts it (the REST API or the Tasklist
@@ -24,14 +21,11 @@ import uk.jointinspections.inspection.WithoutAuthorization;
 public class FrameworkStartValidator implements ExecutionListener {
 
   private final InspectionFrameworks frameworks;
-  private final HistoryService historyService;
-  private final WithoutAuthorization unrestricted;
+  private final InspectionReferenceClaim claim;
 
-  public FrameworkStartValidator(InspectionFrameworks frameworks, @Lazy HistoryService historyService,
-      WithoutAuthorization unrestricted) {
+  public FrameworkStartValidator(InspectionFrameworks frameworks, InspectionReferenceClaim claim) {
     this.frameworks = frameworks;
-    this.historyService = historyService;
-    this.unrestricted = unrestricted;
+    this.claim = claim;
   }
 
   @Override
@@ -51,20 +45,7 @@ public class FrameworkStartValidator implements ExecutionListener {
         text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
         text(execution, JtaiProcess.VAR_QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
         text(execution, Slac2009Process.VAR_NO_NOTICE_REASON)));
-    String businessKey = execution.getProcessBusinessKey();
-    if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(start.reference())) {
-      throw new InvalidInspectionException("reference", "the business key '" + businessKey
-          + "' must be the inspection reference '" + start.reference() + "' (or leave the business key empty).");
-    }
-    long sameReference = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(start.reference())
-        .count());
-    if (sameReference > 0) {
-      throw new InvalidInspectionException("reference", "an inspection with reference '" + start.reference()
-          + "' already exists.");
-    }
-    execution.setProcessBusinessKey(start.reference());
-    execution.setVariables(start.variables());
+    claim.claim(execution, start.reference(), start.variables());
   }
 
   private static Boolean flag(DelegateExecution execution, String name) {

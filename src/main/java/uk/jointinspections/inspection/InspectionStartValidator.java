@@ -1,10 +1,8 @@
 package uk.jointinspections.inspection;
 
 import java.util.Date;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,14 +14,11 @@ import org.springframework.stereotype.Component;
 public class InspectionStartValidator implements ExecutionListener {
 
   private final InspectionStartRules rules;
-  private final HistoryService historyService;
-  private final WithoutAuthorization unrestricted;
+  private final InspectionReferenceClaim claim;
 
-  public InspectionStartValidator(InspectionStartRules rules, @Lazy HistoryService historyService,
-      WithoutAuthorization unrestricted) {
+  public InspectionStartValidator(InspectionStartRules rules, InspectionReferenceClaim claim) {
     this.rules = rules;
-    this.historyService = historyService;
-    this.unrestricted = unrestricted;
+    this.claim = claim;
   }
 
   @Override
@@ -33,19 +28,7 @@ public class InspectionStartValidator implements ExecutionListener {
         text(execution, JtaiProcess.VAR_LOCAL_AUTHORITY), text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME),
         text(execution, "notificationDate"), text(execution, "plannedFieldworkStart"),
         text(execution, JtaiProcess.VAR_LEAD_INSPECTOR), text(execution, JtaiProcess.VAR_QA_MANAGER)));
-    String businessKey = execution.getProcessBusinessKey();
-    if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(start.reference())) {
-      throw new InvalidInspectionException("reference", "the business key '" + businessKey
-          + "' must be the inspection reference '" + start.reference() + "' (or leave the business key empty).");
-    }
-    long sameReference = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(start.reference()).count());
-    if (sameReference > 0) {
-      throw new InvalidInspectionException("reference", "an inspection with reference '" + start.reference()
-          + "' already exists.");
-    }
-    execution.setProcessBusinessKey(start.reference());
-    execution.setVariables(start.variables());
+    claim.claim(execution, start.reference(), start.variables());
   }
 
   /** Form fields arrive as strings; a date may also arrive as a date. */
