@@ -26,6 +26,14 @@ class InspectionApiExceptionHandler {
     return body(problem.status(), problem.getMessage());
   }
 
+  /** Another request, perhaps on another node, started an inspection with this reference first. */
+  @ExceptionHandler(ReferenceTakenException.class)
+  ResponseEntity<Map<String, Object>> taken(ReferenceTakenException taken) {
+    ResponseEntity<Map<String, Object>> response = body(HttpStatus.CONFLICT, taken.getMessage());
+    response.getBody().put("field", taken.field());
+    return response;
+  }
+
   @ExceptionHandler(InvalidInspectionException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInspectionException invalid) {
     ResponseEntity<Map<String, Object>> response = body(HttpStatus.BAD_REQUEST, invalid.getMessage());

@@ -3,22 +3,27 @@ package uk.jointinspections.inspection;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * What every framework's start listener does once its own rules have passed: the business key becomes the inspection
- * reference, a reference is used once across all frameworks, and the instance gets its validated variables.
+ * reference, a reference is used once across all frameworks (also when two nodes start it at the same moment, see
+ * {@link InspectionReferences}), and the instance gets its validated variables.
  */
 @Component
 public class InspectionReferenceClaim {
 
   private final HistoryService historyService;
   private final WithoutAuthorization unrestricted;
+  private final InspectionReferences references;
 
-  public InspectionReferenceClaim(@Lazy HistoryService historyService, WithoutAuthorization unrestricted) {
+  public InspectionReferenceClaim(@Lazy HistoryService historyService, WithoutAuthorization unrestricted,
+      InspectionReferences references) {
     this.historyService = historyService;
     this.unrestricted = unrestricted;
+    this.references = references;
   }
 
   public void claim(DelegateExecution execution, String reference, Map<String, Object> variables) {
@@ -29,11 +34,16 @@ public class InspectionReferenceClaim {
     }
     long sameReference = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(reference).count());
-    if (sameReference > 0) {
-      throw new InvalidInspectionException("reference", "an inspection with reference '" + reference
-          + "' already exists.");
+    if (sameReference > 0 || !references.claim(reference, execution.getProcessInstanceId(),
+        ClockUtil.now().toInstant(), this::stillExists)) {
+      throw new ReferenceTakenException(reference);
     }
     execution.setProcessBusinessKey(reference);
     execution.setVariables(variables);
+  }
+
+  private boolean stillExists(String processInstanceId) {
+    return unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).count()) > 0;
   }
 }
