@@ -1,8 +1,6 @@
 package uk.jointinspections.concern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.jointinspections.concern.ConcernFixture.CHRISTMAS_EVE_2026;
-import static uk.jointinspections.concern.ConcernFixture.clockAt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,11 +10,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,31 +30,14 @@ import uk.jointinspections.inspection.JtaiProcess;
  * it, an HMICFRS inspector does not.
  */
 @EngineTest
-class ConcernApiTest {
+class ConcernApiTest extends ConcernDuringInspection {
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
 
   @Autowired TestRestTemplate rest;
-  @Autowired ProcessEngine engine;
   @Autowired HistoryService history;
   @Autowired TaskService tasks;
 
-  private ConcernFixture fixture;
-  private String reference;
-
-  @BeforeEach
-  void setUp() {
-    fixture = new ConcernFixture(engine);
-    clockAt(CHRISTMAS_EVE_2026);
-    reference = ConcernFixture.newReference();
-    fixture.inspection(reference);
-  }
-
-  @AfterEach
-  void tearDown() {
-    engine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
-  }
 
   private static Map<String, Object> healthConcern() {
     Map<String, Object> body = new HashMap<>();

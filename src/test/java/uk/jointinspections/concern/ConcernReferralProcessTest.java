@@ -13,17 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,31 +32,17 @@ import uk.jointinspections.notification.NotificationProcess;
 
 /** Every path of a concern, with the clock moved over Christmas 2026 so that working days matter. */
 @EngineTest
-class ConcernReferralProcessTest {
+class ConcernReferralProcessTest extends ConcernDuringInspection {
 
-  @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired Timeline timeline;
 
-  private ConcernFixture fixture;
-  private String reference;
-
   @BeforeEach
-  void setUp() {
+  void initAssertions() {
     BpmnAwareTests.init(engine);
-    fixture = new ConcernFixture(engine);
-    clockAt(CHRISTMAS_EVE_2026);
-    reference = ConcernFixture.newReference();
-    fixture.inspection(reference);
-  }
-
-  @AfterEach
-  void tearDown() {
-    engine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
   }
 
   private Job timer(ProcessInstance concern, String activity) {

@@ -2,45 +2,21 @@ package uk.jointinspections.concern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static uk.jointinspections.concern.ConcernFixture.CHRISTMAS_EVE_2026;
 import static uk.jointinspections.concern.ConcernFixture.annexC;
-import static uk.jointinspections.concern.ConcernFixture.clockAt;
 import static uk.jointinspections.concern.ConcernReferralProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
 
 /** The Tasklist start form refuses bad Annex C input with a message naming the field, and creates nothing. */
 @EngineTest
-class ConcernValidationTest {
+class ConcernValidationTest extends ConcernDuringInspection {
 
-  @Autowired ProcessEngine engine;
 
-  private ConcernFixture fixture;
-  private String reference;
-
-  @BeforeEach
-  void setUp() {
-    fixture = new ConcernFixture(engine);
-    clockAt(CHRISTMAS_EVE_2026);
-    reference = ConcernFixture.newReference();
-    fixture.inspection(reference);
-  }
-
-  @AfterEach
-  void tearDown() {
-    engine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
-  }
 
   private ConcernRefusedException refused(String ref, Map<String, Object> annexC) {
     ConcernRefusedException refusal = catchThrowableOfType(ConcernRefusedException.class,

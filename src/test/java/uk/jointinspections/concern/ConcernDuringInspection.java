@@ -1,0 +1,36 @@
+package uk.jointinspections.concern;
+
+import static uk.jointinspections.concern.ConcernFixture.CHRISTMAS_EVE_2026;
+import static uk.jointinspections.concern.ConcernFixture.clockAt;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the concern tests share: a fresh JTAI in fieldwork on Christmas Eve 2026, so that response deadlines cross
+ * Christmas and the substitute Boxing Day, and a clock and authentication put back afterwards.
+ */
+abstract class ConcernDuringInspection {
+
+  @Autowired ProcessEngine engine;
+
+  ConcernFixture fixture;
+  String reference;
+
+  @BeforeEach
+  void inspectionInFieldworkOnChristmasEve() {
+    fixture = new ConcernFixture(engine);
+    clockAt(CHRISTMAS_EVE_2026);
+    reference = ConcernFixture.newReference();
+    fixture.inspection(reference);
+  }
+
+  @AfterEach
+  void putBackClockAndAuthentication() {
+    engine.getIdentityService().clearAuthentication();
+    ClockUtil.reset();
+  }
+}
