@@ -17,6 +17,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 
@@ -91,6 +92,9 @@ class Slac2009ProcessTest {
     s.moveTo("2026-05-16T09:00"); // the audit is late on Saturday morning: the lead inspector chases it
     s.assigned("task_chase_record_council_audit", LEAD, null);
     s.complete("task_chase_record_council_audit");
+    assertThat(engine.getTaskService().getVariable(s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE).getId(),
+        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_COUNCIL_AUDIT);
+    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "The council sends it on Monday."));
     s.complete(TASK_RECORD_COUNCIL_AUDIT);
 
     // Fieldwork days 11-19: Monday 18 to Friday 29 May (25 May is the spring bank holiday).
