@@ -37,6 +37,7 @@ import uk.jointinspections.notification.NotificationProcess;
 @EngineTest
 class ConcernReferralProcessTest {
 
+  @Autowired uk.jointinspections.inspection.InspectionFrameworks frameworks;
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -274,6 +275,27 @@ class ConcernReferralProcessTest {
         .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)").containsEntry(VAR_PARAGRAPH, "74");
     assertThat(onTemplate).variables().containsEntry(VAR_PARAGRAPH, "70-71")
         .containsEntry(VAR_RECORD_TITLE, "Record of issues of concern (template provided by the lead inspector)");
+  }
+
+  /** A framework without its own variant would silently get the 2017 JTAI's senior officer and chief officer. */
+  @Test
+  void everyFrameworkTheApplicationRunsHasItsOwnConcernVariant() {
+    assertThat(frameworks.names()).isNotEmpty().allSatisfy(name -> assertThat(java.util.Arrays.stream(
+        ConcernVariant.values()).map(v -> v.framework)).as(name).contains(name));
+  }
+
+  @Test
+  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAndConfirmsInWriting() {
+    String slac = ConcernFixture.newReference();
+    fixture.inspectionAt(slac, JtaiProcess.TASK_KIT_MEETING_DAY_10, "slac-2009");
+
+    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, annexC(1));
+
+    // 2009 paragraph 61, not the 2017 JTAI's senior officer and chief officer of paragraph 75.
+    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61")
+        .containsEntry(VAR_AGENCY_CONTACT, "the Director of Children's Services (DCS), told at once")
+        .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)")
+        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child");
   }
 
   @Test
