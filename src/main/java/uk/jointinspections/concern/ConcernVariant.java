@@ -6,7 +6,9 @@ import java.util.Arrays;
  * How the frameworks differ on issues of concern, chosen by the inspection's {@code framework} variable; one diagram
  * serves them all. 2017 JTAI paragraph 75 (and the 2016 edition, paragraph 74): a senior officer, Annex C, the chief
  * officer signs. Ofsted targeted inspections 2016 paragraph 74: the local authority is notified and the DCS signs.
- * JTAI 2024 paragraphs 70–71: the lead inspector provides the template and the senior officer signs.
+ * JTAI 2024 paragraphs 70–71: the lead inspector provides the template and the senior officer signs. Safeguarding and
+ * looked after children inspections 2009 paragraph 61: an unresolved significant risk of harm to a child is told to the
+ * DCS at once and confirmed to the DCS in writing.
  */
 public enum ConcernVariant {
 
@@ -17,7 +19,9 @@ public enum ConcernVariant {
   OFSTED_TARGETED_2016("ofsted-targeted-2016", "the local authority", "Director of children's services (DCS)",
       "Annex C: referring concerns to the local authority", "74"),
   JTAI_2024("jtai-2024", "the relevant senior officer(s)", "Senior officer",
-      "Record of issues of concern (template provided by the lead inspector)", "70-71");
+      "Record of issues of concern (template provided by the lead inspector)", "70-71"),
+  SLAC_2009("slac-2009", "the Director of Children's Services (DCS), told at once", "Director of children's services (DCS)",
+      "Written confirmation to the DCS of a significant risk of harm to a child", "61");
 
   public final String framework;
   /** Who is notified and asked for the written response. */

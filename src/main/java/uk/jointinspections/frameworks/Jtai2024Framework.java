@@ -2,6 +2,7 @@ package uk.jointinspections.frameworks;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
+import uk.jointinspections.inspection.SubmissionItem;
 
 /**
  * Start rules of the 2024 JTAI: a reference, the local authority, the planned start of fieldwork (or the notification
@@ -37,6 +39,11 @@ public class Jtai2024Framework implements InspectionFramework {
   @Override
   public String processKey() {
     return Jtai2024Process.KEY;
+  }
+
+  @Override
+  public List<SubmissionItem> submissions() {
+    return Jtai2024Process.SUBMISSIONS;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package uk.jointinspections.frameworks;
 
+import java.util.List;
+import uk.jointinspections.inspection.SubmissionItem;
+
 /**
  * {@code processes/jtai-2024.bpmn}: the JTAI of the multi-agency response to the identification of initial need and
  * risk, guidance of 5 April 2024. Its element ids and variables, for the delegates, the API and the tests.
@@ -78,6 +81,18 @@ public final class Jtai2024Process {
   public static final String TASK_ENGAGE_FORCE = "task_engage_force";
   public static final String TASK_COORDINATE_FOLLOW_UP = "task_coordinate_follow_up";
   public static final String END_INSPECTION = "end_inspection";
+
+  /**
+   * What the local partnership sends (Annex A and the letter stages), each completing its "record receipt" step when
+   * it arrives through {@code POST /api/inspections/{reference}/submissions/{kind}}.
+   */
+  public static final List<SubmissionItem> SUBMISSIONS = List.of(
+      SubmissionItem.recordTask("child-level-data", TASK_RECORD_CHILD_LEVEL_DATA, "childLevelData"),
+      SubmissionItem.recordTask("answers-for-30-children", TASK_RECORD_ANSWERS_30, "answers30Children"),
+      SubmissionItem.recordTask("case-records", TASK_RECORD_CASE_RECORDS, "caseRecords"),
+      SubmissionItem.recordTask("audits", TASK_RECORD_AUDITS, "audits"),
+      SubmissionItem.recordTask("factual-accuracy-comments", TASK_RECORD_DCS_COMMENTS, "factualAccuracyComments"),
+      SubmissionItem.recordTask(SubmissionItem.STATEMENT_OF_ACTION, TASK_RECORD_STATEMENT_OF_ACTION, "statementOfAction"));
 
   private Jtai2024Process() {
   }

@@ -14,6 +14,7 @@ import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
+import uk.jointinspections.inspection.SubmissionItem;
 
 /**
  * Start rules of the 2016 Ofsted targeted inspection: one inspectorate, so the lead inspector and the QA manager are
@@ -42,6 +43,11 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
   @Override
   public String processKey() {
     return OfstedTargeted2016Process.KEY;
+  }
+
+  @Override
+  public List<SubmissionItem> submissions() {
+    return OfstedTargeted2016Process.SUBMISSIONS;
   }
 
   @Override

@@ -1,5 +1,8 @@
 package uk.jointinspections.frameworks;
 
+import java.util.List;
+import uk.jointinspections.inspection.SubmissionItem;
+
 /**
  * {@code processes/ofsted-targeted-2016.bpmn}: the Ofsted targeted local authority inspection, framework and guidance
  * of January 2016 (No. 160007). Its element ids and variables, for the delegates, the API and the tests.
@@ -47,6 +50,16 @@ public final class OfstedTargeted2016Process {
   public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
   public static final String TASK_RECORD_STATEMENT_OF_ACTION = "task_record_statement_of_action";
   public static final String END_INSPECTION = "end_inspection";
+
+  /** What the local authority sends, each completing its "record receipt" step when it arrives through the API. */
+  public static final List<SubmissionItem> SUBMISSIONS = List.of(
+      SubmissionItem.recordTask("deep-dive-list", TASK_RECORD_DEEP_DIVE_LIST, "deepDiveList"),
+      SubmissionItem.recordTask("information-on-20-children", TASK_RECORD_INFORMATION_20, "information20Children"),
+      SubmissionItem.recordTask("annex-a-information", TASK_RECORD_ANNEX_A_INFORMATION, "annexAInformation"),
+      SubmissionItem.recordTask("evaluations", TASK_RECORD_EVALUATIONS, "evaluations"),
+      SubmissionItem.recordTask("factual-accuracy-response", TASK_RECORD_FACTUAL_ACCURACY_RESPONSE,
+          "factualAccuracyResponse"),
+      SubmissionItem.recordTask(SubmissionItem.STATEMENT_OF_ACTION, TASK_RECORD_STATEMENT_OF_ACTION, "statementOfAction"));
 
   private OfstedTargeted2016Process() {
   }

@@ -2,6 +2,7 @@ package uk.jointinspections.frameworks;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
+import uk.jointinspections.inspection.SubmissionItem;
 
 /**
  * Start rules of the 2009 inspection of safeguarding and looked after children services: at most 10 working days'
@@ -38,6 +40,11 @@ public class Slac2009Framework implements InspectionFramework {
   @Override
   public String processKey() {
     return Slac2009Process.KEY;
+  }
+
+  @Override
+  public List<SubmissionItem> submissions() {
+    return Slac2009Process.SUBMISSIONS;
   }
 
   @Override

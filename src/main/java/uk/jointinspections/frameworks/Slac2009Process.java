@@ -3,6 +3,7 @@ package uk.jointinspections.frameworks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.jointinspections.inspection.SubmissionItem;
 
 /**
  * {@code processes/slac-2009.bpmn}: the inspection of safeguarding and looked after children services, framework and
@@ -104,6 +105,16 @@ public final class Slac2009Process {
   public static final String TASK_SEND_FINAL_REPORT = "task_send_final_report";
   public static final String TASK_PUBLISH_REPORT = "task_publish_report";
   public static final String END_INSPECTION = "end_inspection";
+
+  /**
+   * What the council sends (table 1), each completing its "record receipt" step when it arrives through the API. The
+   * letter to looked after children is the council's to send on, not to submit, so it is recorded by hand only.
+   */
+  public static final List<SubmissionItem> SUBMISSIONS = List.of(
+      SubmissionItem.recordTask("core-documents", TASK_RECORD_CORE_DOCUMENTS, "coreDocuments"),
+      SubmissionItem.recordTask("case-list", TASK_RECORD_CASE_LIST, "caseList"),
+      SubmissionItem.recordTask("council-audit", TASK_RECORD_COUNCIL_AUDIT, "councilAudit"),
+      SubmissionItem.recordTask("factual-accuracy-response", TASK_RECORD_FACTUAL_ACCURACY, "factualAccuracyResponse"));
 
   private Slac2009Process() {
   }

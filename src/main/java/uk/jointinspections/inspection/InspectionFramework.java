@@ -1,5 +1,6 @@
 package uk.jointinspections.inspection;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,11 @@ public interface InspectionFramework {
    * @throws InvalidInspectionException naming the first field that is wrong; nothing is created
    */
   Start validate(InspectionStartRequest request);
+
+  /** What the local area sends in this framework's inspections, in the order it is asked for; none by default. */
+  default List<SubmissionItem> submissions() {
+    return List.of();
+  }
 
   /** A request that passed: the reference (business key) and the new instance's variables. */
   record Start(String reference, Map<String, Object> variables) {

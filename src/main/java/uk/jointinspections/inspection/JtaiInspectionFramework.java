@@ -2,6 +2,7 @@ package uk.jointinspections.inspection;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,6 +26,11 @@ public class JtaiInspectionFramework implements InspectionFramework {
   @Override
   public String processKey() {
     return JtaiProcess.KEY;
+  }
+
+  @Override
+  public List<SubmissionItem> submissions() {
+    return Arrays.stream(JtaiProcess.Submission.values()).map(SubmissionItem::message).toList();
   }
 
   @Override

@@ -1,30 +1,42 @@
 package uk.jointinspections.inspection;
 
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.jointinspections.calendar.WorkingDayCalendar;
-import uk.jointinspections.inspection.JtaiProcess.Submission;
 
 /**
- * Something the local area sends (the list of deep-dive children, the joint evaluations, ...) arriving through the
- * API: it is correlated to the inspection's waiting message event by business key. A submission the inspection is
- * not waiting for (already received through the API or recorded by hand, or not yet asked for) changes nothing and
- * says why.
+ * Something the local area sends (the list of deep-dive children, the 2024 child-level data lists, the 2009 case
+ * list, ...) arriving through the API, for an inspection of any framework: the framework names what its local areas
+ * send ({@link InspectionFramework#submissions()}); the submission is correlated to the inspection's waiting message
+ * event (2017 JTAI) or completes its waiting "record receipt" step (the later diagrams). A submission the inspection
+ * is not waiting for (already received through the API or recorded by hand, or not yet asked for) changes nothing
+ * and says why.
  */
 @Service
 public class Submissions {
@@ -37,15 +49,25 @@ public class Submissions {
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
   private final IdentityService identityService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final ProcessEngineConfigurationImpl configuration;
   private final Timeline timeline;
+  private final InspectionFrameworks frameworks;
   private final WithoutAuthorization unrestricted;
 
   public Submissions(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
-      @Lazy IdentityService identityService, Timeline timeline, WithoutAuthorization unrestricted) {
+      @Lazy IdentityService identityService, @Lazy TaskService taskService,
+      @Lazy AuthorizationService authorizationService, @Lazy ProcessEngineConfigurationImpl configuration,
+      Timeline timeline, InspectionFrameworks frameworks, WithoutAuthorization unrestricted) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.identityService = identityService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+    this.configuration = configuration;
     this.timeline = timeline;
+    this.frameworks = frameworks;
     this.unrestricted = unrestricted;
   }
 
@@ -53,53 +75,116 @@ public class Submissions {
   }
 
   public Receipt submit(String reference, String kind, String content) {
-    Submission submission = Submission.ofKind(kind).orElseThrow(() -> new InspectionProblem(HttpStatus.NOT_FOUND,
-        "'" + kind + "' is not something the local area submits; known kinds: "
-            + String.join(", ", java.util.Arrays.stream(Submission.values()).map(s -> s.kind).toList()) + "."));
     HistoricProcessInstance instance = timeline.instance(reference);
+    SubmissionItem item = itemOf(instance, kind);
     if (content != null && content.length() > MAX_CONTENT_LENGTH) {
       throw new InspectionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "The submission is longer than " + MAX_CONTENT_LENGTH
           + " characters; send links to the documents in the secure portal instead of the documents.");
     }
     Date now = ClockUtil.getCurrentTime();
+    Authentication caller = identityService.getCurrentAuthentication();
     Map<String, Object> variables = new HashMap<>();
-    variables.put(submission.receivedOnVariable(), now);
-    variables.put(submission.channelVariable(), "api");
-    variables.put(submission.contentVariable(), content);
-    variables.put(submission.variablePrefix + "SubmittedBy",
-        identityService.getCurrentAuthentication() == null ? null : identityService.getCurrentAuthentication().getUserId());
+    variables.put(item.receivedOnVariable(), now);
+    variables.put(item.channelVariable(), "api");
+    variables.put(item.contentVariable(), content);
+    variables.put(item.submittedByVariable(), caller == null ? null : caller.getUserId());
+    if (item.byMessage()) {
+      try {
+        MessageCorrelationResult result = runtimeService.createMessageCorrelation(item.messageName())
+            .processInstanceBusinessKey(reference)
+            .setVariables(variables)
+            .correlateWithResult();
+        return new Receipt(reference, kind, result.getExecution().getProcessInstanceId(), now);
+      } catch (MismatchingMessageCorrelationException notWaiting) {
+        throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
+      }
+    }
+    completeRecordStep(instance, item, caller, variables);
+    return new Receipt(reference, kind, instance.getId(), now);
+  }
+
+  private SubmissionItem itemOf(HistoricProcessInstance instance, String kind) {
+    List<SubmissionItem> items = frameworks.ofProcess(instance.getProcessDefinitionKey())
+        .map(InspectionFramework::submissions).orElse(List.of());
+    return items.stream().filter(i -> i.kind().equals(kind)).findFirst()
+        .orElseThrow(() -> new InspectionProblem(HttpStatus.NOT_FOUND, "'" + kind + "' is not something the local"
+            + " area submits in inspection " + instance.getBusinessKey() + " (" + instance.getProcessDefinitionKey()
+            + "); known kinds: " + String.join(", ", items.stream().map(SubmissionItem::kind).toList()) + "."));
+  }
+
+  /**
+   * The record step is the lead inspector's, so it is completed by the application; the caller needs what a message
+   * correlation would need of them, UPDATE_INSTANCE on the inspection's process definition.
+   */
+  private void completeRecordStep(HistoricProcessInstance instance, SubmissionItem item, Authentication caller,
+      Map<String, Object> variables) {
+    if (caller != null && configuration.isAuthorizationEnabled() && !authorizationService.isUserAuthorized(
+        caller.getUserId(), caller.getGroupIds(), Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
+        instance.getProcessDefinitionKey())) {
+      throw new InspectionProblem(HttpStatus.FORBIDDEN, "You are not allowed to record submissions for inspection "
+          + instance.getBusinessKey() + ".");
+    }
+    Task waiting = unrestricted.call(() -> taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(item.recordTaskId()).active().list()).stream().findFirst().orElse(null);
+    if (waiting == null) {
+      throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
+    }
     try {
-      MessageCorrelationResult result = runtimeService.createMessageCorrelation(submission.messageName)
-          .processInstanceBusinessKey(reference)
-          .setVariables(variables)
-          .correlateWithResult();
-      return new Receipt(reference, kind, result.getExecution().getProcessInstanceId(), now);
-    } catch (MismatchingMessageCorrelationException notWaiting) {
-      throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, submission));
+      unrestricted.call(() -> {
+        taskService.complete(waiting.getId(), variables);
+        return null;
+      });
+    } catch (ProcessEngineException goneMeanwhile) {
+      if (goneMeanwhile instanceof org.camunda.bpm.engine.OptimisticLockingException
+          || unrestricted.call(() -> taskService.createTaskQuery().taskId(waiting.getId()).count()) == 0) {
+        throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
+      }
+      throw goneMeanwhile;
     }
   }
 
-  private String whyNotWaiting(HistoricProcessInstance instance, Submission submission) {
-    List<HistoricActivityInstance> runs = unrestricted.call(() -> historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).activityId(submission.subProcessId).finished().list());
-    if (!runs.isEmpty()) {
-      Date when = runs.get(0).getEndTime();
-      return "The " + submission.kind + " of inspection " + instance.getBusinessKey() + " was already received on "
-          + WHEN.format(when.toInstant()) + "; this submission changed nothing.";
+  private String whyNotWaiting(HistoricProcessInstance instance, SubmissionItem item) {
+    Date received = item.byMessage() ? receivedByMessageFlow(instance, item) : recordedOn(instance, item);
+    if (received != null) {
+      return "The " + item.kind() + " of inspection " + instance.getBusinessKey() + " was already received on "
+          + WHEN.format(received.toInstant()) + "; this submission changed nothing.";
     }
-    if (instance.getEndTime() != null) {
+    HistoricProcessInstance now = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(instance.getId()).singleResult());
+    if (now.getEndTime() != null) {
       return "Inspection " + instance.getBusinessKey() + " has finished; this submission changed nothing.";
     }
-    if (submission == Submission.STATEMENT_OF_ACTION) {
+    if (SubmissionItem.STATEMENT_OF_ACTION.equals(item.kind())) {
       Object required = unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery()
           .processInstanceId(instance.getId()).variableName(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED).list()
-          .stream().map(v -> v.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+          .stream().map(v -> v.getValue()).filter(Objects::nonNull).findFirst().orElse(null));
       if (Boolean.FALSE.equals(required)) {
         return "No statement of action is required for inspection " + instance.getBusinessKey()
             + "; this submission changed nothing.";
       }
     }
-    return "Inspection " + instance.getBusinessKey() + " is not yet waiting for the " + submission.kind
+    return "Inspection " + instance.getBusinessKey() + " is not yet waiting for the " + item.kind()
         + " (it has not been requested yet); this submission changed nothing. Send it once it is requested.";
+  }
+
+  private Date receivedByMessageFlow(HistoricProcessInstance instance, SubmissionItem item) {
+    List<HistoricActivityInstance> runs = unrestricted.call(() -> historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(instance.getId()).activityId(item.receivedActivityId()).finished().list());
+    return runs.isEmpty() ? null : runs.get(0).getEndTime();
+  }
+
+  /**
+   * The last time the record step was completed (by hand or through the API) since the timeline last restarted: a
+   * 2024 deferral asks again for what arrived before it ({@link Timeline#VAR_TIMELINE_SINCE}).
+   */
+  private Date recordedOn(HistoricProcessInstance instance, SubmissionItem item) {
+    Date since = unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(Timeline.VAR_TIMELINE_SINCE).list().stream()
+        .map(v -> v.getValue()).filter(Date.class::isInstance).map(Date.class::cast).findFirst().orElse(null));
+    List<HistoricTaskInstance> done = unrestricted.call(() -> historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey(item.recordTaskId()).finished().list());
+    return done.stream().filter(t -> "completed".equals(t.getDeleteReason()))
+        .map(HistoricTaskInstance::getEndTime).filter(end -> since == null || end.after(since))
+        .max(Comparator.naturalOrder()).orElse(null);
   }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.InspectionFrameworks;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 import uk.jointinspections.notification.NotificationProcess;
@@ -34,6 +35,7 @@ import uk.jointinspections.notification.NotificationProcess;
 @EngineTest
 class ConcernReferralProcessTest extends ConcernDuringInspection {
 
+  @Autowired InspectionFrameworks frameworks;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
@@ -257,6 +259,27 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)").containsEntry(VAR_PARAGRAPH, "74");
     assertThat(onTemplate).variables().containsEntry(VAR_PARAGRAPH, "70-71")
         .containsEntry(VAR_RECORD_TITLE, "Record of issues of concern (template provided by the lead inspector)");
+  }
+
+  /** A framework without its own variant would silently get the 2017 JTAI's senior officer and chief officer. */
+  @Test
+  void everyFrameworkTheApplicationRunsHasItsOwnConcernVariant() {
+    assertThat(frameworks.names()).isNotEmpty().allSatisfy(name -> assertThat(java.util.Arrays.stream(
+        ConcernVariant.values()).map(v -> v.framework)).as(name).contains(name));
+  }
+
+  @Test
+  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAndConfirmsInWriting() {
+    String slac = ConcernFixture.newReference();
+    fixture.inspectionAt(slac, JtaiProcess.TASK_KIT_MEETING_DAY_10, "slac-2009");
+
+    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, annexC(1));
+
+    // 2009 paragraph 61, not the 2017 JTAI's senior officer and chief officer of paragraph 75.
+    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61")
+        .containsEntry(VAR_AGENCY_CONTACT, "the Director of Children's Services (DCS), told at once")
+        .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)")
+        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child");
   }
 
   @Test

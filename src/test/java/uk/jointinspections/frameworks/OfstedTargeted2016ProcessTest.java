@@ -14,6 +14,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 
@@ -113,9 +114,14 @@ class OfstedTargeted2016ProcessTest {
     s.assigned(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE, LEAD, "2026-04-07T23:59"); // 5 working days: 30 March-2 April, 7 April
     s.moveTo("2026-04-07T12:00"); // Easter is not counted: not yet late
     assertThat(s.tasks("task_chase_record_factual_accuracy_response")).isEmpty();
+    assertThat(s.tasks(JtaiProcess.TASK_FOLLOW_UP_OVERDUE)).isEmpty();
     s.moveTo("2026-04-08T00:01");
     s.assigned("task_chase_record_factual_accuracy_response", LEAD, null);
     s.complete("task_chase_record_factual_accuracy_response");
+    // Beside the chase, the overdue step escalates to the lead inspector and the QA manager.
+    assertThat(engine.getTaskService().getVariable(s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE).getId(),
+        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
+    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "Agreed a new date with the DCS."));
     s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
     s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY, QA, "2026-04-08T23:59");
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);

@@ -17,6 +17,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 
@@ -91,6 +92,9 @@ class Slac2009ProcessTest {
     s.moveTo("2026-05-16T09:00"); // the audit is late on Saturday morning: the lead inspector chases it
     s.assigned("task_chase_record_council_audit", LEAD, null);
     s.complete("task_chase_record_council_audit");
+    assertThat(engine.getTaskService().getVariable(s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE).getId(),
+        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_COUNCIL_AUDIT);
+    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "The council sends it on Monday."));
     s.complete(TASK_RECORD_COUNCIL_AUDIT);
 
     // Fieldwork days 11-19: Monday 18 to Friday 29 May (25 May is the spring bank holiday).
@@ -239,6 +243,54 @@ class Slac2009ProcessTest {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
     assertThat(engine.getRuntimeService().getVariable(response.getBody().get("id").asText(), "complaintEdition"))
         .isEqualTo("2009");
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode complain(String reference, String receivedOn) {
+    FrameworkScenario.clock(receivedOn + "T10:00");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    var response = http.withBasicAuth("complaints-officer", "demo").postForEntity(
+        "/api/inspections/" + reference + "/complaints", new org.springframework.http.HttpEntity<>(Map.of(
+            "receivedOn", receivedOn, "kind", "process-outcome", "text", "The inspection was unfair."), headers),
+        com.fasterxml.jackson.databind.JsonNode.class);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return response.getBody();
+  }
+
+  private Object complaintVariable(com.fasterxml.jackson.databind.JsonNode complaint, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(complaint.get("id").asText()).variableName(name).singleResult().getValue();
+  }
+
+  /** ¶72: at any stage up to 30 calendar days after publication; ¶59: publication does not wait for a complaint. */
+  @Test
+  void aComplaintMayComeUntil30CalendarDaysAfterPublicationAndNeverHoldsPublicationUp() {
+    FrameworkScenario s = atJudgements("SLAC-COMPLAINT-WINDOW");
+    s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
+    s.complete(TASK_FEEDBACK);
+    s.complete(TASK_SEND_DRAFT_REPORT);
+
+    var duringFactualAccuracy = complain("SLAC-COMPLAINT-WINDOW", "2026-06-22");
+    assertThat(complaintVariable(duringFactualAccuracy, "window")).isEqualTo("in-time");
+    assertThat((String) complaintVariable(duringFactualAccuracy, "windowRule")).contains("at any stage");
+
+    s.complete(TASK_RECORD_FACTUAL_ACCURACY);
+    s.complete(TASK_SEND_FINAL_REPORT);
+    // Day 40 stays Friday 10 July 2026 with a complaint open; it is published early, on Tuesday 7 July.
+    assertThat(s.task(TASK_PUBLISH_REPORT).getDueDate()).isEqualTo(FrameworkScenario.at("2026-07-10T23:59"));
+    FrameworkScenario.clock("2026-07-07T09:00");
+    s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/SLAC-COMPLAINT-WINDOW"));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
+        .singleResult().getEndActivityId()).as("published while the complaint is handled").isEqualTo(END_INSPECTION);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(duringFactualAccuracy.get("id").asText()).count()).isEqualTo(1);
+
+    var thirtiethDay = complain("SLAC-COMPLAINT-WINDOW", "2026-08-06");
+    assertThat(complaintVariable(thirtiethDay, "window")).isEqualTo("in-time");
+    var thirtyFirstDay = complain("SLAC-COMPLAINT-WINDOW", "2026-08-07");
+    assertThat(complaintVariable(thirtyFirstDay, "window")).isEqualTo("late");
+    assertThat((String) complaintVariable(thirtyFirstDay, "windowRule")).contains("more than 30 calendar days");
   }
 
   @Test

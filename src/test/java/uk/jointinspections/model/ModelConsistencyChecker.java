@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
@@ -34,6 +35,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -187,6 +189,7 @@ public class ModelConsistencyChecker {
       }
       checkTemplateBuilt(name, element, problems);
     }
+    checkOverdueEscalations(name, model, problems);
     try {
       Element definitions = parseXml(file);
       checkExecutionPlatform(name, definitions, problems);
@@ -279,6 +282,67 @@ public class ModelConsistencyChecker {
     if (notify != null && !notify.equals("inspectorate") && !notify.equals("none")) {
       problems.add(file + ": '" + id + "' has notify = '" + notify + "'; use 'inspectorate' or 'none'");
     }
+  }
+
+  /**
+   * A diagram that follows up overdue steps (an event subprocess started by an escalation) must escalate every step
+   * that has a deadline: a non-interrupting boundary timer at the step's own deadline leading to an escalation whose
+   * code is the step's id, which the follow-up task describes. A step without one would pass its deadline unnoticed.
+   */
+  private static void checkOverdueEscalations(String file, BpmnModelInstance model, List<String> problems) {
+    if (!escalatesOverdueSteps(model)) {
+      return;
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (!hasDeadline(task)) {
+        continue;
+      }
+      boolean escalated = model.getModelElementsByType(BoundaryEvent.class).stream()
+          .filter(boundary -> boundary.getAttachedTo() != null && task.getId().equals(boundary.getAttachedTo().getId())
+              && !boundary.cancelActivity())
+          .filter(ModelConsistencyChecker::firesAtTheDeadline)
+          // By sourceRef: getOutgoing() reads <bpmn:outgoing> children, which hand-written diagrams may leave out.
+          .anyMatch(boundary -> model.getModelElementsByType(SequenceFlow.class).stream()
+              .filter(flow -> flow.getSource() != null && boundary.getId().equals(flow.getSource().getId()))
+              .anyMatch(flow -> throwsEscalation(flow.getTarget(), task.getId())));
+      if (!escalated) {
+        problems.add(file + ": '" + task.getId() + "' has a deadline but no non-interrupting boundary timer at "
+            + DEADLINE_EXPRESSION + " throwing the escalation '" + task.getId() + "' (e.g. 'boundary_overdue_"
+            + task.getId().replaceFirst("^task_", "") + "')");
+      }
+    }
+  }
+
+  /** Whether the diagram has an event subprocess started by an escalation (the overdue follow-up). */
+  public static boolean escalatesOverdueSteps(BpmnModelInstance model) {
+    return model.getModelElementsByType(SubProcess.class).stream().filter(SubProcess::triggeredByEvent)
+        .flatMap(sub -> sub.getChildElementsByType(StartEvent.class).stream())
+        .anyMatch(start -> start.getEventDefinitions().stream().anyMatch(EscalationEventDefinition.class::isInstance));
+  }
+
+  /** A step with a working-day deadline: property {@code day}, or only an edition's {@code day.<edition>}. */
+  static boolean hasDeadline(UserTask task) {
+    if (task.getExtensionElements() == null) {
+      return false;
+    }
+    return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(properties -> properties.getCamundaProperties().stream())
+        .map(CamundaProperty::getCamundaName)
+        .anyMatch(name -> name != null && (name.equals("day") || name.startsWith("day.")));
+  }
+
+  private static boolean firesAtTheDeadline(BoundaryEvent boundary) {
+    return boundary.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+        .map(TimerEventDefinition.class::cast)
+        .anyMatch(timer -> timer.getTimeDate() != null
+            && DEADLINE_EXPRESSION.equals(timer.getTimeDate().getTextContent().strip()));
+  }
+
+  private static boolean throwsEscalation(FlowNode node, String code) {
+    return node instanceof ThrowEvent event && event.getEventDefinitions().stream()
+        .filter(EscalationEventDefinition.class::isInstance).map(EscalationEventDefinition.class::cast)
+        .anyMatch(definition -> definition.getEscalation() != null
+            && code.equals(definition.getEscalation().getEscalationCode()));
   }
 
   private static String camundaProperty(BaseElement element, String name) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -75,5 +78,21 @@ class ModelConsistencyTest {
         "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'",
         "broken.bpmn: 'Activity_1x7f9qz' has no documentation (the Tasklist's description of the step)",
         "broken.bpmn: 'task_notify_typo' documentation does not mention its paragraph '21'");
+    assertThat(problems).anyMatch(p -> p.startsWith("overdue.bpmn: 'task_no_timer' has a deadline but no"))
+        .anyMatch(p -> p.startsWith("overdue.bpmn: 'task_interrupting' has a deadline but no"))
+        .anyMatch(p -> p.startsWith("overdue.bpmn: 'task_wrong_code' has a deadline but no"))
+        .noneMatch(p -> p.contains("'task_escalated' has a deadline"))
+        .noneMatch(p -> p.contains("'task_without_deadline' has a deadline"));
+  }
+
+  /** The rule above applies to a diagram that follows up overdue steps: every inspection framework's does. */
+  @Test
+  void everyInspectionDiagramFollowsUpItsOverdueSteps() {
+    for (String diagram : List.of("jtai.bpmn", "jtai-2024.bpmn", "ofsted-targeted-2016.bpmn", "slac-2009.bpmn")) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("processes", diagram).toFile());
+      assertThat(ModelConsistencyChecker.escalatesOverdueSteps(model)).as(diagram).isTrue();
+      assertThat(model.getModelElementsByType(UserTask.class).stream().filter(ModelConsistencyChecker::hasDeadline))
+          .as(diagram + " steps with a deadline").isNotEmpty();
+    }
   }
 }
