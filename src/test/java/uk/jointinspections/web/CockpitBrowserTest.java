@@ -136,10 +136,11 @@ class CockpitBrowserTest {
       incidents.add(incident);
     }
     String definitionId = notifications.get(0).getProcessDefinitionId();
-    ProcessInstance toCqc = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
+    List<ProcessInstance> toCqcMailbox = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
         .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference)
-        .variableValueEquals(NotificationProcess.VAR_ADDRESSEE, "cqc").singleResult();
-    assertThat(toCqc).as("the step offered to CQC is announced to CQC's mailbox").isNotNull();
+        .variableValueEquals(NotificationProcess.VAR_ADDRESSEE, "cqc").list();
+    assertThat(toCqcMailbox).as("a step offered to CQC is announced to CQC's mailbox").isNotEmpty();
+    ProcessInstance toCqc = toCqcMailbox.get(0);
     long openIncidents = runtime.createIncidentQuery().processDefinitionId(definitionId).count();
 
     browser.logIn("cockpit", "operator", "demo");
