@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's process pictures (docs/images/*.svg) are rendered from processes/*.bpmn by bpmn-js
- * (docs/diagrams/render.mjs), which records the SHA-256 of each BPMN file it rendered in docs/images/processes.sha256.
- * A diagram changed, added or removed without rendering again fails here, naming the one command that fixes it.
+ * The README's pictures are rendered by docs/diagrams/render.mjs: processes/*.bpmn by bpmn-js (docs/images/*.svg) and
+ * the decision tables of processes/*.dmn by dmn-js (docs/images/*.png). It records the SHA-256 of each file it rendered
+ * in docs/images/processes.sha256. A diagram or decision changed, added or removed without rendering again fails here,
+ * naming the one command that fixes it.
  */
 class DiagramImagesTest {
 
@@ -33,12 +34,13 @@ class DiagramImagesTest {
   static final Path MANIFEST = IMAGES.resolve("processes.sha256");
   static final Path README = Path.of("README.md");
 
-  private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  processes/(\\S+\\.bpmn)");
+  private static final Pattern MANIFEST_LINE = Pattern.compile("([0-9a-f]{64})  processes/(\\S+\\.(?:bpmn|dmn))");
   private static final Pattern DRAWN = Pattern.compile("bpmnElement=\"([^\"]+)\"");
 
   @Test
   void everyDiagramHasAPictureRenderedFromItsCurrentVersion() throws IOException {
     assertThat(ModelConsistencyChecker.filesEndingWith(PROCESSES, ".bpmn")).as("BPMN files in processes/").isNotEmpty();
+    assertThat(ModelConsistencyChecker.filesEndingWith(PROCESSES, ".dmn")).as("DMN files in processes/").isNotEmpty();
     assertThat(drift(PROCESSES, IMAGES)).as("Render the pictures again from the repository root: " + RENDER).isEmpty();
   }
 
@@ -47,9 +49,9 @@ class DiagramImagesTest {
   void aChangedNewOrRemovedDiagramOrALostPictureIsReported(@TempDir Path copy) throws IOException {
     Path processes = Files.createDirectories(copy.resolve("processes"));
     Path images = Files.createDirectories(copy.resolve("images"));
-    for (Path bpmn : ModelConsistencyChecker.filesEndingWith(PROCESSES, ".bpmn")) {
-      Files.copy(bpmn, processes.resolve(bpmn.getFileName()));
-      Files.copy(image(IMAGES, bpmn.getFileName().toString()), image(images, bpmn.getFileName().toString()));
+    for (Path diagram : diagrams(PROCESSES)) {
+      Files.copy(diagram, processes.resolve(diagram.getFileName()));
+      Files.copy(image(IMAGES, diagram.getFileName().toString()), image(images, diagram.getFileName().toString()));
     }
     Files.copy(MANIFEST, images.resolve(MANIFEST.getFileName()));
     assertThat(drift(processes, images)).as("an untouched copy").isEmpty();
@@ -58,11 +60,13 @@ class DiagramImagesTest {
     Files.copy(PROCESSES.resolve("notification.bpmn"), processes.resolve("new-process.bpmn"));
     Files.delete(processes.resolve("complaint.bpmn"));
     Files.delete(images.resolve("jtai.svg"));
+    Files.writeString(processes.resolve("complaint-window.dmn"), "<!-- a new rule -->\n", StandardOpenOption.APPEND);
 
     assertThat(drift(processes, images)).containsExactlyInAnyOrder(
         "processes/jtai.bpmn: its picture " + image(images, "jtai.bpmn") + " is missing",
         "processes/new-process.bpmn has no picture yet",
         "processes/notification.bpmn changed since its picture was rendered",
+        "processes/complaint-window.dmn changed since its picture was rendered",
         "processes/complaint.bpmn is listed in processes.sha256 but no longer exists");
   }
 
@@ -71,13 +75,13 @@ class DiagramImagesTest {
     Map<String, String> rendered = manifest(images.resolve(MANIFEST.getFileName()));
     List<String> problems = new ArrayList<>();
     TreeSet<String> diagrams = new TreeSet<>();
-    for (Path bpmn : ModelConsistencyChecker.filesEndingWith(processes, ".bpmn")) {
-      String file = bpmn.getFileName().toString();
+    for (Path diagram : diagrams(processes)) {
+      String file = diagram.getFileName().toString();
       diagrams.add(file);
       String recorded = rendered.get(file);
       if (recorded == null) {
         problems.add("processes/" + file + " has no picture yet");
-      } else if (!recorded.equals(sha256(bpmn))) {
+      } else if (!recorded.equals(sha256(diagram))) {
         problems.add("processes/" + file + " changed since its picture was rendered");
       }
       if (recorded != null && !Files.isRegularFile(image(images, file))) {
@@ -111,12 +115,26 @@ class DiagramImagesTest {
     assertThat(problems).as("Render the pictures again from the repository root: " + RENDER).isEmpty();
   }
 
+  /** dmn-js draws decision tables as HTML, so their pictures are screenshots: each a PNG, of every decision. */
+  @Test
+  void everyDecisionFileHasAPngPicture() throws IOException {
+    for (Path dmn : ModelConsistencyChecker.filesEndingWith(PROCESSES, ".dmn")) {
+      Path image = image(IMAGES, dmn.getFileName().toString());
+      if (!Files.isRegularFile(image)) {
+        continue; // reported, with the command, by the drift test
+      }
+      byte[] png = Files.readAllBytes(image);
+      assertThat(png).as(image + " is a PNG").startsWith(0x89, 'P', 'N', 'G');
+      assertThat(png.length).as(image + " is a picture of tables, not an empty page").isGreaterThan(10_000);
+    }
+  }
+
   @Test
   void theReadmeShowsEveryPicture() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     assertThat(readme).as("README.md names the command that renders the pictures").contains(RENDER);
-    for (Path bpmn : ModelConsistencyChecker.filesEndingWith(PROCESSES, ".bpmn")) {
-      String picture = "](" + image(IMAGES, bpmn.getFileName().toString()).toString().replace('\\', '/') + ")";
+    for (Path diagram : diagrams(PROCESSES)) {
+      String picture = "](" + image(IMAGES, diagram.getFileName().toString()).toString().replace('\\', '/') + ")";
       assertThat(readme).as("README.md shows " + picture).contains(picture);
     }
   }
@@ -127,8 +145,15 @@ class DiagramImagesTest {
     return Pattern.compile("<bpmn:(process|collaboration)\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"").matcher(xml).find();
   }
 
-  private static Path image(Path images, String bpmnFile) {
-    return images.resolve(bpmnFile.replaceAll("\\.bpmn$", ".svg"));
+  private static List<Path> diagrams(Path processes) throws IOException {
+    List<Path> diagrams = new ArrayList<>(ModelConsistencyChecker.filesEndingWith(processes, ".bpmn"));
+    diagrams.addAll(ModelConsistencyChecker.filesEndingWith(processes, ".dmn"));
+    return diagrams;
+  }
+
+  /** A process is drawn as SVG; a decision file's tables are a screenshot. */
+  private static Path image(Path images, String diagramFile) {
+    return images.resolve(diagramFile.replaceAll("\\.bpmn$", ".svg").replaceAll("\\.dmn$", ".png"));
   }
 
   private static Map<String, String> manifest(Path manifest) throws IOException {
