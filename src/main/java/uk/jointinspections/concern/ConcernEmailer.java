@@ -5,10 +5,13 @@ import static uk.jointinspections.concern.ConcernReferralProcess.*;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -18,16 +21,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.inspection.Inspectorates;
+import uk.jointinspections.notification.NotificationBodyComposer;
 import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.notification.Notifications;
 
 /**
  * Category 1: the senior officer is told at once, by e-mail with the Annex C details and the date the written response
  * is required by, the lead inspector copied. Sent like every other notification (after the commit, retried, an
- * incident when it cannot be delivered), once per recipient.
+ * incident when it cannot be delivered), once per recipient. The body, with the case numbers and what the inspector
+ * wrote, is not stored with the notification (operators read notifications to retry them): it is written from the
+ * concern's own variables when the mail is sent.
  */
-@Component("concernEmailer")
-public class ConcernEmailer implements JavaDelegate {
+@Component(ConcernEmailer.NAME)
+public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
+
+  static final String NAME = "concernEmailer";
+  /** On the lead inspector's copy: the senior officer's address the original went to. */
+  static final String VAR_COPY_OF = "copyOf";
 
   public static final String PURPOSE = "concern-category-1";
   private static final Logger LOG = LoggerFactory.getLogger(ConcernEmailer.class);
@@ -36,10 +46,15 @@ public class ConcernEmailer implements JavaDelegate {
 
   private final Notifications notifications;
   private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+  private final HistoryService historyService;
 
-  public ConcernEmailer(Notifications notifications, @Lazy IdentityService identityService) {
+  public ConcernEmailer(Notifications notifications, @Lazy IdentityService identityService,
+      @Lazy RuntimeService runtimeService, @Lazy HistoryService historyService) {
     this.notifications = notifications;
     this.identityService = identityService;
+    this.runtimeService = runtimeService;
+    this.historyService = historyService;
   }
 
   @Override
@@ -48,9 +63,8 @@ public class ConcernEmailer implements JavaDelegate {
     Object number = execution.getVariable(VAR_CONCERN_NUMBER);
     String subject = "[" + reference + "] Category 1 concern about a child: written response required by "
         + DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant());
-    String body = body(execution);
     String senior = ((String) execution.getVariable(VAR_SENIOR_OFFICER_EMAIL)).strip();
-    send(execution, senior, "senior-officer", subject, body);
+    send(execution, senior, "senior-officer", subject, null);
     String lead = (String) execution.getVariable(VAR_LEAD_INSPECTOR);
     User leadUser = lead == null ? null : Context.getCommandContext().runWithoutAuthorization(
         () -> identityService.createUserQuery().userId(lead).singleResult());
@@ -58,24 +72,43 @@ public class ConcernEmailer implements JavaDelegate {
       LOG.warn("Lead inspector '{}' of inspection {} has no e-mail address; concern {} not copied to them", lead,
           reference, number);
     } else {
-      send(execution, leadUser.getEmail(), lead, "Copy for the lead inspector: " + subject,
-          "This is a copy of the e-mail sent to " + senior + ".\n\n" + body);
+      send(execution, leadUser.getEmail(), lead, "Copy for the lead inspector: " + subject, senior);
     }
   }
 
-  private void send(DelegateExecution execution, String recipient, String addressee, String subject, String body) {
+  private void send(DelegateExecution execution, String recipient, String addressee, String subject, String copyOf) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put(NotificationProcess.VAR_PURPOSE, PURPOSE);
     record.put(NotificationProcess.VAR_INSPECTION_REFERENCE, execution.getVariable(VAR_INSPECTION_REFERENCE));
     record.put(NotificationProcess.VAR_ADDRESSEE, addressee);
-    record.put("concernId", execution.getProcessInstanceId());
-    notifications.request("concern:" + execution.getProcessInstanceId() + ":category-1:" + recipient, recipient, subject,
-        body, record);
+    if (copyOf != null) {
+      record.put(VAR_COPY_OF, copyOf);
+    }
+    String concernId = execution.getProcessInstanceId();
+    notifications.requestComposed("concern:" + concernId + ":category-1:" + recipient, recipient, subject, NAME,
+        concernId, record);
   }
 
-  static String body(DelegateExecution execution) {
-    String inspectorate = (String) execution.getVariable(VAR_REFERRING_INSPECTORATE);
-    String role = (String) execution.getVariable(VAR_SENIOR_OFFICER_ROLE);
+  /** At sending time; the concern may have ended meanwhile (a mail server down for days), so history is the fallback. */
+  @Override
+  public String compose(String concernId, Map<String, Object> notification) {
+    Map<String, Object> concern = new HashMap<>();
+    if (runtimeService.createProcessInstanceQuery().processInstanceId(concernId).count() > 0) {
+      concern.putAll(runtimeService.getVariables(concernId));
+    } else {
+      historyService.createHistoricVariableInstanceQuery().processInstanceId(concernId).list()
+          .forEach(variable -> concern.put(variable.getName(), variable.getValue()));
+    }
+    if (concern.isEmpty()) {
+      throw new IllegalStateException("Concern " + concernId + " no longer exists; its e-mail cannot be written");
+    }
+    Object copyOf = notification.get(VAR_COPY_OF);
+    return copyOf == null ? body(concern) : "This is a copy of the e-mail sent to " + copyOf + ".\n\n" + body(concern);
+  }
+
+  static String body(Map<String, Object> concern) {
+    String inspectorate = (String) concern.get(VAR_REFERRING_INSPECTORATE);
+    String role = (String) concern.get(VAR_SENIOR_OFFICER_ROLE);
     return """
         Dear %s
 
@@ -100,13 +133,13 @@ public class ConcernEmailer implements JavaDelegate {
 
         Joint inspection team
         """.formatted(role == null || role.isBlank() ? "senior officer" : role,
-        execution.getVariable(VAR_RECORD_TITLE),
-        execution.getVariable(VAR_INSPECTION_REFERENCE),
+        concern.get(VAR_RECORD_TITLE),
+        concern.get(VAR_INSPECTION_REFERENCE),
         inspectorate == null ? "the inspection team" : Inspectorates.displayName(inspectorate),
-        DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant()),
-        execution.getVariable(VAR_CASE_NUMBERS),
-        execution.getVariable(VAR_AGENCY_SERVICE),
-        DAY.format(((Date) execution.getVariable(VAR_REFERRAL_DATE)).toInstant()),
-        execution.getVariable(VAR_ISSUES));
+        DAY.format(((Date) concern.get(VAR_RESPONSE_DUE_DATE)).toInstant()),
+        concern.get(VAR_CASE_NUMBERS),
+        concern.get(VAR_AGENCY_SERVICE),
+        DAY.format(((Date) concern.get(VAR_REFERRAL_DATE)).toInstant()),
+        concern.get(VAR_ISSUES));
   }
 }

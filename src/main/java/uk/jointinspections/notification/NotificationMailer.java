@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -30,11 +31,14 @@ public class NotificationMailer implements JavaDelegate {
   private final JavaMailSender mailSender;
   private final NotificationProperties properties;
   private final NotificationSendLog sendLog;
+  private final Map<String, NotificationBodyComposer> composers;
 
-  public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties, NotificationSendLog sendLog) {
+  public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties, NotificationSendLog sendLog,
+      Map<String, NotificationBodyComposer> composers) {
     this.mailSender = mailSender;
     this.properties = properties;
     this.sendLog = sendLog;
+    this.composers = composers;
   }
 
   @Override
@@ -48,7 +52,7 @@ public class NotificationMailer implements JavaDelegate {
     message.setFrom(properties.getFrom());
     message.setTo((String) execution.getVariable(NotificationProcess.VAR_RECIPIENT));
     message.setSubject((String) execution.getVariable(NotificationProcess.VAR_SUBJECT));
-    message.setText((String) execution.getVariable(NotificationProcess.VAR_BODY));
+    message.setText(body(execution));
     MimeMessage mime = mailSender.createMimeMessage();
     try {
       message.copyTo(new MimeMailMessage(mime));
@@ -61,6 +65,20 @@ public class NotificationMailer implements JavaDelegate {
     }
     mailSender.send(mime);
     execution.setVariable(NotificationProcess.VAR_SENT_AT, ClockUtil.getCurrentTime());
+  }
+
+  private String body(DelegateExecution execution) {
+    String composerName = (String) execution.getVariable(NotificationProcess.VAR_BODY_COMPOSER);
+    if (composerName == null) {
+      return (String) execution.getVariable(NotificationProcess.VAR_BODY);
+    }
+    NotificationBodyComposer composer = composers.get(composerName);
+    if (composer == null) {
+      // Fails the job, so the notification waits as an incident until a release that knows the composer retries it.
+      throw new IllegalStateException("No e-mail body composer '" + composerName + "' in this application");
+    }
+    return composer.compose((String) execution.getVariable(NotificationProcess.VAR_BODY_SOURCE),
+        execution.getVariables());
   }
 
   /** The same for every attempt at one notification, so that a duplicate delivery is recognisable as such. */

@@ -9,6 +9,10 @@ public final class NotificationProcess {
   public static final String VAR_RECIPIENT = "recipient";
   public static final String VAR_SUBJECT = "subject";
   public static final String VAR_BODY = "body";
+  /** Instead of {@link #VAR_BODY}: the {@link NotificationBodyComposer} bean that writes the body when it is sent. */
+  public static final String VAR_BODY_COMPOSER = "bodyComposer";
+  /** What that composer reads, e.g. a concern's process instance id. */
+  public static final String VAR_BODY_SOURCE = "bodySource";
   /** {@code task-created}, {@code task-assigned} or {@code annex-b}. */
   public static final String VAR_PURPOSE = "purpose";
   public static final String VAR_INSPECTION_REFERENCE = "inspectionReference";

@@ -28,9 +28,25 @@ public class Notifications {
   /** Returns false when a notification with this key was already requested (nothing is sent twice). */
   public boolean request(String businessKey, String recipient, String subject, String body, Map<String, Object> record) {
     Map<String, Object> variables = new HashMap<>(record);
+    variables.put(NotificationProcess.VAR_BODY, body);
+    return request(businessKey, recipient, subject, variables);
+  }
+
+  /**
+   * Like {@link #request(String, String, String, String, Map)}, for a body that must not be stored with the
+   * notification: the named {@link NotificationBodyComposer} writes it from {@code source} when the mail is sent.
+   */
+  public boolean requestComposed(String businessKey, String recipient, String subject, String composer, String source,
+      Map<String, Object> record) {
+    Map<String, Object> variables = new HashMap<>(record);
+    variables.put(NotificationProcess.VAR_BODY_COMPOSER, composer);
+    variables.put(NotificationProcess.VAR_BODY_SOURCE, source);
+    return request(businessKey, recipient, subject, variables);
+  }
+
+  private boolean request(String businessKey, String recipient, String subject, Map<String, Object> variables) {
     variables.put(NotificationProcess.VAR_RECIPIENT, recipient);
     variables.put(NotificationProcess.VAR_SUBJECT, subject);
-    variables.put(NotificationProcess.VAR_BODY, body);
     // The inspector whose action triggers a mail may not start processes or read other instances; the request is the
     // application's, not theirs.
     CommandContext commandContext = Context.getCommandContext();

@@ -67,6 +67,13 @@ class ConcernEmailDeliveryTest {
         .processInstanceBusinessKeyLike("concern:" + concern.getId() + ":%").list();
     assertThat(mails).hasSize(2);
     for (HistoricProcessInstance mail : mails) {
+      assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(mail.getId()).list())
+          .as("what the notification stores, which operators read in Cockpit")
+          .noneMatch(v -> v.getName().equals(NotificationProcess.VAR_BODY))
+          .noneMatch(v -> String.valueOf(v.getValue()).contains("CS-104233"))
+          .noneMatch(v -> String.valueOf(v.getValue()).contains("Strategy discussion"));
+    }
+    for (HistoricProcessInstance mail : mails) {
       management.createJobQuery().processInstanceId(mail.getId()).list()
           .forEach(job -> management.executeJob(job.getId()));
     }
@@ -76,9 +83,13 @@ class ConcernEmailDeliveryTest {
         + " required by Tuesday 29 December 2026");
     String body = GreenMailUtil.getBody(toAgency).replace("=\r\n", "").replace("\r\n", "\n");
     assertThat(body).contains("Dear Head of service, safeguarding").contains("Case number(s): CS-104233 (AB); CS-104234 (CD)")
-        .contains("by Tuesday 29 December 2026");
+        .contains("by Tuesday 29 December 2026")
+        .contains("Strategy discussion not held within the timescale; risk not reassessed.");
     MimeMessage copy = to("ofsted-lead@inspections.example");
     assertThat(copy.getSubject()).startsWith("Copy for the lead inspector: [" + reference + "] Category 1 concern");
+    assertThat(GreenMailUtil.getBody(copy).replace("=\r\n", "").replace("\r\n", "\n"))
+        .startsWith("This is a copy of the e-mail sent to head.of.service@exampleshire.example.")
+        .contains("Case number(s): CS-104233 (AB); CS-104234 (CD)");
   }
 
   private static MimeMessage to(String address) {
