@@ -1,13 +1,13 @@
 package uk.jointinspections.concern;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A concern that cannot be raised, with a message naming the field. Thrown by the start listener, so that the engine
- * rolls back and nothing is created; being a {@link BadUserRequestException}, Tasklist shows the message on the start
- * form and the REST API maps the reason to its status.
+ * rolls back and nothing is created; being the engine's form validation failure, the Tasklist's start form gets 400
+ * and the message, and our REST API maps the reason to its status.
  */
-public class ConcernRefusedException extends BadUserRequestException {
+public class ConcernRefusedException extends FormFieldValidationException {
 
   public enum Reason { INVALID, UNKNOWN_INSPECTION, PUBLISHED }
 
@@ -15,7 +15,7 @@ public class ConcernRefusedException extends BadUserRequestException {
   private final String field;
 
   public ConcernRefusedException(Reason reason, String field, String message) {
-    super(field + ": " + message);
+    super(field, field + ": " + message);
     this.reason = reason;
     this.field = field;
   }

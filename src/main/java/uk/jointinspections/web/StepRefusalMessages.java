@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * ("ENGINE-03051 There was an exception while invoking the TaskListener …"), and the REST API (the Tasklist's too)
  * answers any engine exception on completing a task with 500, as for a fault; only a form validation failure gets
  * 400. So outside the transaction, after it has been rolled back, a refusal found inside the engine's wrapping is
- * thrown again as a {@link StepRefused}, a form validation failure carrying our sentence alone. Faults that are not
+ * thrown again as a {@link StepRefused}, a form validation failure carrying our sentence alone (refusals that are
+ * form validation failures already, such as a refused start form, are thrown as themselves). Faults that are not
  * refusals, and the engine's own refusals, pass through unchanged.
  */
 @Component
@@ -44,6 +45,9 @@ public class StepRefusalMessages extends AbstractProcessEnginePlugin {
       return thrown;
     }
     for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof FormFieldValidationException refusal) {
+        return refusal;
+      }
       if (cause instanceof BadUserRequestException refusal) {
         return new StepRefused(refusal);
       }

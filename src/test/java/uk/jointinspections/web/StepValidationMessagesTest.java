@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -21,6 +22,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.ValidatedStart;
 
@@ -34,6 +36,7 @@ class StepValidationMessagesTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate rest;
+  @Autowired HistoryService history;
 
   private Task selectTwentyChildren() {
     ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, "JTAI-MSG-" + System.nanoTime(), "Northshire",
@@ -70,6 +73,24 @@ class StepValidationMessagesTest {
         .doesNotContain("ENGINE-")
         .doesNotContain("TaskListener");
     assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult()).as("the task is still open").isNotNull();
+  }
+
+  @Test
+  void aRefusedStartFormIsA400WithTheFrameworksSentence() {
+    long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(Jtai2024Process.KEY).count();
+    Map<String, Object> saturday = Map.of("reference", Map.of("value", "JTAI24-SATURDAY-" + System.nanoTime()),
+        "localAuthority", Map.of("value", "Southshire"), "plannedFieldworkStart", Map.of("value", "2027-03-13"),
+        "leadInspector", Map.of("value", "ofsted-lead"), "qaManager", Map.of("value", "qa-manager"));
+
+    ResponseEntity<JsonNode> response = rest.withBasicAuth("ofsted-lead", "demo").postForEntity(
+        "/engine-rest/process-definition/key/{key}/submit-form", Map.of("variables", saturday), JsonNode.class,
+        Jtai2024Process.KEY);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().path("message").asText()).contains("plannedFieldworkStart: 2027-03-13")
+        .doesNotContain("ENGINE-");
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Jtai2024Process.KEY).count())
+        .as("nothing started").isEqualTo(before);
   }
 
   @Test
