@@ -155,8 +155,7 @@ class BrowserTest {
     openTasklist(businessKeySearch("eq", reference));
     boolean found = false;
     for (String filter : List.of("My tasks", "My inspectorate")) {
-      browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '" + filter + "')]"))
-          .click();
+      click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), '" + filter + "')]"));
       try {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> text().contains(first.getName()));
         found = true;
@@ -307,7 +306,7 @@ class BrowserTest {
     wait.until(d -> reference.equals(referenceField.getAttribute("value")));
     click(START);
     wait.until(d -> modal.getText().contains("2027-03-13 is not a working day in England"));
-    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
         modal.findElement(By.xpath(".//*[contains(text(), 'is not a working day')]")));
     screenshot("start-form-not-a-working-day");
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
@@ -339,8 +338,7 @@ class BrowserTest {
 
     logIn("tasklist", "cqc-inspector", "demo");
     openTasklist(businessKeySearch("eq", reference));
-    browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), 'My inspectorate')]"))
-        .click();
+    click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), 'My inspectorate')]"));
     wait.until(d -> text().contains(cqc.getName()));
     screenshot("cqc-inspectorate");
     assertThat(others).isNotEmpty();
@@ -406,7 +404,9 @@ class BrowserTest {
   private void openTasklist(String path) {
     browser.get("about:blank");
     browser.get(url(path));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+    // The filters arrive after the page: wait for the last shared one.
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), 'Due this week')]")));
   }
 
   private String sorting() {
