@@ -4,15 +4,20 @@ export default {
     name: 'Joint inspections',
     vendor: 'Tasks'
   },
-  // UK reading of dates: 05/01/2027 14:30 is the fifth of January.
+  // UK reading of dates: 05/01/2027 14:30 is the fifth of January. `long` is what the task list and the task show
+  // when the pointer rests on a due date ("Due in 3 days").
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',
-    long: 'dddd D MMMM YYYY, HH:mm'
+    abbr: 'DD/MM/YYYY HH:mm',
+    short: 'DD/MM/YYYY',
+    long: 'dddd DD/MM/YYYY HH:mm'
   },
   locales: {
     availableLocales: ['en'],
     fallbackLocale: 'en'
   },
+  // Loaded from app/tasklist/ before the app starts: lists sorted by due date unless the user sorts otherwise.
+  customScripts: ['scripts/due-date-sorting'],
   disableWelcomeMessage: true,
   assignProcessInstanceIdToTaskComment: true,
   shortcuts: {
