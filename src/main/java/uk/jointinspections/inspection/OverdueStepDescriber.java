@@ -8,7 +8,11 @@ import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_TITLE;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -29,20 +33,36 @@ public class OverdueStepDescriber implements ExecutionListener {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
 
-  public OverdueStepDescriber(@Lazy TaskService taskService) {
+  public OverdueStepDescriber(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
+      @Lazy RepositoryService repositoryService) {
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String step = (String) execution.getVariable(VAR_OVERDUE_STEP);
     execution.setVariableLocal(VAR_OVERDUE_STEP, step);
+    // The overdue step is the inspection's own or, escalated through a call activity, a step of a process it called.
+    List<String> instances = new ArrayList<>();
+    instances.add(execution.getProcessInstanceId());
+    if (step != null) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId()).list()
+          .forEach(called -> instances.add(called.getId()));
+    }
+    Task open = step == null ? null : instances.stream().flatMap(id -> taskService.createTaskQuery()
+        .processInstanceId(id).taskDefinitionKey(step).orderByDueDate().asc().listPage(0, 1).stream())
+        .findFirst().orElse(null);
     FlowElement element = step == null ? null : execution.getBpmnModelInstance().getModelElementById(step);
+    if (element == null && open != null) {
+      element = repositoryService.getBpmnModelInstance(open.getProcessDefinitionId()).getModelElementById(step);
+    }
     execution.setVariableLocal(VAR_OVERDUE_STEP_TITLE, element != null && element.getName() != null ? element.getName() : step);
     execution.setVariableLocal(VAR_OVERDUE_STEP_DAY, element == null ? null : ModelProperties.of(element).get(PROPERTY_DAY));
-    Task open = step == null ? null : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(step).orderByDueDate().asc().listPage(0, 1).stream().findFirst().orElse(null);
     execution.setVariableLocal(VAR_OVERDUE_STEP_DUE,
         open != null && open.getDueDate() != null ? DUE_FORMAT.format(open.getDueDate().toInstant()) : null);
   }

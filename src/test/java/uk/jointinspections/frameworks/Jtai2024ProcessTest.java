@@ -58,6 +58,11 @@ class Jtai2024ProcessTest {
     return new FrameworkScenario(engine, started.processInstanceId());
   }
 
+  private static ProcessInstance calledStatement(ProcessInstance inspection) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(inspection)
+        .calledProcessInstance(uk.jointinspections.inspection.StatementOfActionProcess.KEY).getActual();
+  }
+
   private ProcessInstance instance(FrameworkScenario s) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(s.processInstanceId).singleResult();
   }
@@ -138,10 +143,23 @@ class Jtai2024ProcessTest {
     s.assigned(TASK_PUBLISH_LETTER, LEAD, "2026-11-26T23:59"); // 34 working days after fieldwork
     // 70 working days after Monday 23 November 2026, over Christmas (25, 28 December) and New Year (1 January 2027).
     s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2027-03-04T23:59");
+    // The statement of action is the shared called process, with this inspection's reference, framework and day 0.
+    assertThat(pi).isWaitingAt(CALL_STATEMENT_OF_ACTION);
+    ProcessInstance statement = calledStatement(pi);
+    assertThat(statement.getBusinessKey()).isEqualTo("JTAI24-OCT-2026");
+    assertThat(statement).isWaitingAt(TASK_RECORD_STATEMENT_OF_ACTION).variables()
+        .containsEntry("framework", FRAMEWORK).containsEntry("leadInspector", LEAD)
+        .containsEntry("finalLetterSentOn", engine.getRuntimeService().getVariable(pi.getId(), "finalLetterSentOn"));
     s.complete(TASK_PUBLISH_LETTER);
-    s.complete(TASK_RECORD_STATEMENT_OF_ACTION);
-    s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null);
+    s.complete(TASK_RECORD_STATEMENT_OF_ACTION, Map.of("statementReceived", true));
+    // The shared step opens this framework's own form, named by the call activity.
+    assertThat(engine.getFormService().getTaskFormData(s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null).getId())
+        .getCamundaFormRef().getKey()).isEqualTo("form_jtai2024_review_statement_of_action");
     s.complete(TASK_REVIEW_STATEMENT_OF_ACTION, Map.of("statementResponse", "The plan shows the findings are understood."));
+    assertThat(statement).isEnded();
+    // What the lead inspector recorded comes back to the inspection (camunda:out).
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("statementResponse").singleResult().getValue()).isEqualTo("The plan shows the findings are understood.");
     assertThat(pi).isEnded().hasPassed(END_INSPECTION).hasNotPassed(TASK_INFORM_DFE, TASK_CQC_MANAGEMENT_REVIEW,
         TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
   }
