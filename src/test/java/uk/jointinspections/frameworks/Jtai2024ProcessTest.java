@@ -199,6 +199,14 @@ class Jtai2024ProcessTest {
     TimelineEntry published = entries.stream().filter(e -> e.id().equals(TASK_PUBLISH_LETTER)).findFirst().orElseThrow();
     assertThat(published.day()).as("34 working days after fieldwork").isEqualTo(34);
     assertThat(published.getDue()).isEqualTo("2026-11-26T23:59:00+00:00");
+    // The steps of the called statement-of-action process, once each, with this guidance's paragraphs.
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).singleElement()
+        .satisfies(e -> {
+          assertThat(e.day()).isEqualTo(70);
+          assertThat(e.paragraph()).isEqualTo("85-86");
+        });
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_REVIEW_STATEMENT_OF_ACTION)).singleElement()
+        .satisfies(e -> assertThat(e.paragraph()).isEqualTo("87"));
   }
 
   @Test

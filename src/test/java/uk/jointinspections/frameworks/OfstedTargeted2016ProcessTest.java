@@ -195,6 +195,17 @@ class OfstedTargeted2016ProcessTest {
     assertThat(publish.getDue()).isEqualTo("2026-10-27T23:59:00+00:00");
     assertThat(entries.stream().filter(e -> e.id().equals(TASK_SIGN_OFF_DRAFT_LETTER)).findFirst().orElseThrow()
         .performer()).isEqualTo("regional-director");
+    // The called statement-of-action process's step is listed once, with this framework's paragraph; the review,
+    // which this framework does not have, is not.
+    TimelineEntry statement = entries.stream().filter(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION))
+        .findFirst().orElseThrow();
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).hasSize(1);
+    assertThat(statement.day()).isEqualTo(70);
+    assertThat(statement.paragraph()).isEqualTo("9, 95");
+    assertThat(statement.performer()).isEqualTo("lead inspector " + LEAD);
+    assertThat(statement.status()).isEqualTo(TimelineEntry.Status.upcoming);
+    assertThat(entries).extracting(TimelineEntry::id).doesNotContain(StatementOfActionProcess.TASK_REVIEW_STATEMENT_OF_ACTION,
+        CALL_STATEMENT_OF_ACTION);
   }
 
   @Test
