@@ -2,6 +2,7 @@ package uk.jointinspections.inspection;
 
 import static uk.jointinspections.inspection.JtaiProcess.PROPERTY_DAY;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP;
+import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_DAY;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_DUE;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_TITLE;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.DeadlineDefinition;
+import uk.jointinspections.calendar.Deadlines;
 
 /**
  * Gives the follow-up task of an overdue step words a person understands: the step's title, its framework day and
@@ -62,8 +65,27 @@ public class OverdueStepDescriber implements ExecutionListener {
       element = repositoryService.getBpmnModelInstance(open.getProcessDefinitionId()).getModelElementById(step);
     }
     execution.setVariableLocal(VAR_OVERDUE_STEP_TITLE, element != null && element.getName() != null ? element.getName() : step);
-    execution.setVariableLocal(VAR_OVERDUE_STEP_DAY, element == null ? null : ModelProperties.of(element).get(PROPERTY_DAY));
+    String day = element == null ? null : ModelProperties.of(element).get(PROPERTY_DAY);
+    execution.setVariableLocal(VAR_OVERDUE_STEP_DAY, day);
+    execution.setVariableLocal(VAR_OVERDUE_STEP_COUNTED_FROM, day == null ? null
+        : countedFrom(DeadlineDefinition.of(element, execution.getVariable(DeadlineDefinition.EDITION_VARIABLE))
+            .referenceVariable(), execution.getVariable(DeadlineDefinition.EDITION_VARIABLE)));
     execution.setVariableLocal(VAR_OVERDUE_STEP_DUE,
         open != null && open.getDueDate() != null ? DUE_FORMAT.format(open.getDueDate().toInstant()) : null);
+  }
+
+  /**
+   * What the step's working day counts from, in words: a 2024 step after fieldwork is "day 15" of a count that starts
+   * at the last day of fieldwork, not at the notification, and a follow-up that only said "day 15" would mislead.
+   */
+  static String countedFrom(String referenceVariable, Object framework) {
+    return switch (referenceVariable) {
+      case Deadlines.DEFAULT_REFERENCE_VARIABLE -> "slac-2009".equals(framework)
+          ? "in table 1, day 1 being the notification day" : "counted from the notification day";
+      case "fieldworkEnd" -> "counted from the last day of fieldwork";
+      case "finalLetterSentOn" -> "counted from the day the final letter was sent";
+      case "letterPublishedOn" -> "counted from the day the letter was published";
+      default -> "counted from " + referenceVariable;
+    };
   }
 }

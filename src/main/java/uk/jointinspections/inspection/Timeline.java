@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -46,6 +47,7 @@ import uk.jointinspections.inspection.TimelineEntry.Status;
 public class Timeline {
 
   private static final String RELATIVE_STATEMENT = "P70WD";
+  static final String LOCAL_AREA = "local area";
   private static final int STATEMENT_WORKING_DAYS = 70;
 
   private final RepositoryService repositoryService;
@@ -53,9 +55,12 @@ public class Timeline {
   private final WorkingDays workingDays;
   private final WithoutAuthorization unrestricted;
   private final ObjectProvider<TimelineExtension> extensions;
+  private final ObjectProvider<InspectionFrameworks> frameworks;
 
   public Timeline(@Lazy RepositoryService repositoryService, @Lazy HistoryService historyService,
-      WorkingDays workingDays, WithoutAuthorization unrestricted, ObjectProvider<TimelineExtension> extensions) {
+      WorkingDays workingDays, WithoutAuthorization unrestricted, ObjectProvider<TimelineExtension> extensions,
+      ObjectProvider<InspectionFrameworks> frameworks) {
+    this.frameworks = frameworks;
     this.repositoryService = repositoryService;
     this.historyService = historyService;
     this.workingDays = workingDays;
@@ -108,7 +113,7 @@ public class Timeline {
         .flatMap(id -> historyService.createHistoricActivityInstanceQuery().processInstanceId(id).list().stream())
         .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
     Walk walk = new Walk(instance, model, variables, activities, ClockUtil.getCurrentTime().toInstant(),
-        instance.getEndTime() != null, new ArrayList<>());
+        instance.getEndTime() != null, sentByTheLocalArea(instance.getProcessDefinitionKey()), new ArrayList<>());
 
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       if (element instanceof CallActivity call) {
@@ -124,7 +129,19 @@ public class Timeline {
   }
 
   private record Walk(HistoricProcessInstance instance, BpmnModelInstance model, Map<String, Object> variables,
-      Map<String, List<HistoricActivityInstance>> activities, Instant now, boolean ended, List<TimelineEntry> entries) {
+      Map<String, List<HistoricActivityInstance>> activities, Instant now, boolean ended,
+      Set<String> sentByTheLocalArea, List<TimelineEntry> entries) {
+  }
+
+  /**
+   * The "record receipt" steps of what the local area sends: the local area does them, whether its submission arrives
+   * through the API or the lead inspector records it by hand, as the 2017 JTAI's message subprocesses say.
+   */
+  private Set<String> sentByTheLocalArea(String processKey) {
+    InspectionFrameworks registry = frameworks.getIfAvailable();
+    return registry == null ? Set.of() : registry.ofProcess(processKey).map(InspectionFramework::submissions)
+        .orElse(List.of()).stream().filter(item -> !item.byMessage()).map(SubmissionItem::recordTaskId)
+        .collect(Collectors.toSet());
   }
 
   /**
@@ -214,7 +231,8 @@ public class Timeline {
     }
     walk.entries.add(new TimelineEntry(milestone.trackedId,
         milestone.definition == null ? null : milestone.definition.day(),
-        element.getName(), performer(element, variables), milestone.paragraph, due, status));
+        element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
+        milestone.paragraph, due, status));
   }
 
   /**
@@ -332,7 +350,7 @@ public class Timeline {
   /** Who does the step, in words a reader of the timeline understands. */
   static String performer(FlowElement element, Map<String, Object> variables) {
     if (element instanceof SubProcess) {
-      return "local area";
+      return LOCAL_AREA;
     }
     if (!(element instanceof UserTask task)) {
       return "inspection team";

@@ -207,6 +207,14 @@ class Jtai2024ProcessTest {
         });
     assertThat(entries).filteredOn(e -> e.id().equals(TASK_REVIEW_STATEMENT_OF_ACTION)).singleElement()
         .satisfies(e -> assertThat(e.paragraph()).isEqualTo("87"));
+    // What the partnership sends is the local area's step, as the 2017 JTAI shows it, even though the lead inspector
+    // records receipt when it comes by hand; reviewing it is the lead inspector's.
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_CHILD_LEVEL_DATA)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("local area");
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("local area");
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_REVIEW_STATEMENT_OF_ACTION)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("lead inspector " + LEAD);
   }
 
   @Test

@@ -168,6 +168,7 @@ class OfstedTargeted2016ProcessTest {
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP, TASK_RECORD_STATEMENT_OF_ACTION)
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_TITLE, "Record receipt of the written statement of proposed action")
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DAY, "70")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM, "counted from the day the letter was published")
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DUE, "Monday 27 July 2026 at 23:59");
     s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "Reminded the DCS."));
 
@@ -202,7 +203,8 @@ class OfstedTargeted2016ProcessTest {
     assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).hasSize(1);
     assertThat(statement.day()).isEqualTo(70);
     assertThat(statement.paragraph()).isEqualTo("9, 95");
-    assertThat(statement.performer()).isEqualTo("lead inspector " + LEAD);
+    // The local area sends it, whether through the API or recorded by the lead inspector, as in the 2017 JTAI.
+    assertThat(statement.performer()).isEqualTo("local area");
     assertThat(statement.status()).isEqualTo(TimelineEntry.Status.upcoming);
     assertThat(entries).extracting(TimelineEntry::id).doesNotContain(StatementOfActionProcess.TASK_REVIEW_STATEMENT_OF_ACTION,
         CALL_STATEMENT_OF_ACTION);
