@@ -40,11 +40,14 @@ public record DeadlineDefinition(String elementId, int day, LocalTime timeOfDay,
     return of(element.getId(), camundaProperties(element));
   }
 
-  /** As {@link #of(BaseElement)}, with the edition's own day and time where the element gives them. */
+  /**
+   * As {@link #of(BaseElement)}, with the edition's own day, time, reference variable ({@code from.<edition>}) and
+   * paragraph where the element gives them: a process shared by several frameworks counts each from its own day 0.
+   */
   public static DeadlineDefinition of(BaseElement element, Object edition) {
     Map<String, String> properties = camundaProperties(element);
     if (edition instanceof String name && !name.isBlank()) {
-      for (String property : new String[] {DAY, TIME}) {
+      for (String property : new String[] {DAY, TIME, FROM, PARAGRAPH}) {
         String editionValue = properties.get(property + "." + name);
         if (editionValue != null) {
           properties.put(property, editionValue);

@@ -1,6 +1,7 @@
 package uk.jointinspections.frameworks;
 
 import java.util.List;
+import uk.jointinspections.inspection.StatementOfActionProcess;
 import uk.jointinspections.inspection.SubmissionItem;
 
 /**
@@ -69,8 +70,10 @@ public final class Jtai2024Process {
   public static final String TASK_RECORD_DCS_COMMENTS = "task_record_dcs_comments";
   public static final String TASK_SEND_FINAL_LETTER = "task_send_final_letter";
   public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
-  public static final String TASK_RECORD_STATEMENT_OF_ACTION = "task_record_statement_of_action";
-  public static final String TASK_REVIEW_STATEMENT_OF_ACTION = "task_review_statement_of_action";
+  /** Runs the shared statement-of-action process ({@code statement-of-action.bpmn}); its steps follow. */
+  public static final String CALL_STATEMENT_OF_ACTION = StatementOfActionProcess.CALL_STATEMENT_OF_ACTION;
+  public static final String TASK_RECORD_STATEMENT_OF_ACTION = StatementOfActionProcess.TASK_RECORD_STATEMENT_OF_ACTION;
+  public static final String TASK_REVIEW_STATEMENT_OF_ACTION = StatementOfActionProcess.TASK_REVIEW_STATEMENT_OF_ACTION;
   // Annex B
   public static final String TASK_INFORM_DFE = "task_inform_dfe";
   public static final String TASK_REQUEST_LA_ACTION_PLAN = "task_request_la_action_plan";

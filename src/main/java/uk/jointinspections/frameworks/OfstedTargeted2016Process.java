@@ -1,6 +1,7 @@
 package uk.jointinspections.frameworks;
 
 import java.util.List;
+import uk.jointinspections.inspection.StatementOfActionProcess;
 import uk.jointinspections.inspection.SubmissionItem;
 
 /**
@@ -48,7 +49,9 @@ public final class OfstedTargeted2016Process {
   public static final String TASK_PROOF_READ_LETTER = "task_proof_read_letter";
   public static final String TASK_SEND_PRE_PUBLICATION_LETTER = "task_send_pre_publication_letter";
   public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
-  public static final String TASK_RECORD_STATEMENT_OF_ACTION = "task_record_statement_of_action";
+  /** Runs the shared statement-of-action process ({@code statement-of-action.bpmn}); its steps follow. */
+  public static final String CALL_STATEMENT_OF_ACTION = StatementOfActionProcess.CALL_STATEMENT_OF_ACTION;
+  public static final String TASK_RECORD_STATEMENT_OF_ACTION = StatementOfActionProcess.TASK_RECORD_STATEMENT_OF_ACTION;
   public static final String END_INSPECTION = "end_inspection";
 
   /** What the local authority sends, each completing its "record receipt" step when it arrives through the API. */

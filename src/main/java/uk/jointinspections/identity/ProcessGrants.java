@@ -10,6 +10,7 @@ import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.frameworks.Slac2009Process;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.StatementOfActionProcess;
 
 /**
  * Which group may start, and read the instances and history of, which process definition, beyond the tasks offered to
@@ -31,6 +32,12 @@ public record ProcessGrants(StaffGroup group, String processDefinitionKey, List<
    * area sends on its behalf, and read the inspections of every framework. */
   private static final List<Permission> RUN_INSPECTIONS = List.of(Permissions.READ, Permissions.CREATE_INSTANCE,
       Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
+  /**
+   * The statement of action is a process the inspections call: its steps are the lead inspector's as the calling
+   * inspection's are, but it is only ever started by an inspection, never on its own.
+   */
+  private static final List<Permission> WORK_CALLED = List.of(Permissions.READ, Permissions.READ_INSTANCE,
+      Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE);
   /** Any inspector may raise a concern about a child; seeing it afterwards is granted per concern, at its start. */
   private static final List<Permission> RAISE = List.of(Permissions.READ, Permissions.CREATE_INSTANCE);
 
@@ -39,6 +46,7 @@ public record ProcessGrants(StaffGroup group, String processDefinitionKey, List<
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, Jtai2024Process.KEY, RUN_INSPECTIONS),
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, OfstedTargeted2016Process.KEY, RUN_INSPECTIONS),
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, Slac2009Process.KEY, RUN_INSPECTIONS),
+      new ProcessGrants(StaffGroup.LEAD_INSPECTOR, StatementOfActionProcess.KEY, WORK_CALLED),
       new ProcessGrants(StaffGroup.OFSTED, ConcernReferralProcess.KEY, RAISE),
       new ProcessGrants(StaffGroup.CQC, ConcernReferralProcess.KEY, RAISE),
       new ProcessGrants(StaffGroup.HMICFRS, ConcernReferralProcess.KEY, RAISE),

@@ -105,6 +105,8 @@ public final class JtaiProcess {
   public static final String VAR_OVERDUE_STEP = "overdueStep";
   public static final String VAR_OVERDUE_STEP_TITLE = "overdueStepTitle";
   public static final String VAR_OVERDUE_STEP_DAY = "overdueStepDay";
+  /** What the overdue step's working day counts from, in words (the notification, the last day of fieldwork, ...). */
+  public static final String VAR_OVERDUE_STEP_COUNTED_FROM = "overdueStepCountedFrom";
   public static final String VAR_OVERDUE_STEP_DUE = "overdueStepDue";
 
   /** Extension properties on the elements (read by the deadline calculation and the timeline). */

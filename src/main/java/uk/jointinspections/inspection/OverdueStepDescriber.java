@@ -2,13 +2,18 @@ package uk.jointinspections.inspection;
 
 import static uk.jointinspections.inspection.JtaiProcess.PROPERTY_DAY;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP;
+import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_DAY;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_DUE;
 import static uk.jointinspections.inspection.JtaiProcess.VAR_OVERDUE_STEP_TITLE;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -16,6 +21,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.calendar.DeadlineDefinition;
+import uk.jointinspections.calendar.Deadlines;
 
 /**
  * Gives the follow-up task of an overdue step words a person understands: the step's title, its framework day and
@@ -29,21 +36,56 @@ public class OverdueStepDescriber implements ExecutionListener {
       DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
 
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
 
-  public OverdueStepDescriber(@Lazy TaskService taskService) {
+  public OverdueStepDescriber(@Lazy TaskService taskService, @Lazy RuntimeService runtimeService,
+      @Lazy RepositoryService repositoryService) {
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     String step = (String) execution.getVariable(VAR_OVERDUE_STEP);
     execution.setVariableLocal(VAR_OVERDUE_STEP, step);
+    // The overdue step is the inspection's own or, escalated through a call activity, a step of a process it called.
+    List<String> instances = new ArrayList<>();
+    instances.add(execution.getProcessInstanceId());
+    if (step != null) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(execution.getProcessInstanceId()).list()
+          .forEach(called -> instances.add(called.getId()));
+    }
+    Task open = step == null ? null : instances.stream().flatMap(id -> taskService.createTaskQuery()
+        .processInstanceId(id).taskDefinitionKey(step).orderByDueDate().asc().listPage(0, 1).stream())
+        .findFirst().orElse(null);
     FlowElement element = step == null ? null : execution.getBpmnModelInstance().getModelElementById(step);
+    if (element == null && open != null) {
+      element = repositoryService.getBpmnModelInstance(open.getProcessDefinitionId()).getModelElementById(step);
+    }
     execution.setVariableLocal(VAR_OVERDUE_STEP_TITLE, element != null && element.getName() != null ? element.getName() : step);
-    execution.setVariableLocal(VAR_OVERDUE_STEP_DAY, element == null ? null : ModelProperties.of(element).get(PROPERTY_DAY));
-    Task open = step == null ? null : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(step).orderByDueDate().asc().listPage(0, 1).stream().findFirst().orElse(null);
+    String day = element == null ? null : ModelProperties.of(element).get(PROPERTY_DAY);
+    execution.setVariableLocal(VAR_OVERDUE_STEP_DAY, day);
+    execution.setVariableLocal(VAR_OVERDUE_STEP_COUNTED_FROM, day == null ? null
+        : countedFrom(DeadlineDefinition.of(element, execution.getVariable(DeadlineDefinition.EDITION_VARIABLE))
+            .referenceVariable(), execution.getVariable(DeadlineDefinition.EDITION_VARIABLE)));
     execution.setVariableLocal(VAR_OVERDUE_STEP_DUE,
         open != null && open.getDueDate() != null ? DUE_FORMAT.format(open.getDueDate().toInstant()) : null);
+  }
+
+  /**
+   * What the step's working day counts from, in words: a 2024 step after fieldwork is "day 15" of a count that starts
+   * at the last day of fieldwork, not at the notification, and a follow-up that only said "day 15" would mislead.
+   */
+  static String countedFrom(String referenceVariable, Object framework) {
+    return switch (referenceVariable) {
+      case Deadlines.DEFAULT_REFERENCE_VARIABLE -> "slac-2009".equals(framework)
+          ? "in table 1, day 1 being the notification day" : "counted from the notification day";
+      case "fieldworkEnd" -> "counted from the last day of fieldwork";
+      case "finalLetterSentOn" -> "counted from the day the final letter was sent";
+      case "letterPublishedOn" -> "counted from the day the letter was published";
+      default -> "counted from " + referenceVariable;
+    };
   }
 }

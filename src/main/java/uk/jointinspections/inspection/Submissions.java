@@ -1,6 +1,7 @@
 package uk.jointinspections.inspection;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
  * Something the local area sends (the list of deep-dive children, the 2024 child-level data lists, the 2009 case
  * list, ...) arriving through the API, for an inspection of any framework: the framework names what its local areas
  * send ({@link InspectionFramework#submissions()}); the submission is correlated to the inspection's waiting message
- * event (2017 JTAI) or completes its waiting "record receipt" step (the later diagrams). A submission the inspection
+ * event (2017 JTAI) or completes its waiting "record receipt" step (the later diagrams), also where that step is in a
+ * process the inspection called (the shared statement of action). A submission the inspection
  * is not waiting for (already received through the API or recorded by hand, or not yet asked for) changes nothing
  * and says why.
  */
@@ -124,8 +126,8 @@ public class Submissions {
       throw new InspectionProblem(HttpStatus.FORBIDDEN, "You are not allowed to record submissions for inspection "
           + instance.getBusinessKey() + ".");
     }
-    Task waiting = unrestricted.call(() -> taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(item.recordTaskId()).active().list()).stream().findFirst().orElse(null);
+    Task waiting = unrestricted.call(() -> withCalled(instance).stream().flatMap(id -> taskService.createTaskQuery()
+        .processInstanceId(id).taskDefinitionKey(item.recordTaskId()).active().list().stream()).findFirst().orElse(null));
     if (waiting == null) {
       throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
     }
@@ -141,6 +143,18 @@ public class Submissions {
       }
       throw goneMeanwhile;
     }
+  }
+
+  /**
+   * The inspection and the processes it called (the shared statement of action): a record step may live in either,
+   * and a submission completes it wherever it waits.
+   */
+  private List<String> withCalled(HistoricProcessInstance instance) {
+    List<String> ids = new ArrayList<>();
+    ids.add(instance.getId());
+    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .orderByProcessInstanceStartTime().asc().list().forEach(called -> ids.add(called.getId()));
+    return ids;
   }
 
   private String whyNotWaiting(HistoricProcessInstance instance, SubmissionItem item) {
@@ -181,8 +195,9 @@ public class Submissions {
     Date since = unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(Timeline.VAR_TIMELINE_SINCE).list().stream()
         .map(v -> v.getValue()).filter(Date.class::isInstance).map(Date.class::cast).findFirst().orElse(null));
-    List<HistoricTaskInstance> done = unrestricted.call(() -> historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(instance.getId()).taskDefinitionKey(item.recordTaskId()).finished().list());
+    List<HistoricTaskInstance> done = unrestricted.call(() -> withCalled(instance).stream()
+        .flatMap(id -> historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
+            .taskDefinitionKey(item.recordTaskId()).finished().list().stream()).toList());
     return done.stream().filter(t -> "completed".equals(t.getDeleteReason()))
         .map(HistoricTaskInstance::getEndTime).filter(end -> since == null || end.after(since))
         .max(Comparator.naturalOrder()).orElse(null);

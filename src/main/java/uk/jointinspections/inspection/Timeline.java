@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -18,12 +19,15 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
@@ -43,6 +47,7 @@ import uk.jointinspections.inspection.TimelineEntry.Status;
 public class Timeline {
 
   private static final String RELATIVE_STATEMENT = "P70WD";
+  static final String LOCAL_AREA = "local area";
   private static final int STATEMENT_WORKING_DAYS = 70;
 
   private final RepositoryService repositoryService;
@@ -50,9 +55,12 @@ public class Timeline {
   private final WorkingDays workingDays;
   private final WithoutAuthorization unrestricted;
   private final ObjectProvider<TimelineExtension> extensions;
+  private final ObjectProvider<InspectionFrameworks> frameworks;
 
   public Timeline(@Lazy RepositoryService repositoryService, @Lazy HistoryService historyService,
-      WorkingDays workingDays, WithoutAuthorization unrestricted, ObjectProvider<TimelineExtension> extensions) {
+      WorkingDays workingDays, WithoutAuthorization unrestricted, ObjectProvider<TimelineExtension> extensions,
+      ObjectProvider<InspectionFrameworks> frameworks) {
+    this.frameworks = frameworks;
     this.repositoryService = repositoryService;
     this.historyService = historyService;
     this.workingDays = workingDays;
@@ -96,46 +104,135 @@ public class Timeline {
         variables.put(variable.getName(), variable.getValue());
       }
     }
-    Map<String, List<HistoricActivityInstance>> activities = historyService.createHistoricActivityInstanceQuery()
-        .processInstanceId(instance.getId()).list().stream()
+    // The steps of the processes the inspection called (the shared statement of action) are its steps too.
+    List<String> instanceIds = new ArrayList<>();
+    instanceIds.add(instance.getId());
+    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId()).list()
+        .forEach(called -> instanceIds.add(called.getId()));
+    Map<String, List<HistoricActivityInstance>> activities = instanceIds.stream()
+        .flatMap(id -> historyService.createHistoricActivityInstanceQuery().processInstanceId(id).list().stream())
         .collect(Collectors.groupingBy(HistoricActivityInstance::getActivityId));
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    boolean ended = instance.getEndTime() != null;
-    Object statementRequired = variables.get(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED);
+    Walk walk = new Walk(instance, model, variables, activities, ClockUtil.getCurrentTime().toInstant(),
+        instance.getEndTime() != null, sentByTheLocalArea(instance.getProcessDefinitionKey()), new ArrayList<>());
 
-    List<TimelineEntry> entries = new ArrayList<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-      Milestone milestone = milestone(element, variables.get(DeadlineDefinition.EDITION_VARIABLE));
-      if (milestone == null || !applies(element, variables)) {
-        continue;
-      }
-      List<HistoricActivityInstance> runs = activities.getOrDefault(milestone.trackedId, List.of());
-      if (variables.get(VAR_TIMELINE_SINCE) instanceof Date since) {
-        // The timeline was restarted (a granted deferral): runs before the restart no longer count.
-        runs = runs.stream().filter(run -> !run.getStartTime().before(since)).toList();
-      }
-      boolean statementStep = isStatementStep(milestone.trackedId);
-      if (runs.isEmpty() && (ended || statementStep && Boolean.FALSE.equals(statementRequired))) {
-        continue; // a branch this inspection did not take
-      }
-      ZonedDateTime due = milestone.relative
-          ? statementDue(instance, variables, activities, model)
-          : milestone.definition == null ? null : due(milestone.definition, variables);
-      Status status;
-      if (!runs.isEmpty() && runs.stream().allMatch(run -> run.getEndTime() != null)) {
-        status = Status.done;
-      } else if (due != null && now.isAfter(due.toInstant())) {
-        status = Status.overdue;
+      if (element instanceof CallActivity call) {
+        calledSteps(walk, call);
       } else {
-        status = runs.isEmpty() ? Status.upcoming : Status.open;
+        add(walk, element, variables);
       }
-      entries.add(new TimelineEntry(milestone.trackedId,
-          milestone.definition == null ? null : milestone.definition.day(),
-          element.getName(), performer(element, variables), milestone.paragraph, due, status));
     }
+    List<TimelineEntry> entries = walk.entries;
     entries.sort(Comparator.comparing((TimelineEntry e) -> e.dueAt() == null ? null : e.dueAt().toInstant(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
+  }
+
+  private record Walk(HistoricProcessInstance instance, BpmnModelInstance model, Map<String, Object> variables,
+      Map<String, List<HistoricActivityInstance>> activities, Instant now, boolean ended,
+      Set<String> sentByTheLocalArea, List<TimelineEntry> entries) {
+  }
+
+  /**
+   * The "record receipt" steps of what the local area sends: the local area does them, whether its submission arrives
+   * through the API or the lead inspector records it by hand, as the 2017 JTAI's message subprocesses say.
+   */
+  private Set<String> sentByTheLocalArea(String processKey) {
+    InspectionFrameworks registry = frameworks.getIfAvailable();
+    return registry == null ? Set.of() : registry.ofProcess(processKey).map(InspectionFramework::submissions)
+        .orElse(List.of()).stream().filter(item -> !item.byMessage()).map(SubmissionItem::recordTaskId)
+        .collect(Collectors.toSet());
+  }
+
+  /**
+   * A call activity stands for the steps of the process it calls, listed once, as the inspection's own: their
+   * deadlines count from the inspection's variables (the called model names them per framework) and their
+   * {@code onlyIf} branches see what the call activity passes in.
+   */
+  private void calledSteps(Walk walk, CallActivity call) {
+    if (!applies(call, walk.variables) || call.getCalledElement() == null) {
+      return;
+    }
+    BpmnModelInstance called = calledModel(walk.instance, call.getCalledElement());
+    if (called == null) {
+      return;
+    }
+    Map<String, Object> passedIn = new HashMap<>(walk.variables);
+    passedIn.putAll(constantInputs(call, walk.variables));
+    for (FlowElement element : called.getModelElementsByType(FlowElement.class)) {
+      if (!(element instanceof CallActivity)) {
+        add(walk, element, passedIn);
+      }
+    }
+  }
+
+  /** The called definition as the call activity binds it: from the inspection's deployment, else the latest. */
+  private BpmnModelInstance calledModel(HistoricProcessInstance instance, String key) {
+    String deploymentId = repositoryService.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+        .processDefinitionKey(key).singleResult();
+    if (definition == null) {
+      definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+          .singleResult();
+    }
+    return definition == null ? null : repositoryService.getBpmnModelInstance(definition.getId());
+  }
+
+  /**
+   * What a call activity passes in that the timeline can know without running it: a variable under another name,
+   * or a literal yes/no ({@code ${true}}, {@code ${false}}) that chooses a branch of the called process.
+   */
+  static Map<String, Object> constantInputs(CallActivity call, Map<String, Object> variables) {
+    Map<String, Object> inputs = new HashMap<>();
+    if (call.getExtensionElements() == null) {
+      return inputs;
+    }
+    for (CamundaIn in : call.getExtensionElements().getChildElementsByType(CamundaIn.class)) {
+      String target = in.getCamundaTarget();
+      if (target == null) {
+        continue;
+      }
+      if (in.getCamundaSource() != null && variables.containsKey(in.getCamundaSource())) {
+        inputs.put(target, variables.get(in.getCamundaSource()));
+      } else if ("${true}".equals(in.getCamundaSourceExpression())) {
+        inputs.put(target, Boolean.TRUE);
+      } else if ("${false}".equals(in.getCamundaSourceExpression())) {
+        inputs.put(target, Boolean.FALSE);
+      }
+    }
+    return inputs;
+  }
+
+  private void add(Walk walk, FlowElement element, Map<String, Object> variables) {
+    Milestone milestone = milestone(element, variables.get(DeadlineDefinition.EDITION_VARIABLE));
+    if (milestone == null || !applies(element, variables)) {
+      return;
+    }
+    List<HistoricActivityInstance> runs = walk.activities.getOrDefault(milestone.trackedId, List.of());
+    if (variables.get(VAR_TIMELINE_SINCE) instanceof Date since) {
+      // The timeline was restarted (a granted deferral): runs before the restart no longer count.
+      runs = runs.stream().filter(run -> !run.getStartTime().before(since)).toList();
+    }
+    boolean statementStep = isStatementStep(milestone.trackedId);
+    Object statementRequired = variables.get(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED);
+    if (runs.isEmpty() && (walk.ended || statementStep && Boolean.FALSE.equals(statementRequired))) {
+      return; // a branch this inspection did not take
+    }
+    ZonedDateTime due = milestone.relative
+        ? statementDue(walk.instance, variables, walk.activities, walk.model)
+        : milestone.definition == null ? null : due(milestone.definition, variables);
+    Status status;
+    if (!runs.isEmpty() && runs.stream().allMatch(run -> run.getEndTime() != null)) {
+      status = Status.done;
+    } else if (due != null && walk.now.isAfter(due.toInstant())) {
+      status = Status.overdue;
+    } else {
+      status = runs.isEmpty() ? Status.upcoming : Status.open;
+    }
+    walk.entries.add(new TimelineEntry(milestone.trackedId,
+        milestone.definition == null ? null : milestone.definition.day(),
+        element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
+        milestone.paragraph, due, status));
   }
 
   /**
@@ -180,7 +277,7 @@ public class Timeline {
     }
     if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
         && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
-      String paragraph = ModelProperties.of((BaseElement) element).get(JtaiProcess.PROPERTY_PARAGRAPH);
+      String paragraph = paragraph((BaseElement) element, edition);
       if (hasDay((BaseElement) element)) {
         return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph);
       }
@@ -189,6 +286,13 @@ public class Timeline {
       }
     }
     return null;
+  }
+
+  /** The step's paragraph, the edition's own ({@code paragraph.<framework>}) where a shared process gives one. */
+  private static String paragraph(BaseElement element, Object edition) {
+    Map<String, String> properties = ModelProperties.of(element);
+    String own = edition == null ? null : properties.get(JtaiProcess.PROPERTY_PARAGRAPH + "." + edition);
+    return own != null ? own : properties.get(JtaiProcess.PROPERTY_PARAGRAPH);
   }
 
   private static boolean isSubmission(String id) {
@@ -246,7 +350,7 @@ public class Timeline {
   /** Who does the step, in words a reader of the timeline understands. */
   static String performer(FlowElement element, Map<String, Object> variables) {
     if (element instanceof SubProcess) {
-      return "local area";
+      return LOCAL_AREA;
     }
     if (!(element instanceof UserTask task)) {
       return "inspection team";

@@ -3,6 +3,7 @@ package uk.jointinspections.frameworks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ class FrameworkScenario {
   void moveTo(String localDateTime) {
     clock(localDateTime);
     for (int round = 0; round < 20; round++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).timers()
-          .duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1000)).list();
+      List<Job> due = instances().stream().flatMap(id -> engine.getManagementService().createJobQuery()
+          .processInstanceId(id).timers().duedateLowerThan(new Date(ClockUtil.getCurrentTime().getTime() + 1000))
+          .list().stream()).toList();
       if (due.isEmpty()) {
         return;
       }
@@ -45,8 +47,18 @@ class FrameworkScenario {
     }
   }
 
+  /** The inspection and the processes it has called (the shared statement of action): their steps are its steps. */
+  List<String> instances() {
+    List<String> ids = new ArrayList<>();
+    ids.add(processInstanceId);
+    engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
+        .forEach(called -> ids.add(called.getId()));
+    return ids;
+  }
+
   List<Task> tasks(String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).list();
+    return instances().stream().flatMap(id -> engine.getTaskService().createTaskQuery().processInstanceId(id)
+        .taskDefinitionKey(key).list().stream()).toList();
   }
 
   Task task(String key) {
@@ -84,7 +96,8 @@ class FrameworkScenario {
 
   /** The open user tasks of this inspection are exactly these steps (gateways and scopes aside). */
   void waitsAtExactly(String... keys) {
-    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list())
+    assertThat(instances().stream().flatMap(id -> engine.getTaskService().createTaskQuery().processInstanceId(id)
+        .list().stream()).toList())
         .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(keys);
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -144,6 +145,34 @@ class FrameworkSubmissionsTest {
     ResponseEntity<JsonNode> tooLong = submit(LEAD, "OTA16-SUBMIT", "information-on-20-children",
         Map.of("notes", "x".repeat(4001)));
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+  }
+
+  @Test
+  void ofstedTargeted2016StatementOfActionCompletesTheStepOfTheCalledProcess() {
+    FrameworkScenario.clock("2026-05-05T10:00");
+    // An inspection past publication: it waits in the shared statement-of-action process it called.
+    String inspection = engine.getRuntimeService().createProcessInstanceByKey(OfstedTargeted2016Process.KEY)
+        .businessKey("OTA16-SOA").setVariables(Map.of("framework", OfstedTargeted2016Process.FRAMEWORK,
+            "leadInspector", LEAD, "qaManager", "qa-manager",
+            OfstedTargeted2016Process.VAR_LETTER_PUBLISHED_ON, FrameworkScenario.at("2026-04-16T09:00")))
+        .startBeforeActivity(OfstedTargeted2016Process.CALL_STATEMENT_OF_ACTION).execute().getId();
+    FrameworkScenario s = new FrameworkScenario(engine, inspection);
+    Task record = s.assigned(OfstedTargeted2016Process.TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2026-07-27T23:59");
+    assertThat(record.getProcessInstanceId()).isNotEqualTo(inspection);
+
+    ResponseEntity<JsonNode> statement = submit(LEAD, "OTA16-SOA", "statement-of-action", Map.of("url", "https://la/soa"));
+    assertThat(statement.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(statement.getBody().get("processInstanceId").asText()).isEqualTo(inspection);
+    assertThat(s.tasks(OfstedTargeted2016Process.TASK_RECORD_STATEMENT_OF_ACTION)).isEmpty();
+    // Given back to the inspection, which has ended with its statement of action.
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(inspection)
+        .singleResult().getEndActivityId()).isEqualTo(OfstedTargeted2016Process.END_INSPECTION);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(inspection)
+        .variableName("statementOfActionChannel").singleResult().getValue()).isEqualTo("api");
+
+    ResponseEntity<JsonNode> repeat = submit(LEAD, "OTA16-SOA", "statement-of-action", Map.of());
+    assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(repeat.getBody().get("message").asText()).contains("already received on 5 May 2026 at 10:00");
   }
 
   @Test

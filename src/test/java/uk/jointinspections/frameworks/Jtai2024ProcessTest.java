@@ -58,6 +58,11 @@ class Jtai2024ProcessTest {
     return new FrameworkScenario(engine, started.processInstanceId());
   }
 
+  private static ProcessInstance calledStatement(ProcessInstance inspection) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(inspection)
+        .calledProcessInstance(uk.jointinspections.inspection.StatementOfActionProcess.KEY).getActual();
+  }
+
   private ProcessInstance instance(FrameworkScenario s) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(s.processInstanceId).singleResult();
   }
@@ -138,10 +143,23 @@ class Jtai2024ProcessTest {
     s.assigned(TASK_PUBLISH_LETTER, LEAD, "2026-11-26T23:59"); // 34 working days after fieldwork
     // 70 working days after Monday 23 November 2026, over Christmas (25, 28 December) and New Year (1 January 2027).
     s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2027-03-04T23:59");
+    // The statement of action is the shared called process, with this inspection's reference, framework and day 0.
+    assertThat(pi).isWaitingAt(CALL_STATEMENT_OF_ACTION);
+    ProcessInstance statement = calledStatement(pi);
+    assertThat(statement.getBusinessKey()).isEqualTo("JTAI24-OCT-2026");
+    assertThat(statement).isWaitingAt(TASK_RECORD_STATEMENT_OF_ACTION).variables()
+        .containsEntry("framework", FRAMEWORK).containsEntry("leadInspector", LEAD)
+        .containsEntry("finalLetterSentOn", engine.getRuntimeService().getVariable(pi.getId(), "finalLetterSentOn"));
     s.complete(TASK_PUBLISH_LETTER);
-    s.complete(TASK_RECORD_STATEMENT_OF_ACTION);
-    s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null);
+    s.complete(TASK_RECORD_STATEMENT_OF_ACTION, Map.of("statementReceived", true));
+    // The shared step opens this framework's own form, named by the call activity.
+    assertThat(engine.getFormService().getTaskFormData(s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null).getId())
+        .getCamundaFormRef().getKey()).isEqualTo("form_jtai2024_review_statement_of_action");
     s.complete(TASK_REVIEW_STATEMENT_OF_ACTION, Map.of("statementResponse", "The plan shows the findings are understood."));
+    assertThat(statement).isEnded();
+    // What the lead inspector recorded comes back to the inspection (camunda:out).
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("statementResponse").singleResult().getValue()).isEqualTo("The plan shows the findings are understood.");
     assertThat(pi).isEnded().hasPassed(END_INSPECTION).hasNotPassed(TASK_INFORM_DFE, TASK_CQC_MANAGEMENT_REVIEW,
         TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
   }
@@ -181,6 +199,22 @@ class Jtai2024ProcessTest {
     TimelineEntry published = entries.stream().filter(e -> e.id().equals(TASK_PUBLISH_LETTER)).findFirst().orElseThrow();
     assertThat(published.day()).as("34 working days after fieldwork").isEqualTo(34);
     assertThat(published.getDue()).isEqualTo("2026-11-26T23:59:00+00:00");
+    // The steps of the called statement-of-action process, once each, with this guidance's paragraphs.
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).singleElement()
+        .satisfies(e -> {
+          assertThat(e.day()).isEqualTo(70);
+          assertThat(e.paragraph()).isEqualTo("85-86");
+        });
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_REVIEW_STATEMENT_OF_ACTION)).singleElement()
+        .satisfies(e -> assertThat(e.paragraph()).isEqualTo("87"));
+    // What the partnership sends is the local area's step, as the 2017 JTAI shows it, even though the lead inspector
+    // records receipt when it comes by hand; reviewing it is the lead inspector's.
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_CHILD_LEVEL_DATA)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("local area");
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("local area");
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_REVIEW_STATEMENT_OF_ACTION)).singleElement()
+        .extracting(TimelineEntry::performer).isEqualTo("lead inspector " + LEAD);
   }
 
   @Test

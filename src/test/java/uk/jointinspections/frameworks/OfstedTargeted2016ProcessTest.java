@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -15,6 +20,7 @@ import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.StatementOfActionProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 
@@ -35,9 +41,15 @@ class OfstedTargeted2016ProcessTest {
   @Autowired Timeline timeline;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
+  @BeforeEach
+  void init() {
+    AbstractAssertions.init(engine);
+  }
+
   @AfterEach
   void reset() {
     ClockUtil.reset();
+    AbstractAssertions.reset();
   }
 
   private FrameworkScenario start(String reference, String notification, String now) {
@@ -136,8 +148,35 @@ class OfstedTargeted2016ProcessTest {
     s.complete(TASK_PUBLISH_LETTER, Map.of("publicationUrl", "https://reports.example/OTA16-EASTER"));
 
     // Within 70 working days of publication, over the May bank holidays (4 and 25 May).
-    s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2026-07-27T23:59");
-    s.complete(TASK_RECORD_STATEMENT_OF_ACTION);
+    Task record = s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2026-07-27T23:59");
+    // The shared called process, with this inspection's reference, framework, day 0 and form.
+    ProcessInstance inspection = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(s.processInstanceId).singleResult();
+    ProcessInstance statement = BpmnAwareTests.assertThat(inspection).isWaitingAt(CALL_STATEMENT_OF_ACTION)
+        .calledProcessInstance(StatementOfActionProcess.KEY).getActual();
+    assertThat(statement.getBusinessKey()).isEqualTo("OTA16-EASTER");
+    BpmnAwareTests.assertThat(statement).variables().containsEntry("framework", FRAMEWORK)
+        .containsEntry(VAR_LETTER_PUBLISHED_ON, engine.getRuntimeService().getVariable(s.processInstanceId, VAR_LETTER_PUBLISHED_ON));
+    assertThat(engine.getFormService().getTaskFormData(record.getId()).getCamundaFormRef().getKey())
+        .isEqualTo("form_ota2016_record_statement_of_action");
+
+    // Overdue in the called process: the escalation reaches this inspection's own follow-up, which names the step.
+    s.moveTo("2026-07-28T09:00");
+    Task followUp = s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE);
+    assertThat(followUp.getProcessInstanceId()).isEqualTo(s.processInstanceId);
+    assertThat(engine.getTaskService().getVariables(followUp.getId()))
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP, TASK_RECORD_STATEMENT_OF_ACTION)
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_TITLE, "Record receipt of the written statement of proposed action")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DAY, "70")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM, "counted from the day the letter was published")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DUE, "Monday 27 July 2026 at 23:59");
+    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "Reminded the DCS."));
+
+    s.complete(TASK_RECORD_STATEMENT_OF_ACTION, Map.of("statementReceived", true));
+    BpmnAwareTests.assertThat(statement).isEnded().hasPassed(StatementOfActionProcess.END_STATEMENT_OF_ACTION)
+        .hasNotPassed(StatementOfActionProcess.TASK_REVIEW_STATEMENT_OF_ACTION);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(s.processInstanceId)
+        .variableName("statementReceived").singleResult().getValue()).isEqualTo(true);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
         .singleResult().getEndActivityId()).isEqualTo(END_INSPECTION);
   }
@@ -157,6 +196,18 @@ class OfstedTargeted2016ProcessTest {
     assertThat(publish.getDue()).isEqualTo("2026-10-27T23:59:00+00:00");
     assertThat(entries.stream().filter(e -> e.id().equals(TASK_SIGN_OFF_DRAFT_LETTER)).findFirst().orElseThrow()
         .performer()).isEqualTo("regional-director");
+    // The called statement-of-action process's step is listed once, with this framework's paragraph; the review,
+    // which this framework does not have, is not.
+    TimelineEntry statement = entries.stream().filter(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION))
+        .findFirst().orElseThrow();
+    assertThat(entries).filteredOn(e -> e.id().equals(TASK_RECORD_STATEMENT_OF_ACTION)).hasSize(1);
+    assertThat(statement.day()).isEqualTo(70);
+    assertThat(statement.paragraph()).isEqualTo("9, 95");
+    // The local area sends it, whether through the API or recorded by the lead inspector, as in the 2017 JTAI.
+    assertThat(statement.performer()).isEqualTo("local area");
+    assertThat(statement.status()).isEqualTo(TimelineEntry.Status.upcoming);
+    assertThat(entries).extracting(TimelineEntry::id).doesNotContain(StatementOfActionProcess.TASK_REVIEW_STATEMENT_OF_ACTION,
+        CALL_STATEMENT_OF_ACTION);
   }
 
   @Test

@@ -54,7 +54,7 @@ class OverdueEscalationTest {
     s.complete(Jtai2024Process.TASK_RECORD_ANSWERS_30);
 
     assertEscalatesAt(s, Jtai2024Process.TASK_SELECT_AUDIT_CHILDREN, "2026-09-25T12:00", "4",
-        "Select at least 5 children for the local agencies to audit", LEAD, QA);
+        "Select at least 5 children for the local agencies to audit", "counted from the notification day", LEAD, QA);
   }
 
   @Test
@@ -63,7 +63,8 @@ class OverdueEscalationTest {
         "cse-and-missing", "2026-03-03", null, LEAD, QA), "2026-02-27T10:00");
     s.complete(OfstedTargeted2016Process.TASK_REVIEW_BRIEFING);
 
-    assertEscalatesAt(s, OfstedTargeted2016Process.TASK_NOTIFY_DCS, "2026-03-03T09:30", "0", null, LEAD, QA);
+    assertEscalatesAt(s, OfstedTargeted2016Process.TASK_NOTIFY_DCS, "2026-03-03T09:30", "0", null,
+        "counted from the notification day", LEAD, QA);
   }
 
   @Test
@@ -75,11 +76,12 @@ class OverdueEscalationTest {
     s.complete(Slac2009Process.TASK_RECORD_CORE_DOCUMENTS);
 
     // No QA manager named at the start: the lead inspector and the QA managers' group.
-    assertEscalatesAt(s, Slac2009Process.TASK_AGREE_SETUP_MEETING, "2026-05-05T23:59", "2", null, LEAD);
+    assertEscalatesAt(s, Slac2009Process.TASK_AGREE_SETUP_MEETING, "2026-05-05T23:59", "2", null,
+        "in table 1, day 1 being the notification day", LEAD);
   }
 
   private void assertEscalatesAt(FrameworkScenario s, String step, String due, String day, String title,
-      String... followers) {
+      String countedFrom, String... followers) {
     String boundary = JtaiProcess.BOUNDARY_OVERDUE_PREFIX + step.substring("task_".length());
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(s.processInstanceId)
         .activityId(boundary).singleResult();
@@ -105,6 +107,7 @@ class OverdueEscalationTest {
     Map<String, Object> described = engine.getTaskService().getVariables(followUp.getId());
     assertThat(described).containsEntry(JtaiProcess.VAR_OVERDUE_STEP, step)
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DAY, day)
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM, countedFrom)
         .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_TITLE, title == null ? s.task(step).getName() : title);
     assertThat((String) described.get(JtaiProcess.VAR_OVERDUE_STEP_DUE)).endsWith(due.substring(11));
 

@@ -8,13 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -48,6 +53,8 @@ class AutoDeploymentTest {
     assertThat(deployedResourceNames()).containsAll(files.stream().map(f -> f.getFileName().toString()).toList());
   }
 
+  private static final Pattern FORM_LITERAL = Pattern.compile("\\$\\{'([^']+)'\\}");
+
   @Test
   void everyFormRefOfEveryDeployedProcessResolvesInItsDeployment() throws IOException {
     int resolved = 0;
@@ -57,6 +64,20 @@ class AutoDeploymentTest {
       model.getModelElementsByType(UserTask.class).forEach(t -> formRefs.add(t.getCamundaFormRef()));
       model.getModelElementsByType(StartEvent.class).forEach(s -> formRefs.add(s.getCamundaFormRef()));
       formRefs.remove(null);
+      // A shared called process takes its forms from its caller (formRef="${statementOfActionRecordForm}"): the
+      // caller names them in its call activity, and they must resolve there.
+      formRefs.removeIf(ref -> ref.contains("${"));
+      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+        if (call.getExtensionElements() == null) {
+          continue;
+        }
+        for (CamundaIn in : call.getExtensionElements().getChildElementsByType(CamundaIn.class)) {
+          Matcher form = FORM_LITERAL.matcher(Objects.toString(in.getCamundaSourceExpression(), ""));
+          if (in.getCamundaTarget() != null && in.getCamundaTarget().endsWith("Form") && form.matches()) {
+            formRefs.add(form.group(1));
+          }
+        }
+      }
       Set<String> formIdsInDeployment = new HashSet<>();
       for (String resource : repository.getDeploymentResourceNames(definition.getDeploymentId())) {
         if (resource.endsWith(".form")) {
