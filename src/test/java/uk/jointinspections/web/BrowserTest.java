@@ -3,12 +3,8 @@ package uk.jointinspections.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -26,7 +22,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -34,13 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,9 +57,6 @@ import uk.jointinspections.inspection.JtaiProcess;
 @Tag("browser")
 class BrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
   /** How the Tasklist's config.js writes a date when the pointer rests on a due date. */
   static final DateTimeFormatter TASKLIST_LONG_DATE = DateTimeFormatter.ofPattern("EEEE dd/MM/yyyy HH:mm", java.util.Locale.UK);
   static final String FIELDWORK = "2027-03-15";
@@ -83,54 +70,31 @@ class BrowserTest {
   @Autowired RepositoryService repository;
   @Autowired WorkingDays workingDays;
 
+  private WebappBrowser webapp;
   private WebDriver browser;
   private WebDriverWait wait;
-  private String testName;
-  private int step;
 
   @BeforeAll
   static void requireChromium() {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Browser tests need Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver);"
-            + " .ci/run installs them");
+    WebappBrowser.assumeInstalled();
   }
 
   @BeforeEach
-  void openBrowser(TestInfo info) throws IOException {
-    // Never let Selenium Manager look for or download a browser or driver.
-    System.setProperty("SE_OFFLINE", "true");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toString());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--lang=en-GB", "--window-size=1280,800");
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        // A UK machine: on Linux Chromium takes its locale (the one Intl and Camunda Forms use) from the environment,
-        // not from --lang, and needs Debian's chromium-l10n for en-GB.
-        .withEnvironment(Map.of("TZ", "Europe/London", "LANG", "en_GB.UTF-8", "LANGUAGE", "en_GB")).build();
-    browser = new ChromeDriver(service, options);
-    // Generous: CI shares two cores between the application, Chromium and the build; every wait ends when its
-    // condition holds, so a fast machine does not pay for it.
-    wait = new WebDriverWait(browser, Duration.ofSeconds(90));
-    // Angular redraws the lists while the test reads them.
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    testName = info.getTestMethod().map(m -> m.getName()).orElse("browser");
-    step = 0;
-    Files.createDirectories(SCREENSHOTS);
+  void openBrowser(TestInfo info) {
+    webapp = new WebappBrowser(port, info.getTestMethod().map(m -> m.getName()).orElse("browser"), 1280, 800);
+    browser = webapp.driver();
+    wait = webapp.waiter();
   }
 
   @AfterEach
-  void closeBrowser() throws IOException {
-    if (browser != null) {
-      screenshot("last");
-      browser.quit();
+  void closeBrowser() {
+    if (webapp != null) {
+      webapp.close();
     }
   }
 
   @Test
-  void theLeadInspectorSeesOurTasklistAndTheFirstTaskOfANewInspection() throws IOException {
+  void theLeadInspectorSeesOurTasklistAndTheFirstTaskOfANewInspection() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     String instance = startJtai(reference);
     Task first = tasks.createTaskQuery().processInstanceId(instance).active().or().taskAssignee("ofsted-lead")
@@ -216,7 +180,7 @@ class BrowserTest {
   }
 
   @Test
-  void everyListIsSortedByDueDateSoonestFirst() throws IOException {
+  void everyListIsSortedByDueDateSoonestFirst() {
     String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     // Started in an order that is neither the due dates' order nor its reverse, so that sorting by creation (the
     // Tasklist's own default) cannot pass for sorting by due date.
@@ -264,7 +228,7 @@ class BrowserTest {
   }
 
   @Test
-  void aLeadInspectorStartsAnInspectionFromTheTasklistWithTheStartForm() throws IOException {
+  void aLeadInspectorStartsAnInspectionFromTheTasklistWithTheStartForm() {
     String reference = "JTAI-FORM-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     logIn("tasklist", "ofsted-lead", "demo");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
@@ -328,7 +292,7 @@ class BrowserTest {
   }
 
   @Test
-  void aCqcInspectorSeesCqcTasksOnly() throws IOException {
+  void aCqcInspectorSeesCqcTasksOnly() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     String instance = startJtai(reference);
     Task cqc = tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("cqc").list().get(0);
@@ -346,7 +310,7 @@ class BrowserTest {
   }
 
   @Test
-  void theOperatorSeesTheRunningInspectionInCockpit() throws IOException {
+  void theOperatorSeesTheRunningInspectionInCockpit() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     startJtai(reference);
 
@@ -373,15 +337,8 @@ class BrowserTest {
     return started.getBody().get("processInstanceId").asText();
   }
 
-  private void logIn(String app, String user, String password) throws IOException {
-    browser.get(url("/camunda/app/" + app + "/default/"));
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']")));
-    username.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
-    screenshot("login-" + app);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+  private void logIn(String app, String user, String password) {
+    webapp.logIn(app, user, password);
   }
 
   /** The deadline the diagram gives the task (day and time of its element), counted on the working-day calendar. */
@@ -467,16 +424,14 @@ class BrowserTest {
   }
 
   private String text() {
-    return browser.findElement(By.tagName("body")).getText();
+    return webapp.text();
   }
 
   private String url(String path) {
-    return "http://localhost:" + port + path;
+    return webapp.url(path);
   }
 
-  private void screenshot(String name) throws IOException {
-    Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++step, name));
-    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), file,
-        StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    webapp.screenshot(name);
   }
 }

@@ -48,20 +48,29 @@ public final class WebappBrowser implements AutoCloseable {
   }
 
   public WebappBrowser(int port, String testName) {
+    this(port, testName, 1400, 1000);
+  }
+
+  /** {@code width} x {@code height}: the README's screenshots are 1280 wide. */
+  public WebappBrowser(int port, String testName, int width, int height) {
     // Never let Selenium Manager look for or download a browser or driver.
     System.setProperty("SE_OFFLINE", "true");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-        "--lang=en-GB", "--window-size=1400,1000");
+        "--lang=en-GB", "--window-size=" + width + "," + height);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Europe/London")).build();
+        // A UK machine: on Linux Chromium takes its locale (the one Intl and Camunda Forms use) from the environment,
+        // not from --lang, and needs Debian's chromium-l10n for en-GB.
+        .withEnvironment(Map.of("TZ", "Europe/London", "LANG", "en_GB.UTF-8", "LANGUAGE", "en_GB")).build();
     this.driver = new ChromeDriver(service, options);
+    // Generous: CI shares two cores between the application, Chromium and the build; every wait ends when its
+    // condition holds, so a fast machine does not pay for it.
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
     // Angular redraws a table while it loads; an element found a moment ago is looked up again rather than failing.
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     this.wait.ignoring(StaleElementReferenceException.class);
     this.port = port;
     this.testName = testName;
@@ -97,7 +106,7 @@ public final class WebappBrowser implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  /** Waits (30 s at most) until the page shows all of these texts, and returns the page's text. */
+  /** Waits (90 s at most) until the page shows all of these texts, and returns the page's text. */
   public String waitForText(String... expected) {
     wait.withMessage(() -> "the page to show " + String.join(", ", expected)).until(d -> {
       String text = text();
@@ -131,6 +140,11 @@ public final class WebappBrowser implements AutoCloseable {
 
   public WebDriver driver() {
     return driver;
+  }
+
+  /** The browser's wait (90 s, ignoring elements Angular has just redrawn), for conditions of the test's own. */
+  public WebDriverWait waiter() {
+    return wait;
   }
 
   public void screenshot(String name) {
