@@ -1,5 +1,6 @@
 package uk.jointinspections.concern;
 
+import uk.jointinspections.web.JsonBodyProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -43,8 +44,10 @@ public class ConcernApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(body(HttpStatus.BAD_REQUEST, "The request body is not the JSON this endpoint expects."));
+    Map<String, Object> body = body(HttpStatus.BAD_REQUEST,
+        JsonBodyProblems.message(e, "The request body is not the JSON this endpoint expects."));
+    JsonBodyProblems.field(e).ifPresent(field -> body.put("field", field));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   @ExceptionHandler(Exception.class)

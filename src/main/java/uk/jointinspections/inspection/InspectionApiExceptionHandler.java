@@ -1,5 +1,6 @@
 package uk.jointinspections.inspection;
 
+import uk.jointinspections.web.JsonBodyProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -49,7 +50,10 @@ class InspectionApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST, "The request body is not the JSON object this endpoint expects.");
+    ResponseEntity<Map<String, Object>> response = body(HttpStatus.BAD_REQUEST,
+        JsonBodyProblems.message(e, "The request body is not the JSON object this endpoint expects."));
+    JsonBodyProblems.field(e).ifPresent(field -> response.getBody().put("field", field));
+    return response;
   }
 
   @ExceptionHandler(AuthorizationException.class)
