@@ -332,13 +332,22 @@ class HostileInputTest {
 
   Stream<Case> realCases() throws Exception {
     List<Case> cases = new ArrayList<>();
+    int index = 0;
     for (String framework : REAL.keySet()) {
       Map<String, Object> valid = validStart(framework);
+      int turn = index++;
       for (String field : valid.keySet()) {
         if (field.equals("framework")) {
           continue; // unknown frameworks are the cases above
         }
-        for (Object value : HOSTILE) {
+        for (int v = 0; v < HOSTILE.size(); v++) {
+          Object value = HOSTILE.get(v);
+          // Text meets each framework's own rules; a value of the wrong JSON type is refused before any framework
+          // sees it, so each of those goes to one framework in turn.
+          boolean wrongType = field.equals("noNotice") ? !(value instanceof Boolean) : !(value instanceof String);
+          if (wrongType && (v + field.length()) % REAL.size() != turn) {
+            continue;
+          }
           if (!legalStartValue(framework, field, value)) {
             Map<String, Object> body = validStart(framework);
             body.put(field, value);
