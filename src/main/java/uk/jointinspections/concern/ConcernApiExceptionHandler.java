@@ -1,6 +1,5 @@
 package uk.jointinspections.concern;
 
-import uk.jointinspections.web.JsonBodyProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -12,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.web.JsonBodyProblems;
 
 /** Errors of the concern API as {@code {"status":…,"error":…,"message":…}}, never a stack trace. */
 @RestControllerAdvice(assignableTypes = ConcernController.class)

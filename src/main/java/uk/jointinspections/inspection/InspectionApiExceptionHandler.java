@@ -1,6 +1,5 @@
 package uk.jointinspections.inspection;
 
-import uk.jointinspections.web.JsonBodyProblems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -14,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.web.JsonBodyProblems;
 
 /** Errors of the inspection API as {@code {"status","error","message"}}; never a stack trace. */
 @RestControllerAdvice(assignableTypes = {InspectionApi.class, uk.jointinspections.frameworks.FrameworksApi.class})

@@ -1,7 +1,6 @@
 package uk.jointinspections.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Optional;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -9,7 +8,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 /**
  * What was wrong with a JSON body our /api could not read, in words a caller can act on: the field that had the wrong
  * kind of value and what it takes (text, true or false), so that a wrong type is refused as clearly as a wrong value.
- * Never Jackson's own message, which names Java classes.
+ * Never Jackson's own message, which names Java classes, and never the value sent.
  */
 public final class JsonBodyProblems {
 
@@ -40,16 +39,11 @@ public final class JsonBodyProblems {
   private static String expected(Throwable cause) {
     Class<?> type = cause instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (type == Boolean.class || type == boolean.class) {
-      return "must be true or false" + given(cause);
+      return "must be true or false";
     }
     if (type == String.class) {
       return "must be text (a JSON string), not a number, true/false, a list or an object";
     }
     return "has a value of the wrong kind";
-  }
-
-  private static String given(Throwable cause) {
-    return cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
-        && text.length() <= 40 ? ", not '" + text + "'" : "";
   }
 }
