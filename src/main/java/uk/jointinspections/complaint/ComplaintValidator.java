@@ -21,7 +21,8 @@ public class ComplaintValidator {
 
   static final Set<String> INSPECTORATES =
       Set.of(Inspectorates.OFSTED, Inspectorates.CQC, Inspectorates.HMICFRS, Inspectorates.HMI_PROBATION);
-  static final int MAX_TEXT = 20000;
+  /** Camunda keeps a string variable in one column of 4,000 characters; a longer one would fail only on saving. */
+  static final int MAX_TEXT = 4000;
 
   private final ComplaintInspections inspections;
   private final ComplaintWindow window;
@@ -54,11 +55,12 @@ public class ComplaintValidator {
       throw ComplaintRefused.badField("text", "do not record the details of a conduct complaint in the start form;"
           + " the investigating inspectorate records them in its confidential task.");
     }
-    if (kind.concernsConduct()) {
-      if (blank(request.conductInspectorate())) {
-        throw ComplaintRefused.badField("conductInspectorate",
-            "a complaint about an inspector's conduct must name the inspectorate: ofsted, cqc, hmicfrs or hmi-probation.");
-      }
+    if (kind.concernsConduct() && blank(request.conductInspectorate())) {
+      throw ComplaintRefused.badField("conductInspectorate",
+          "a complaint about an inspector's conduct must name the inspectorate: ofsted, cqc, hmicfrs or hmi-probation.");
+    }
+    // Checked whenever given: the API records the field as sent, so a process-outcome complaint must not carry junk.
+    if (!blank(request.conductInspectorate())) {
       if (!INSPECTORATES.contains(request.conductInspectorate().strip())) {
         throw ComplaintRefused.badField("conductInspectorate", "'" + request.conductInspectorate()
             + "' is not an inspectorate; use ofsted, cqc, hmicfrs or hmi-probation.");
@@ -69,6 +71,9 @@ public class ComplaintValidator {
     if (withhold && blank(request.exceptionalCircumstances())) {
       throw ComplaintRefused.badField("exceptionalCircumstances",
           "a request to withhold or withdraw the report should set out the exceptional circumstances.");
+    }
+    if (!blank(request.exceptionalCircumstances()) && request.exceptionalCircumstances().length() > MAX_TEXT) {
+      throw ComplaintRefused.badField("exceptionalCircumstances", "at most " + MAX_TEXT + " characters.");
     }
     ComplaintEdition requestedEdition = null;
     if (!blank(request.complaintEdition())) {
@@ -102,6 +107,9 @@ public class ComplaintValidator {
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
     if (date.isAfter(today)) {
       throw ComplaintRefused.badField("receivedOn", date + " is in the future.");
+    }
+    if (!WorkingDayCalendar.isSupported(date)) {
+      throw ComplaintRefused.badField("receivedOn", date + " is outside the years the working-day calendar covers.");
     }
     return date;
   }

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.web.JsonBodyProblems;
 
 /** Errors of the concern API as {@code {"status":…,"error":…,"message":…}}, never a stack trace. */
 @RestControllerAdvice(assignableTypes = ConcernController.class)
@@ -43,8 +44,10 @@ public class ConcernApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-        .body(body(HttpStatus.BAD_REQUEST, "The request body is not the JSON this endpoint expects."));
+    Map<String, Object> body = body(HttpStatus.BAD_REQUEST,
+        JsonBodyProblems.message(e, "The request body is not the JSON this endpoint expects."));
+    JsonBodyProblems.field(e).ifPresent(field -> body.put("field", field));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 
   @ExceptionHandler(Exception.class)

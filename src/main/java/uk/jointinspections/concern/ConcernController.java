@@ -95,6 +95,9 @@ public class ConcernController {
       throw new ConcernRefusedException(ConcernRefusedException.Reason.INVALID, VAR_RESPONSE,
           "give the agency's written response.");
     }
+    if (body.response().length() > ConcernRules.MAX_TEXT) {
+      throw ConcernRefusedException.invalid(VAR_RESPONSE, "is longer than " + ConcernRules.MAX_TEXT + " characters.");
+    }
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
     LocalDate receivedOn = today;
     if (body.receivedOn() != null && !body.receivedOn().isBlank()) {
@@ -105,6 +108,11 @@ public class ConcernController {
       }
       if (receivedOn.isAfter(today)) {
         throw ConcernRefusedException.invalid("receivedOn", receivedOn + " is in the future.");
+      }
+      LocalDate raised = concern.getStartTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+      if (receivedOn.isBefore(raised)) {
+        throw ConcernRefusedException.invalid("receivedOn", receivedOn + " is before the concern was raised on "
+            + raised + ".");
       }
     }
     Map<String, Object> already = alreadyRecorded(id);

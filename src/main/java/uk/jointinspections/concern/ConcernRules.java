@@ -27,7 +27,8 @@ public class ConcernRules {
           + "(\\s*[,;]\\s*(?=[A-Za-z0-9/-]*[0-9])[A-Za-z0-9/-]{2,24}(\\s*\\([A-Z]{1,3}\\))?)*\\s*$";
   private static final Pattern CASE_NUMBERS = Pattern.compile(CASE_NUMBERS_PATTERN);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
-  static final int MAX_TEXT = 20_000;
+  /** Camunda keeps a string variable in one column of 4,000 characters; a longer one would fail only on saving. */
+  static final int MAX_TEXT = 4000;
 
   private final InspectionDirectory inspections;
   private final WorkingDays workingDays;

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.web.JsonBodyProblems;
 
 /** Errors of the inspection API as {@code {"status","error","message"}}; never a stack trace. */
 @RestControllerAdvice(assignableTypes = {InspectionApi.class, uk.jointinspections.frameworks.FrameworksApi.class})
@@ -49,7 +50,10 @@ class InspectionApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST, "The request body is not the JSON object this endpoint expects.");
+    ResponseEntity<Map<String, Object>> response = body(HttpStatus.BAD_REQUEST,
+        JsonBodyProblems.message(e, "The request body is not the JSON object this endpoint expects."));
+    JsonBodyProblems.field(e).ifPresent(field -> response.getBody().put("field", field));
+    return response;
   }
 
   @ExceptionHandler(AuthorizationException.class)

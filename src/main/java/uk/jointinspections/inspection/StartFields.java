@@ -78,6 +78,20 @@ public class StartFields {
     return id;
   }
 
+  /**
+   * Only the 2009 inspection may be made without notice (its paragraph 11); for any other framework the two fields
+   * are refused rather than silently dropped, so that nobody believes an inspection was set up without notice.
+   */
+  public static void noticeIsGiven(InspectionStartRequest request, String framework) {
+    if (request.noNotice() != null && request.noNotice()) {
+      throw new InvalidInspectionException("noNotice", "a " + framework + " inspection is always notified;"
+          + " only slac-2009 inspects without notice.");
+    }
+    if (present(request.noNoticeReason())) {
+      throw new InvalidInspectionException("noNoticeReason", "only for a slac-2009 inspection without notice.");
+    }
+  }
+
   public static boolean present(String value) {
     return value != null && !value.isBlank();
   }

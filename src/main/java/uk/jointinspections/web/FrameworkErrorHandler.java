@@ -2,6 +2,8 @@ package uk.jointinspections.web;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -37,11 +39,23 @@ public class FrameworkErrorHandler extends ResponseEntityExceptionHandler {
     HttpHeaders json = new HttpHeaders();
     json.putAll(headers);
     json.setContentType(MediaType.APPLICATION_JSON);
-    return ResponseEntity.status(statusCode).headers(json).body(ApiErrorHandler.error(statusCode, message).getBody());
+    ApiErrorHandler.ApiError error = ApiErrorHandler.error(statusCode, message).getBody();
+    if (ex instanceof HttpMessageNotReadableException unreadable && JsonBodyProblems.field(unreadable).isPresent()) {
+      Map<String, Object> named = new LinkedHashMap<>();
+      named.put("status", error.status());
+      named.put("error", error.error());
+      named.put("message", error.message());
+      named.put("field", JsonBodyProblems.field(unreadable).get());
+      return ResponseEntity.status(statusCode).headers(json).body(named);
+    }
+    return ResponseEntity.status(statusCode).headers(json).body(error);
   }
 
   /** Where the JSON went wrong, without echoing the caller's content back into responses or logs. */
   static String unreadableBody(HttpMessageNotReadableException e) {
+    if (JsonBodyProblems.field(e).isPresent()) {
+      return JsonBodyProblems.message(e, null);
+    }
     String message = "The request body is not the JSON this endpoint expects";
     if (e.getCause() instanceof JsonProcessingException json && json.getLocation() != null) {
       JsonLocation at = json.getLocation();
