@@ -59,6 +59,9 @@ class ClusterIT {
   static final String ADMIN_PASSWORD = "cluster-admin-" + UUID.randomUUID();
   static final String DEMO_PASSWORD = "cluster-demo-" + UUID.randomUUID();
   static final String LEAD = "ofsted-lead";
+  /** Extra job executor settings for both nodes, to measure a setting (README "Job executor and history cleanup"). */
+  static final List<String> NODE_ARGS = System.getProperty("cluster.nodeArgs", "").isBlank() ? List.of()
+      : List.of(System.getProperty("cluster.nodeArgs").trim().split("\\s+"));
 
   final String baseUrl = System.getenv().getOrDefault("INSPECTION_TEST_POSTGRES_URL",
       "jdbc:postgresql://127.0.0.1:5432/inspections_test");
@@ -111,13 +114,15 @@ class ClusterIT {
     env.put("MAIL_HOST", "127.0.0.1");
     env.put("MAIL_PORT", Integer.toString(smtpPort));
     env.put("INSPECTION_DB_POOL_SIZE", "12");
-    AppNode node = new AppNode(name, jar, Path.of("target", "cluster", database, name), env, List.of(
+    List<String> properties = new ArrayList<>(List.of(
         // Short lock and acquisition times so that a dead node's jobs return within seconds, not minutes.
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=1000",
         "--logging.level.org.camunda.bpm.engine.jobexecutor=error",
         "--logging.level.org.camunda.bpm.engine.context=error"));
+    properties.addAll(NODE_ARGS);
+    AppNode node = new AppNode(name, jar, Path.of("target", "cluster", database, name), env, properties);
     started.add(node);
     return node;
   }
@@ -131,8 +136,10 @@ class ClusterIT {
     awaitQuiet();
 
     List<TimerJob> timers = makeJtaiTimersDue();
+    Instant due = Instant.now();
     assertThat(timers).as("boundary timers of the started inspections").hasSizeGreaterThanOrEqualTo(INSPECTIONS);
     awaitQuiet();
+    recordDrain(timers.size(), Duration.between(due, Instant.now()), due);
 
     assertFiredOnce(timers);
     assertThat(queryLong("SELECT COUNT(DISTINCT HOSTNAME_) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2"
@@ -303,6 +310,34 @@ class ClusterIT {
 
   static final java.time.format.DateTimeFormatter CAMUNDA_DATE =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+  /**
+   * A measurement, not an assertion: how long the cluster took to run the timers that fell due at once and
+   * everything they caused, with the settings under test and the machine's load, appended to
+   * target/cluster/drain-times.txt (README "Job executor and history cleanup" quotes these lines).
+   */
+  void recordDrain(int timers, Duration drain, Instant due) throws Exception {
+    Timestamp since = Timestamp.from(due);
+    String line = String.format("%s inspections=%d timers=%d jobsRun=%d failedRuns=%d byNode=%s drain=%.1fs"
+            + " load=%s settings=%s%n", Instant.now(), INSPECTIONS, timers,
+        queryLong("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= ?", since),
+        queryLong("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 3 AND TIMESTAMP_ >= ?", since),
+        queryStrings("SELECT HOSTNAME_ || ':' || COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= '"
+            + since + "' GROUP BY HOSTNAME_ ORDER BY HOSTNAME_"),
+        drain.toMillis() / 1000.0,
+        loadAverage(), NODE_ARGS);
+    System.out.print("[drain] " + line);
+    java.nio.file.Files.writeString(Path.of("target", "cluster", "drain-times.txt"), line,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+    } catch (java.io.IOException | RuntimeException notLinux) {
+      return "n/a";
+    }
+  }
 
   // --- helpers --------------------------------------------------------------------------------------------------
 
