@@ -319,16 +319,30 @@ class ClusterIT {
   void recordDrain(int timers, Duration drain, Instant due) throws Exception {
     Timestamp since = Timestamp.from(due);
     String line = String.format("%s inspections=%d timers=%d jobsRun=%d failedRuns=%d byNode=%s drain=%.1fs"
-            + " load=%s settings=%s%n", Instant.now(), INSPECTIONS, timers,
+            + " engine=%s load=%s settings=%s%n", Instant.now(), INSPECTIONS, timers,
         queryLong("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= ?", since),
         queryLong("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 3 AND TIMESTAMP_ >= ?", since),
         queryStrings("SELECT HOSTNAME_ || ':' || COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2 AND TIMESTAMP_ >= '"
             + since + "' GROUP BY HOSTNAME_ ORDER BY HOSTNAME_"),
-        drain.toMillis() / 1000.0,
-        loadAverage(), NODE_ARGS);
+        drain.toMillis() / 1000.0, engineEvents(), loadAverage(), NODE_ARGS);
     System.out.print("[drain] " + line);
     java.nio.file.Files.writeString(Path.of("target", "cluster", "drain-times.txt"), line,
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** The job executors' own counts since the nodes started, summed over both (Actuator, as an operator reads them). */
+  Map<String, Long> engineEvents() {
+    Map<String, Long> sums = new LinkedHashMap<>();
+    for (String event : List.of("job-acquisition-attempt", "job-acquired-success", "job-acquired-failure",
+        "job-execution-rejected", "job-locked-exclusive", "job-successful", "job-failed")) {
+      for (AppNode node : List.of(nodeA, nodeB)) {
+        AppNode.Response metric = node.call("GET", "/actuator/metrics/camunda.engine.events?tag=event:" + event,
+            "admin", ADMIN_PASSWORD, null);
+        assertThat(metric.status()).as("%s", metric).isEqualTo(200);
+        sums.merge(event, metric.json().path("measurements").get(0).path("value").asLong(), Long::sum);
+      }
+    }
+    return sums;
   }
 
   static String loadAverage() {
