@@ -129,6 +129,70 @@ class DockerSetupTest {
     assertThat(Files.readAllLines(Path.of(".gitignore"))).anyMatch(l -> l.equals(".env") || l.equals("docker/.env"));
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyImageIsPinnedToAVersionNeverLatest() throws IOException {
+    Map<String, Object> services = (Map<String, Object>) compose().get("services");
+    services.forEach((name, definition) -> {
+      String image = (String) ((Map<String, Object>) definition).get("image");
+      assertThat(image).as("service %s names its image", name).isNotBlank();
+      assertPinned("service " + name, image);
+    });
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher version = Pattern.compile("<artifactId>joint-inspections</artifactId>\\s*<version>([^<]+)</version>")
+        .matcher(pom);
+    assertThat(version.find()).isTrue();
+    assertThat((String) service("app1").get("image")).as("the application's image carries the project's version")
+        .isEqualTo("joint-inspections:" + version.group(1));
+    Matcher from = Pattern.compile("(?m)^FROM\\s+(\\S+)").matcher(Files.readString(DOCKER.resolve("Dockerfile")));
+    int bases = 0;
+    while (from.find()) {
+      bases++;
+      assertPinned("Dockerfile FROM", from.group(1));
+    }
+    assertThat(bases).isEqualTo(2);
+  }
+
+  static void assertPinned(String where, String image) {
+    String lastPart = image.substring(image.lastIndexOf('/') + 1);
+    assertThat(lastPart).as("%s: %s has a tag", where, image).contains(":");
+    String tag = lastPart.substring(lastPart.indexOf(':') + 1);
+    assertThat(tag).as("%s: %s", where, image).isNotEqualTo("latest").containsPattern("\\d");
+  }
+
+  /**
+   * The tuning settings (job executor, history cleanup, pool, metrics) are environment variables of
+   * application.yaml; compose passes each on with the same default and .env.example lists it with that value, so
+   * the three never disagree about what runs when nobody sets it.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyTuningSettingIsConfigurableThroughComposeWithTheApplicationsDefault() throws IOException {
+    Matcher setting = Pattern.compile("\\$\\{((?:INSPECTION_JOB|INSPECTION_HISTORY_CLEANUP|INSPECTION_METRICS)_\\w+"
+        + "|INSPECTION_DB_POOL_SIZE):([^}]*)}").matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
+    Map<String, String> defaults = new java.util.TreeMap<>();
+    while (setting.find()) {
+      defaults.put(setting.group(1), setting.group(2));
+    }
+    assertThat(defaults).containsKeys("INSPECTION_JOB_CORE_POOL_SIZE", "INSPECTION_JOB_MAX_POOL_SIZE",
+        "INSPECTION_JOB_QUEUE_CAPACITY", "INSPECTION_JOB_LOCK_TIME_MILLIS", "INSPECTION_JOB_MAX_JOBS_PER_ACQUISITION",
+        "INSPECTION_JOB_WAIT_TIME_MILLIS", "INSPECTION_JOB_MAX_WAIT_MILLIS", "INSPECTION_JOB_BACKOFF_TIME_MILLIS",
+        "INSPECTION_JOB_MAX_BACKOFF_MILLIS", "INSPECTION_JOB_ACQUIRE_BY_DUE_DATE", "INSPECTION_HISTORY_CLEANUP_START",
+        "INSPECTION_HISTORY_CLEANUP_END", "INSPECTION_HISTORY_CLEANUP_BATCH_SIZE",
+        "INSPECTION_HISTORY_CLEANUP_PARALLELISM");
+    Properties example = new Properties();
+    example.load(Files.newBufferedReader(DOCKER.resolve(".env.example")));
+    for (String app : List.of("app1", "app2")) {
+      Map<String, Object> env = (Map<String, Object>) service(app).get("environment");
+      defaults.forEach((variable, value) -> {
+        assertThat(String.valueOf(env.get(variable))).as("%s passes %s on", app, variable)
+            .isEqualTo("${" + variable + ":-" + value + "}");
+        assertThat(example.getProperty(variable)).as(".env.example lists %s with the default", variable)
+            .isEqualTo(value);
+      });
+    }
+  }
+
   static String appPort() throws IOException {
     Matcher port = Pattern.compile("port: \\$\\{PORT:(\\d+)}")
         .matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
