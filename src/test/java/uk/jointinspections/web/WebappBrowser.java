@@ -81,13 +81,28 @@ public final class WebappBrowser implements AutoCloseable {
     }
   }
 
-  /** Logs into a webapp ({@code tasklist}, {@code cockpit}, {@code admin}) of the default engine through its form. */
+  /**
+   * Logs into a webapp ({@code tasklist}, {@code cockpit}, {@code admin}) of the default engine through its form. The
+   * login page focuses its user name field while it finishes loading, which on a busy machine can pull the password's
+   * keys into the user name; so both are typed again until each holds what was typed.
+   */
   public void logIn(String app, String user, String password) {
     open("/camunda/app/" + app + "/default/");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']")));
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    wait.withMessage(() -> "the login form to take user " + user).until(d -> {
+      WebElement username = d.findElements(
+          By.cssSelector("input[ng-model='username'], input#inputUsername, input[name='username']")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null);
+      WebElement secret = d.findElements(By.cssSelector("input[type='password']")).stream()
+          .filter(WebElement::isDisplayed).findFirst().orElse(null);
+      if (username == null || secret == null) {
+        return false;
+      }
+      username.clear();
+      username.sendKeys(user);
+      secret.clear();
+      secret.sendKeys(password);
+      return user.equals(username.getAttribute("value")) && password.equals(secret.getAttribute("value"));
+    });
     screenshot("login-" + app);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
