@@ -35,7 +35,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import uk.jointinspections.ApplicationTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -53,7 +53,7 @@ import uk.jointinspections.inspection.JtaiProcess;
  * application on a random port (the same cached context as the engine tests). A screenshot of every step goes to
  * target/screenshots/. Skipped, saying why, only where /usr/bin/chromium is not installed; CI installs it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 @Tag("browser")
 class BrowserTest {
 

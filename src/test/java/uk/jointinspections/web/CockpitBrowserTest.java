@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import uk.jointinspections.ApplicationTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -50,7 +50,7 @@ import uk.jointinspections.notification.NotificationProcess;
  * the failed "Send the e-mail" step with the mail server's error, and, with the mail server back, retries it from
  * Cockpit: the e-mail is delivered and the incident is gone. Screenshots of every step in target/screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 @Tag("browser")
 class CockpitBrowserTest {
 
