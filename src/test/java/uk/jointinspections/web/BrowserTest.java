@@ -327,6 +327,11 @@ class BrowserTest {
   }
 
   private String startJtai(String reference, String plannedFieldworkStart) {
+    return startJtai(rest, reference, plannedFieldworkStart);
+  }
+
+  /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */
+  static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart) {
     Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", "Northshire",
         "deepDiveTheme", "neglect", "plannedFieldworkStart", plannedFieldworkStart, "leadInspector", "ofsted-lead");
     HttpHeaders headers = new HttpHeaders();
@@ -336,6 +341,7 @@ class BrowserTest {
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
     return started.getBody().get("processInstanceId").asText();
   }
+
 
   private void logIn(String app, String user, String password) {
     webapp.logIn(app, user, password);

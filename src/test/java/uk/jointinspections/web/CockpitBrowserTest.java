@@ -3,7 +3,6 @@ package uk.jointinspections.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -32,10 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.ApplicationTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -251,13 +245,7 @@ class CockpitBrowserTest {
   }
 
   private String startJtai(String reference) {
-    Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", "Northshire",
-        "deepDiveTheme", "neglect", "plannedFieldworkStart", "2027-03-15", "leadInspector", "ofsted-lead");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
-        .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    return started.getBody().get("processInstanceId").asText();
+    return BrowserTest.startJtai(rest, reference, "2027-03-15");
   }
+
 }

@@ -118,14 +118,8 @@ class HostileInputTest {
       cases.add(new Case("ofsted-lead", "POST", "/api/inspections", broken));
     }
 
-    Map<String, Object> concern = new LinkedHashMap<>();
-    concern.put("caseNumbers", "HV-1 (AB)");
-    concern.put("agencyService", "Health visiting");
-    concern.put("seniorOfficerRole", "Designated nurse");
-    concern.put("seniorOfficerEmail", "nurse@icb.example");
-    concern.put("category1", true);
-    concern.put("category2", false);
-    concern.put("issues", "Not followed up.");
+    Map<String, Object> concern = validConcern();
+    concern.remove("responseRequiredBy");
     Map<String, Object> complaint = new LinkedHashMap<>();
     complaint.put("receivedOn", "2026-03-09");
     complaint.put("kind", "process-outcome");
