@@ -73,6 +73,7 @@ public final class NationalYearBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String FLOOR_KEY = "benchmark-floor";
+  private static final String H2_OPTIONS = ";QUERY_CACHE_SIZE=256";
   private static final List<LocalTime> TIMES_OF_DAY = List.of(LocalTime.of(9, 0), LocalTime.of(15, 0), LocalTime.of(23, 30));
 
   private final Map<String, Object> result = new LinkedHashMap<>();
@@ -150,6 +151,14 @@ public final class NationalYearBenchmark {
     s.put("acquireByDueDate", System.getProperty(
         "camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date", "false"));
     s.put("jobDueDateIndex", Boolean.getBoolean("benchmark.jobDueDateIndex"));
+    if (!postgres) {
+      s.put("h2Options", System.getProperty("benchmark.h2Options", H2_OPTIONS));
+    }
+    s.put("notificationLeanHistory", System.getProperty("inspection.notification.lean-history", "true"));
+    if (postgres) {
+      s.put("randomPageCost", System.getProperty("benchmark.randomPageCost", "1.1"));
+      s.put("authorizationStatistics", System.getProperty("inspection.tasklist.authorization-statistics", "true"));
+    }
     return s;
   }
 
@@ -176,7 +185,7 @@ public final class NationalYearBenchmark {
     int appPort = freePort();
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder = new ProcessBuilder(javaBin, "-jar", jar.toString(), "--server.port=" + appPort,
-        "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1", "--management.endpoints.web.exposure.include=health")
+        "--spring.datasource.url=jdbc:h2:mem:startup;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256", "--management.endpoints.web.exposure.include=health")
         .redirectErrorStream(true).redirectOutput(Path.of("target", "benchmark-startup.log").toFile());
     long began = System.nanoTime();
     Process process = builder.start();
@@ -247,8 +256,14 @@ public final class NationalYearBenchmark {
       props.put("spring.datasource.username", System.getProperty("benchmark.postgresUser", "postgres"));
       props.put("spring.datasource.password", System.getProperty("benchmark.postgresPassword", ""));
       props.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
+      // What the postgres profile sets (application.yaml), which the benchmark cannot activate: it refuses the local
+      // database's empty password. -Dbenchmark.randomPageCost=4 measures PostgreSQL's default.
+      props.put("spring.datasource.hikari.connection-init-sql",
+          "SET random_page_cost = " + System.getProperty("benchmark.randomPageCost", "1.1"));
     } else {
-      props.put("spring.datasource.url", "jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+      // QUERY_CACHE_SIZE as in application.yaml's H2 URL; -Dbenchmark.h2Options=;QUERY_CACHE_SIZE=8 is H2's default.
+      props.put("spring.datasource.url", "jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE"
+          + System.getProperty("benchmark.h2Options", H2_OPTIONS));
     }
     // System properties outrank every application*.yaml on the class path (the tests' config/application.yaml too).
     props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
@@ -298,6 +313,7 @@ public final class NationalYearBenchmark {
     line("  process instances / tasks / jobs per second", figures.get("processInstancesPerSecond") + " / "
         + figures.get("tasksPerSecond") + " / " + figures.get("jobsPerSecond"));
     line("  SQL statements per inspection lifecycle", String.valueOf(figures.get("statementsPerInspection")));
+    line("    of which the job executor's acquisition query", String.valueOf(figures.get("jobAcquisitionQueriesPerInspection")));
     line("  peak heap used", figures.get("peakHeapMb") + " MB");
     return figures;
   }
@@ -342,8 +358,7 @@ public final class NationalYearBenchmark {
 
     Map<String, Object> answer(Task task, String key, String processKey) {
       Map<String, Object> v = new HashMap<>();
-      String reference = String.valueOf(engine.getTaskService().getVariable(task.getId(), JtaiProcess.VAR_REFERENCE));
-      Planned p = byReference.get(reference);
+      Planned p = byReference.get(reference(task));
       if (key.equals(JtaiProcess.TASK_SELECT_20_CHILDREN)) {
         v.put(JtaiProcess.VAR_SELECTED_CHILD_IDS, childIds(1, 20));
       } else if (key.equals(JtaiProcess.TASK_SELECT_CHILDREN_TO_EVALUATE)) {
@@ -442,6 +457,7 @@ public final class NationalYearBenchmark {
     System.gc();
     PeakHeap peak = new PeakHeap();
     long statementsBefore = statements.executed.get();
+    Map<String, Long> shapesBefore = statements.snapshot();
     Set<String> definitionKeys = new HashSet<>();
     long tasksDone = 0;
     long began = System.nanoTime();
@@ -505,8 +521,15 @@ public final class NationalYearBenchmark {
     for (String key : keys) {
       tasks += history.createHistoricTaskInstanceQuery().processDefinitionKey(key).finishedAfter(from).count();
     }
-    long jobs = history.createHistoricJobLogQuery().successLog().count() - jobLogBaseline;
-    jobLogBaseline += jobs;
+    long logged = history.createHistoricJobLogQuery().successLog().count() - jobLogBaseline;
+    jobLogBaseline += logged;
+    // A notification's successful job leaves no job log (NotificationHistoryLevel); its completed instance counts it.
+    long notificationsLogged = history.createHistoricJobLogQuery().successLog()
+        .processDefinitionKey(NotificationProcess.KEY).count() - notificationJobLogBaseline;
+    notificationJobLogBaseline += notificationsLogged;
+    long notificationsSent = year.keys.contains(NotificationProcess.KEY) ? history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NotificationProcess.KEY).startedAfter(from).finished().count() : 0;
+    long jobs = logged - notificationsLogged + notificationsSent;
     Map<String, Long> perDefinition = new TreeMap<>();
     history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(keys).startedAfter(from).list()
         .forEach(pi -> perDefinition.merge(pi.getProcessDefinitionKey(), 1L, Long::sum));
@@ -523,15 +546,46 @@ public final class NationalYearBenchmark {
     f.put("jobsPerSecond", round(jobs / wall));
     f.put("sqlStatements", stmts);
     f.put("statementsPerInspection", year.started == 0 ? 0 : stmts / year.started);
+    // The 25 most frequent statements of the run, per inspection: what the statements are.
+    Map<String, Long> shapes = new HashMap<>();
+    statements.snapshot().forEach((k, v) -> shapes.put(k, v - shapesBefore.getOrDefault(k, 0L)));
+    Map<String, Double> top = new LinkedHashMap<>();
+    shapes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(25)
+        .forEach(e -> top.put(e.getKey(), round((double) e.getValue() / Math.max(1, year.started))));
+    f.put("topStatementsPerInspection", top);
+    // The job executor's acquisition query runs as often as the executor polls, busy or idle: it grows with the wall
+    // time (and the benchmark's short idle wait) rather than with the work, so it is given apart.
+    long acquisitions = shapes.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("select … from ACT_RU_JOB RES where (RES.RETRIES_ > 0)"))
+        .mapToLong(Map.Entry::getValue).sum();
+    f.put("jobAcquisitionQueriesPerInspection", year.started == 0 ? 0 : acquisitions / year.started);
+    f.put("statementsPerInspectionWithoutAcquisition", year.started == 0 ? 0 : (stmts - acquisitions) / year.started);
     f.put("statementsHow", "JDBC proxy around the application's DataSource: every Statement.execute*, incl. the"
         + " actor's and job executor's queries");
     f.put("peakHeapMb", peak.peakMb);
+    if (year.keys.contains(NotificationProcess.KEY)) {
+      // One e-mail per task event and address: how many task events they announced says what one instance per
+      // task event (rather than per address) would save.
+      Set<String> events = new HashSet<>();
+      Set<String> mails = new HashSet<>();
+      for (var v : history.createHistoricVariableInstanceQuery().variableName(NotificationProcess.VAR_TASK_ID).list()) {
+        if (v.getCreateTime() != null && !v.getCreateTime().before(from)) {
+          mails.add(v.getProcessInstanceId());
+          events.add(v.getValue() + "/" + history.createHistoricVariableInstanceQuery()
+              .processInstanceId(v.getProcessInstanceId()).variableName(NotificationProcess.VAR_PURPOSE).singleResult()
+              .getValue());
+        }
+      }
+      f.put("notificationsWithTask", mails.size());
+      f.put("notifiedTaskEvents", events.size());
+    }
     f.put("jobWaitTimeouts", timeouts);
     f.put("stepsNotCompleted", new TreeMap<>(refusedSteps));
     return f;
   }
 
   private long jobLogBaseline;
+  private long notificationJobLogBaseline;
 
   private static boolean isToday(Date date, LocalDate today) {
     return date != null && date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().equals(today);
@@ -545,8 +599,7 @@ public final class NationalYearBenchmark {
       if (JtaiProcess.KEY.equals(processKey)) {
         for (Submission s : Submission.values()) {
           if (s.recordTaskId.equals(key)) {
-            String reference = String.valueOf(engine.getTaskService().getVariable(task.getId(), JtaiProcess.VAR_REFERENCE));
-            context.getBean(Submissions.class).submit(reference, s.kind, "{\"documents\":\"portal folder " + s.kind + "\"}");
+            context.getBean(Submissions.class).submit(reference(task), s.kind, "{\"documents\":\"portal folder " + s.kind + "\"}");
             return true;
           }
         }
@@ -562,6 +615,15 @@ public final class NationalYearBenchmark {
       refused(processKey + "/" + key + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /** The inspection's reference per process instance: read once, so that the actor costs the project no more queries
+   * per step than the floor. */
+  private final Map<String, String> references = new HashMap<>();
+
+  private String reference(Task task) {
+    return references.computeIfAbsent(task.getProcessInstanceId(),
+        id -> String.valueOf(engine.getTaskService().getVariable(task.getId(), JtaiProcess.VAR_REFERENCE)));
   }
 
   /** Steps the actor's answer was refused for: reported, and not tried again. */
@@ -615,12 +677,15 @@ public final class NationalYearBenchmark {
     }
   }
 
-  /** Waits until the job executor has run every job due at the current engine time. */
+  /**
+   * Waits until the job executor has run every job due at the current engine time. Its polling is not counted as the
+   * application's statements (it would make them grow with the machine's load rather than with the work).
+   */
   private void awaitJobs() throws InterruptedException {
     var executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     executor.jobWasAdded();
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (engine.getManagementService().createJobQuery().executable().count() > 0) {
+    while (statements.uncounted(() -> engine.getManagementService().createJobQuery().executable().count()) > 0) {
       if (System.nanoTime() > deadline) {
         timeouts++;
         return;
@@ -722,6 +787,7 @@ public final class NationalYearBenchmark {
     line("engine floor: same count on a bare diagram (%d user tasks, %d timers, %d gateways)".formatted(userTasks,
         timers, gateways), "%.1f s".formatted(((Number) figures.get("wallSeconds")).doubleValue()));
     line("  SQL statements per instance", String.valueOf(figures.get("statementsPerInspection")));
+    line("    of which the job executor's acquisition query", String.valueOf(figures.get("jobAcquisitionQueriesPerInspection")));
     return figures;
   }
 
@@ -738,7 +804,8 @@ public final class NationalYearBenchmark {
     InspectionStarts starts = context.getBean(InspectionStarts.class);
     int toStart = (int) Math.max(0, openInspections - open);
     for (int i = 0; i < toStart; i++) {
-      starts.start(new InspectionStartRequest("jtai-2017", "JTAI-OPEN-%05d".formatted(i), "Area " + i, "neglect",
+      // Numbered on from those already open, so that a database kept from an earlier run is topped up.
+      starts.start(new InspectionStartRequest("jtai-2017", "JTAI-OPEN-%05d".formatted(open + i), "Area " + (open + i), "neglect",
           notified.toString(), null, "ofsted-lead", "qa-manager"));
       if (i % 1000 == 999) {
         System.out.printf("  %d open inspections started, %.0f s%n", i + 1, (System.nanoTime() - began) / 1e9);

@@ -143,6 +143,7 @@ class NotificationMailTest {
       Job failed = mailJobs().get(0);
       assertThat(failed.getRetries()).isZero();
       assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isEqualTo(1);
+      assertThat(history.createHistoricIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isEqualTo(1);
     } finally {
       smtp.start();
       pointMailAtGreenMail();
@@ -155,5 +156,41 @@ class NotificationMailTest {
 
     assertThat(smtp.getReceivedMessages()).hasSize(1);
     assertThat(runtime.createIncidentQuery().processInstanceId(failed.getProcessInstanceId()).count()).isZero();
+  }
+  @Test
+  void aNotificationKeepsItsRecordFailuresAndIncidentButNotItsActivityAndJobSuccessHistory() {
+    notifications.request("history:1", "ofsted@inspections.example", "History test", "Body", Map.of(
+        NotificationProcess.VAR_PURPOSE, NotificationProcess.PURPOSE_TASK_CREATED));
+    String instanceId = mailJobs().get(0).getProcessInstanceId();
+    smtp.stop();
+    try {
+      String jobId = mailJobs().get(0).getId();
+      assertThatThrownBy(() -> management.executeJob(jobId)).isNotNull();
+    } finally {
+      smtp.start();
+      pointMailAtGreenMail();
+    }
+    management.executeJob(mailJobs().get(0).getId());
+
+    HistoricProcessInstance record = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+    assertThat(record.getBusinessKey()).isEqualTo("history:1");
+    assertThat(record.getState()).isEqualTo("COMPLETED");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId).list())
+        .extracting(v -> v.getName()).contains(NotificationProcess.VAR_RECIPIENT, NotificationProcess.VAR_SUBJECT,
+            NotificationProcess.VAR_BODY, NotificationProcess.VAR_SENT_AT);
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(instanceId).failureLog().count())
+        .as("the failed attempt stays in the job log").isEqualTo(1);
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(instanceId).successLog().count()).isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(instanceId).creationLog().count()).isZero();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(instanceId).count()).isZero();
+    assertThat(history.createHistoricIncidentQuery().processInstanceId(instanceId).count())
+        .as("no incident: one failure leaves retries").isZero();
+
+    // Every other process keeps Camunda's full history.
+    ProcessInstance steps = runtime.startProcessInstanceByKey("test_notified_steps", "JTAI-TEST-H",
+        Map.of("leadInspector", "ofsted-lead"));
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(steps.getId()).count()).isPositive();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(steps.getId()).count()).isPositive();
   }
 }
