@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.runtime.Job;
 /**
  * History level "full" for everything but the notification process, whose instances keep only what an operator uses:
  * the instance (started, ended, its business key), its variables (recipient, subject, body, sentAt), incidents and
- * the log of failed attempts. Left out for notifications: activity instances (start, send, end: the same three for
- * every e-mail), variable details (each variable is written once) and the log of created and successful jobs (the
- * instance's end and {@code sentAt} say it). A JTAI announces about 76 e-mails, so this is most of the history the
+ * the log of failed attempts and of the one that sent it (which node, when: in a cluster, what an operator asks
+ * about a late or repeated e-mail). Left out for notifications: activity instances (start, send, end: the same three
+ * for every e-mail), variable details (each variable is written once) and the log of created jobs. A JTAI announces about 76 e-mails, so this is most of the history the
  * notifications wrote (README "Performance", "Tuning, before and after").
  *
  * <p>It has the id and name of "full" (3): a database created with "full" keeps working, and going back to Camunda's
@@ -31,7 +31,7 @@ final class NotificationHistoryLevel implements HistoryLevel {
       HistoryEventTypes.ACTIVITY_INSTANCE_START, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE,
       HistoryEventTypes.ACTIVITY_INSTANCE_END, HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE,
       HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
-      HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_SUCCESS);
+      HistoryEventTypes.JOB_CREATE);
 
   /** Process definition id → whether it is the notification process; ids never change their key. */
   private final Map<String, Boolean> notificationDefinitions = new ConcurrentHashMap<>();
