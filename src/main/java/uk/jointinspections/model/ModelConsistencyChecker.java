@@ -150,6 +150,11 @@ public class ModelConsistencyChecker {
 
   /** Checks every file below the two folders together, since a diagram's formRef may name any form. */
   public List<String> check(Path processesDir, Path formsDir) throws IOException {
+    return check(processesDir, formsDir, Deployed.NOTHING);
+  }
+
+  /** As {@link #check(Path, Path)}, for files that will join what is deployed already. */
+  public List<String> check(Path processesDir, Path formsDir, Deployed deployed) throws IOException {
     List<Resource> resources = new ArrayList<>();
     for (Path file : filesEndingWith(formsDir, ".form")) {
       resources.add(new Resource(file.getFileName().toString(), Files.readAllBytes(file)));
@@ -160,7 +165,7 @@ public class ModelConsistencyChecker {
     for (Path file : filesEndingWith(processesDir, ".dmn")) {
       resources.add(new Resource(file.getFileName().toString(), Files.readAllBytes(file)));
     }
-    return check(resources, Deployed.NOTHING).stream().map(Problem::message).toList();
+    return check(resources, deployed).stream().map(Problem::message).toList();
   }
 
   /** Checks the files of one deployment together; references they make beyond themselves go to {@code deployed}. */
