@@ -76,6 +76,10 @@ class DeploymentFromTheModelerTest {
   @Test
   void aChangedDiagramDeploysAloneAndNewInspectionsRunWithTheirForms() throws Exception {
     int before = latestJtai().getVersion();
+    String oldDefinition = latestJtai().getId();
+    String running = taskInstance(startInspectionAndOpenFirstTask());
+    String runningReference = runtime.createProcessInstanceQuery().processInstanceId(running).singleResult()
+        .getBusinessKey();
     Path diagram = write("jtai.bpmn", inStep(jtai(), "task_agree_provisional_findings",
         "name=\"day\" value=\"12\"", "name=\"day\" value=\"13\""));
 
@@ -85,6 +89,18 @@ class DeploymentFromTheModelerTest {
     JsonNode deployed = answer.path("body").path("deployedProcessDefinitions").elements().next();
     assertThat(deployed.path("key").asText()).isEqualTo(JtaiProcess.KEY);
     assertThat(deployed.path("version").asInt()).isEqualTo(before + 1);
+    // Beside the engine's answer: what the new version changes for inspections already running.
+    JsonNode impact = answer.path("body").path("runningInspections").get(0);
+    assertThat(impact.path("processDefinitionKey").asText()).isEqualTo(JtaiProcess.KEY);
+    assertThat(impact.path("deadlinesChanged")).hasSize(1);
+    assertThat(impact.path("deadlinesChanged").get(0).toString()).isEqualTo("{\"element\":"
+        + "\"task_agree_provisional_findings\",\"name\":\"Team meeting to agree provisional findings\","
+        + "\"before\":\"day 12\",\"after\":\"day 13\"}");
+    assertThat(impact.path("runningOnEarlierVersions").asLong()).isPositive();
+    assertThat(impact.path("references").toString()).contains("\"" + runningReference + "\"");
+    assertThat(impact.path("migration").asText()).contains("POST /api/migrations/jtai/dry-run");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(running).singleResult().getProcessDefinitionId())
+        .as("a running inspection stays on its version").isEqualTo(oldDefinition);
     // Cockpit's deployments view lists it under the name and source the Modeler gave.
     JsonNode deployment = get("/engine-rest/deployment/" + answer.path("body").path("id").asText()).getBody();
     assertThat(deployment.path("name").asText()).isEqualTo(deploymentName);
