@@ -34,6 +34,8 @@ public final class GuardedEngineOperations {
     RESTART("restarting a finished instance runs its steps again, from any activity"),
     MIGRATION("migration moves running instances to other definitions and activities"),
     VARIABLES_IN_RESULT("variables in the result hand back every variable of the instance, not what the form shows"),
+    TASK_ERROR("a BPMN error or escalation from a task sends the process down its error or escalation path (such as"
+        + " an overdue escalation) with variables of the caller's choosing; the Tasklist never throws one"),
     START_AT_ACTIVITY("starting at an activity skips the start event and the listeners that check a start"),
     VARIABLE_WRITE("writing variables of an instance or execution, directly or through a task (a task variable the"
         + " task does not hold itself is written to the process instance), changes what later steps rely on");
@@ -137,6 +139,8 @@ public final class GuardedEngineOperations {
       flagged("POST", "/task/{id}/submit-form", Reason.VARIABLES_IN_RESULT, RETURN_VARIABLES),
       // The engine ignores the flag here, but the body is the same CompleteTaskDto: one rule for all three.
       flagged("POST", "/task/{id}/resolve", Reason.VARIABLES_IN_RESULT, RETURN_VARIABLES),
+      always("POST", "/task/{id}/bpmnError", Reason.TASK_ERROR),
+      always("POST", "/task/{id}/bpmnEscalation", Reason.TASK_ERROR),
       always("POST", "/process-instance/{id}/variables", Reason.VARIABLE_WRITE),
       always("PUT", "/process-instance/{id}/variables/{varName}", Reason.VARIABLE_WRITE),
       always("DELETE", "/process-instance/{id}/variables/{varName}", Reason.VARIABLE_WRITE),

@@ -102,7 +102,8 @@ class GuardedEngineOperationsTest {
 
   /**
    * What the document itself says is powerful: its Message, Signal, Condition, Migration and Modification operations,
-   * restarts, instance modifications, triggered events and signalled executions, and every write of
+   * restarts, instance modifications, triggered events, signalled executions and errors or escalations thrown from a
+   * task, and every write of
    * {@code variables} or {@code localVariables} of a process instance, an execution or a task.
    */
   private static boolean alwaysPowerful(String path, String method, JsonNode operation) {
@@ -119,6 +120,7 @@ class GuardedEngineOperationsTest {
         || path.startsWith("/task/");
     return id.toLowerCase().contains("restart") || path.contains("/modification")
         || id.equals("correlateMessageAsyncOperation") || id.equals("triggerEvent") || id.equals("signalExecution")
+        || id.equals("handleBpmnError") || id.equals("handleEscalation")
         || instanceScoped && (path.contains("/variables") || path.contains("/localVariables")
             || path.endsWith("variables-async"));
   }
