@@ -21,7 +21,8 @@ import uk.jointinspections.EngineTest;
 /**
  * The conduct part of a complaint is stored in the confidential conduct investigation only, from every way a complaint
  * enters: our API (kinds conduct and both), the engine's REST start and a start form submission with the variable set
- * (what the Tasklist's start form sends, or anyone calling its endpoint), and the inspectorate's own task form. Checked
+ * (what the Tasklist's start form sends, or anyone calling its endpoint), and the inspectorate's own task form; a
+ * step of the complaint itself refuses it. Checked
  * over HTTP as admin, who reads everything: the complaint's runtime variables, its historic variables (deleted ones
  * included) and its historic details (variable updates and form properties) never hold it; the conduct instance does,
  * for the investigating inspectorate.
@@ -123,6 +124,34 @@ class ConductPartEntryPathsTest extends ComplaintTestSupport {
     assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isIn(200, 204);
 
     assertConductPartOnlyInTheConductInstance(complaint, conduct, conductPart);
+  }
+
+  @Test
+  void aStepOfTheComplaintRefusesTheConductPart() {
+    String reference = inTimeInspection();
+    Map<String, Object> body = body("2026-03-09", "both", INSPECTION_PART, "hmicfrs");
+    body.put("conductDetails", marker("Ignored the designated nurse"));
+    ProcessInstance complaint = record(reference, body);
+    String handling = task(complaint.getId(), TASK_DECIDE_BOTH_HANDLING).getId();
+    String conductPart = marker("Swore at the duty manager");
+    ObjectNode form = JsonNodeFactory.instance.objectNode();
+    ObjectNode variables = form.putObject("variables");
+    variables.set(VAR_CONDUCT_HANDLING, string(HANDLING_WITHIN_INVESTIGATION));
+    variables.set(VAR_CONDUCT_MAY_AFFECT_FINDINGS, string("no"));
+    variables.set("conductHandlingReason", string("Minor."));
+    variables.set(VAR_CONDUCT_DETAILS, string(conductPart));
+
+    ResponseEntity<JsonNode> refused = rest.withBasicAuth("complaints-officer", "demo").postForEntity(
+        "/engine-rest/task/" + handling + "/submit-form", json(form), JsonNode.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().get("message").asText()).contains("conductDetails: the conduct part of a complaint");
+    assertThat(task(complaint.getId(), TASK_DECIDE_BOTH_HANDLING).getId()).isEqualTo(handling);
+    for (String path : List.of("/process-instance/" + complaint.getId() + "/variables",
+        "/history/variable-instance?includeDeleted=true&processInstanceId=" + complaint.getId(),
+        "/history/detail?processInstanceId=" + complaint.getId())) {
+      assertThat(text("admin", path)).as("admin GET " + path).doesNotContain(conductPart);
+    }
   }
 
   /** The variables the start form sends, as the complaints officer fills it in. */
