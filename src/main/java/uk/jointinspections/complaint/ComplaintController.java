@@ -25,16 +25,32 @@ import uk.jointinspections.inspection.CallerRights;
 
 /**
  * {@code POST /api/inspections/{reference}/complaints}: records a complaint from the online form as the signed-in
- * member of the complaints team (the engine checks that they may start {@code complaint}). The details of a
- * conduct-only complaint are handed to the process as a transient variable, so they are stored only in the confidential
- * conduct investigation.
+ * member of the complaints team (the engine checks that they may start {@code complaint}). The conduct part of a
+ * complaint ({@code conductDetails}; for a conduct-only complaint also its {@code text}) is handed to the process as a
+ * transient variable, so it is stored only in the confidential conduct investigation; a complaint of kind both carries
+ * the challenge to the inspection in {@code text} and its conduct part in {@code conductDetails}.
  */
 @RestController
 public class ComplaintController {
 
-  /** The JSON body; {@code complaintEdition} is optional. */
-  public record Body(String receivedOn, String kind, String text, String conductInspectorate,
+  /**
+   * The JSON body; {@code complaintEdition} is optional. {@code conductDetails} is the conduct part of a complaint of
+   * kind conduct or both; a conduct-only complaint may give it as {@code text} instead.
+   */
+  public record Body(String receivedOn, String kind, String text, String conductDetails, String conductInspectorate,
       Boolean withholdOrWithdrawRequested, String exceptionalCircumstances, String complaintEdition) {
+
+    private boolean conductOnlyInText() {
+      return conductDetails == null && kind != null && ComplaintKind.CONDUCT.id.equals(kind.strip());
+    }
+
+    String inspectionPart() {
+      return conductOnlyInText() ? null : text;
+    }
+
+    String conductPart() {
+      return conductOnlyInText() ? text : conductDetails;
+    }
   }
 
   private final ComplaintValidator validator;
@@ -53,10 +69,10 @@ public class ComplaintController {
     if (!rights.mayStart(KEY)) {
       throw new ComplaintRefused(HttpStatus.FORBIDDEN.value(), Errors.ONLY_THE_COMPLAINTS_TEAM);
     }
-    ComplaintRequest request = new ComplaintRequest(reference, body.receivedOn(), body.kind(), body.text(),
-        body.conductInspectorate(), body.withholdOrWithdrawRequested(), body.exceptionalCircumstances(),
+    ComplaintRequest request = new ComplaintRequest(reference, body.receivedOn(), body.kind(), body.inspectionPart(),
+        body.conductPart(), body.conductInspectorate(), body.withholdOrWithdrawRequested(), body.exceptionalCircumstances(),
         body.complaintEdition());
-    ComplaintValidator.Validated complaint = validator.validate(request, false);
+    ComplaintValidator.Validated complaint = validator.validate(request, true);
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_INSPECTION_REFERENCE, complaint.request().inspectionReference());
     variables.put(VAR_RECEIVED_ON, complaint.receivedOn().toString());
@@ -65,10 +81,11 @@ public class ComplaintController {
     variables.put(VAR_WITHHOLD_REQUESTED, Boolean.TRUE.equals(body.withholdOrWithdrawRequested()));
     variables.put(VAR_EXCEPTIONAL_CIRCUMSTANCES, body.exceptionalCircumstances());
     variables.put(VAR_EDITION, body.complaintEdition());
-    if (complaint.kind() == ComplaintKind.CONDUCT) {
-      variables.put(VAR_CONDUCT_DETAILS, Variables.stringValue(body.text(), true));
-    } else {
-      variables.put(VAR_TEXT, body.text());
+    if (request.text() != null) {
+      variables.put(VAR_TEXT, request.text());
+    }
+    if (complaint.kind().concernsConduct()) {
+      variables.put(VAR_CONDUCT_DETAILS, Variables.stringValue(request.conductDetails(), true));
     }
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(KEY)
         .businessKey(complaint.request().inspectionReference()).setVariables(variables).execute();
@@ -108,7 +125,7 @@ public class ComplaintController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
       return body(HttpStatus.BAD_REQUEST, "The body is not the JSON of a complaint: receivedOn, kind, text,"
-          + " conductInspectorate, withholdOrWithdrawRequested, exceptionalCircumstances.");
+          + " conductDetails, conductInspectorate, withholdOrWithdrawRequested, exceptionalCircumstances.");
     }
 
     @ExceptionHandler(RuntimeException.class)

@@ -66,6 +66,11 @@ public class ComplaintMilestones {
     return milestones;
   }
 
+  /** Whether the milestone is a step of the confidential conduct investigation rather than of the complaint. */
+  public boolean isConductMilestone(Milestone milestone) {
+    return CONDUCT.contains(milestone.elementId());
+  }
+
   /** For the acknowledgement letter: one line per milestone. */
   public String describe(List<Milestone> milestones) {
     StringBuilder text = new StringBuilder();

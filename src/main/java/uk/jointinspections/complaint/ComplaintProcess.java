@@ -11,7 +11,6 @@ public final class ComplaintProcess {
 
   public static final String START = "start_complaint";
   public static final String CALL_CONDUCT_INVESTIGATION = "call_conduct_investigation";
-  public static final String CALL_CONDUCT_SEPARATELY = "call_conduct_separately";
   public static final String TASK_DECIDE_LATE_COMPLAINT = "task_decide_late_complaint";
   public static final String END_NOT_CONSIDERED = "end_not_considered";
   public static final String TASK_RELEASE_CONDUCT = "task_release_conduct";
@@ -45,13 +44,17 @@ public final class ComplaintProcess {
   public static final String VAR_KIND = "kind";
   /** Group id of the inspectorate whose inspector's conduct is complained about; null for process-outcome. */
   public static final String VAR_CONDUCT_INSPECTORATE = "conductInspectorate";
-  /** The challenge to process or outcome. Never the details of a conduct-only complaint. */
+  /** The challenge to process or outcome. Never the conduct part of a complaint (kinds conduct and both). */
   public static final String VAR_TEXT = "text";
   public static final String VAR_WITHHOLD_REQUESTED = "withholdOrWithdrawRequested";
   public static final String VAR_EXCEPTIONAL_CIRCUMSTANCES = "exceptionalCircumstances";
   /** Optional at start; otherwise derived from the inspection's framework ({@link ComplaintEdition}). */
   public static final String VAR_EDITION = "complaintEdition";
-  /** Transient only: the details of a conduct complaint on their way to the confidential complaint-conduct instance. */
+  /**
+   * The conduct part of a complaint (kinds conduct and both), as it arrives and as the conduct instance stores it.
+   * Never stored in the complaint, whichever way it arrived: the start listener takes it out ({@link
+   * ConductPartInTransit}) on its way to the confidential complaint-conduct instance, called at intake.
+   */
   public static final String VAR_CONDUCT_DETAILS = "conductDetails";
   // Derived at start
   public static final String VAR_FRAMEWORK = "framework";

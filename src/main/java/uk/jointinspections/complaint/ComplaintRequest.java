@@ -5,14 +5,17 @@ package uk.jointinspections.complaint;
  * {@code POST /api/inspections/{reference}/complaints} and the start form's fields.
  *
  * @param receivedOn the day the complaint was made, yyyy-MM-dd
+ * @param text the challenge to the inspection process or outcome; never the conduct part
+ * @param conductDetails the conduct part (kinds conduct and both): stored only in the confidential conduct
+ *     investigation, never in the complaint
  * @param complaintEdition optional: 2017, 2024 or 2009; derived from the inspection's framework when absent
  */
 public record ComplaintRequest(String inspectionReference, String receivedOn, String kind, String text,
-    String conductInspectorate, Boolean withholdOrWithdrawRequested, String exceptionalCircumstances,
-    String complaintEdition) {
+    String conductDetails, String conductInspectorate, Boolean withholdOrWithdrawRequested,
+    String exceptionalCircumstances, String complaintEdition) {
 
   public ComplaintRequest withReference(String reference) {
-    return new ComplaintRequest(reference, receivedOn, kind, text, conductInspectorate, withholdOrWithdrawRequested,
-        exceptionalCircumstances, complaintEdition);
+    return new ComplaintRequest(reference, receivedOn, kind, text, conductDetails, conductInspectorate,
+        withholdOrWithdrawRequested, exceptionalCircumstances, complaintEdition);
   }
 }

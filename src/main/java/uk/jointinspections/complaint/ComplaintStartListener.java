@@ -18,7 +18,9 @@ import uk.jointinspections.inspection.Inspectorates;
 /**
  * Validates a new complaint however it was started (start form, our API or the engine's REST API) with the shared
  * {@link ComplaintValidator}, refusing it before anything is stored, then records what the process needs: the business
- * key, the procedure, the window, day 0 and the texts the forms show.
+ * key, the procedure, the window, day 0 and the texts the forms show. Before anything else it takes the conduct part
+ * ({@code conductDetails}) out of the complaint and out of its history ({@link ConductPartInTransit}): it travels on to
+ * the conduct investigation only.
  */
 @Component("complaintStartListener")
 public class ComplaintStartListener implements ExecutionListener {
@@ -41,15 +43,15 @@ public class ComplaintStartListener implements ExecutionListener {
       reference = execution.getProcessBusinessKey();
     }
     String kind = text(execution.getVariable(VAR_KIND));
-    String details = text(execution.getVariable(VAR_CONDUCT_DETAILS));
-    boolean detailsGiven = details != null && ComplaintKind.CONDUCT.id.equals(kind);
+    // First of all, whichever way the complaint came: its conduct part must never be stored in the complaint.
+    String conductPart = ConductPartInTransit.takeOutOfTheComplaint(execution);
     ComplaintRequest request = new ComplaintRequest(reference, date(execution.getVariable(VAR_RECEIVED_ON)), kind,
-        detailsGiven ? details : text(execution.getVariable(VAR_TEXT)),
-        text(execution.getVariable(VAR_CONDUCT_INSPECTORATE)), bool(execution.getVariable(VAR_WITHHOLD_REQUESTED)),
-        text(execution.getVariable(VAR_EXCEPTIONAL_CIRCUMSTANCES)), text(execution.getVariable(VAR_EDITION)));
+        text(execution.getVariable(VAR_TEXT)), conductPart, text(execution.getVariable(VAR_CONDUCT_INSPECTORATE)),
+        bool(execution.getVariable(VAR_WITHHOLD_REQUESTED)), text(execution.getVariable(VAR_EXCEPTIONAL_CIRCUMSTANCES)),
+        text(execution.getVariable(VAR_EDITION)));
     ComplaintValidator.Validated complaint;
     try {
-      complaint = validator.validate(request, !detailsGiven);
+      complaint = validator.validate(request, false);
     } catch (ComplaintRefused refused) {
       throw new BadUserRequestException(refused.getMessage());
     }

@@ -22,7 +22,9 @@ import uk.jointinspections.inspection.TimelineExtension;
  * The milestones of an inspection's complaints on its timeline (JSON and iCalendar): each with its title, working day
  * and due date from the deployed diagrams, and whether it is done, open, overdue or upcoming. Titles and dates only:
  * what a complaint says, and anything of a conduct investigation beyond which milestone is due, stay off the timeline.
- * A complaint not considered, or a milestone its path no longer reaches, shows nothing.
+ * A complaint not considered, or a milestone its path no longer reaches, shows nothing. A milestone of the conduct
+ * investigation is guarded by that investigation: the timeline shows it only to those who may read it (the
+ * investigating inspectorate, admin).
  */
 @Component
 public class ComplaintTimeline implements TimelineExtension {
@@ -39,8 +41,8 @@ public class ComplaintTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<TimelineEntry> entries(String reference) {
-    List<TimelineEntry> entries = new ArrayList<>();
+  public List<Entry> entries(String reference) {
+    List<Entry> entries = new ArrayList<>();
     int number = 0;
     for (HistoricProcessInstance complaint : historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(reference).orderByProcessInstanceStartTime().asc().list()) {
@@ -52,18 +54,25 @@ public class ComplaintTimeline implements TimelineExtension {
         continue;
       }
       List<String> instances = new ArrayList<>(List.of(complaint.getId()));
-      historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(complaint.getId()).list()
-          .forEach(conduct -> instances.add(conduct.getId()));
+      String conduct = historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(complaint.getId())
+          .processDefinitionKey(ComplaintConductProcess.KEY).list().stream().map(HistoricProcessInstance::getId)
+          .findFirst().orElse(null);
+      if (conduct != null) {
+        instances.add(conduct);
+      }
       boolean running = complaint.getEndTime() == null;
       LocalDate made = day0.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
       for (ComplaintMilestones.Milestone milestone : milestones.of(edition, kind, made)) {
+        boolean ofConduct = milestones.isConductMilestone(milestone);
+        if (ofConduct && conduct == null) {
+          continue; // no conduct investigation whose readers could be told of it
+        }
         Status status = status(instances, milestone, running);
         if (status != null) {
-          entries.add(new TimelineEntry(ENTRY_PREFIX + complaint.getId() + ":" + milestone.elementId(), milestone.day(),
-              "Complaint " + number + " (" + kind.title.toLowerCase() + "): " + milestone.title(),
-              milestone.elementId().startsWith("task_send_conduct") || milestone.elementId().endsWith("_conduct")
-                  ? "the investigating inspectorate" : "Ofsted",
-              milestone.paragraph(), milestone.due(), status));
+          TimelineEntry entry = new TimelineEntry(ENTRY_PREFIX + complaint.getId() + ":" + milestone.elementId(),
+              milestone.day(), "Complaint " + number + " (" + kind.title.toLowerCase() + "): " + milestone.title(),
+              ofConduct ? "the investigating inspectorate" : "Ofsted", milestone.paragraph(), milestone.due(), status);
+          entries.add(ofConduct ? new Entry(entry, conduct) : Entry.forInspectionReaders(entry));
         }
       }
     }

@@ -33,10 +33,11 @@ public class ComplaintValidator {
   }
 
   /**
-   * @param detailsFollowInConductInstance true on the Tasklist path, where the details of a conduct-only complaint are
-   *     recorded by the investigating inspectorate in its confidential task rather than in the start form
+   * @param conductPartRequired true for the API, where the complaint arrives whole and a complaint about conduct
+   *     carries its conduct part in {@code conductDetails}; false on the Tasklist and the engine's REST start, where
+   *     the investigating inspectorate may record it in its confidential task instead
    */
-  public Validated validate(ComplaintRequest request, boolean detailsFollowInConductInstance) {
+  public Validated validate(ComplaintRequest request, boolean conductPartRequired) {
     if (blank(request.inspectionReference())) {
       throw ComplaintRefused.badField("inspectionReference", "give the reference of the inspection complained about.");
     }
@@ -45,15 +46,18 @@ public class ComplaintValidator {
     }
     ComplaintKind kind = ComplaintKind.ofId(request.kind().strip()).orElseThrow(() -> ComplaintRefused.badField("kind",
         "'" + request.kind() + "' is not a kind of complaint; use process-outcome, conduct or both."));
-    if (blank(request.text())) {
-      if (!(kind == ComplaintKind.CONDUCT && detailsFollowInConductInstance)) {
-        throw ComplaintRefused.badField("text", "give the text of the challenge or complaint.");
+    if (kind == ComplaintKind.CONDUCT) {
+      if (!blank(request.text())) {
+        throw ComplaintRefused.badField("text", "do not record the details of a conduct complaint as its text: give"
+            + " them in conductDetails, stored with the investigating inspectorate only, or leave them for the"
+            + " inspectorate to record in its confidential task.");
       }
+    } else if (blank(request.text())) {
+      throw ComplaintRefused.badField("text", kind == ComplaintKind.BOTH
+          ? "give the challenge to the inspection process or outcome; the conduct part goes in conductDetails."
+          : "give the text of the challenge or complaint.");
     } else if (request.text().length() > MAX_TEXT) {
       throw ComplaintRefused.badField("text", "at most " + MAX_TEXT + " characters.");
-    } else if (kind == ComplaintKind.CONDUCT && detailsFollowInConductInstance) {
-      throw ComplaintRefused.badField("text", "do not record the details of a conduct complaint in the start form;"
-          + " the investigating inspectorate records them in its confidential task.");
     }
     if (kind.concernsConduct() && blank(request.conductInspectorate())) {
       throw ComplaintRefused.badField("conductInspectorate",
@@ -65,6 +69,19 @@ public class ComplaintValidator {
         throw ComplaintRefused.badField("conductInspectorate", "'" + request.conductInspectorate()
             + "' is not an inspectorate; use ofsted, cqc, hmicfrs or hmi-probation.");
       }
+    }
+    if (!kind.concernsConduct() && !blank(request.conductDetails())) {
+      throw ComplaintRefused.badField("conductDetails", "a challenge to the inspection process or outcome has no"
+          + " conduct part; a complaint that is also about an inspector's conduct is of kind both.");
+    }
+    if (kind.concernsConduct() && blank(request.conductDetails()) && conductPartRequired) {
+      throw ComplaintRefused.badField("conductDetails", kind == ComplaintKind.BOTH
+          ? "a complaint of kind both has a conduct part: give it in conductDetails, which only the investigating"
+              + " inspectorate reads; text is the challenge to the inspection process or outcome."
+          : "give the details of the conduct complaint.");
+    }
+    if (!blank(request.conductDetails()) && request.conductDetails().length() > MAX_TEXT) {
+      throw ComplaintRefused.badField("conductDetails", "at most " + MAX_TEXT + " characters.");
     }
     LocalDate receivedOn = receivedOn(request.receivedOn());
     boolean withhold = Boolean.TRUE.equals(request.withholdOrWithdrawRequested());

@@ -10,10 +10,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
 /**
- * What crosses the line between the complaint and its confidential conduct investigation. In: the facts the
- * investigating inspectorate needs, and the details of the conduct complaint, which reach the complaint only as a
- * transient variable (never stored or historic there) and are stored in the conduct instance alone. Out: whether the
- * complaint was upheld, and nothing else.
+ * What crosses the line between the complaint and its confidential conduct investigation, called at intake for a
+ * complaint of kind conduct or both. In: the facts the investigating inspectorate needs, and the conduct part of the
+ * complaint, which the complaint holds only as a transient variable while it starts ({@link ConductPartInTransit}:
+ * never stored or historic there) and which is stored in the conduct instance alone. Out: whether the complaint was
+ * upheld, and nothing else.
  */
 @Component("conductVariableMapping")
 public class ConductVariableMapping implements DelegateVariableMapping {
@@ -28,7 +29,7 @@ public class ConductVariableMapping implements DelegateVariableMapping {
     }
     boolean late = WINDOW_LATE.equals(complaint.getVariable(VAR_WINDOW));
     conduct.putValue(ComplaintConductProcess.VAR_AWAIT_RELEASE, late && complaint.getVariable(VAR_LATE_CONSIDERED) == null);
-    Object details = complaint.getVariable(VAR_CONDUCT_DETAILS);
+    Object details = ConductPartInTransit.of(complaint);
     // A plain (persistent) copy: the transient flag of the complaint's value must not travel with it.
     conduct.putValue(ComplaintConductProcess.VAR_CONDUCT_DETAILS, details == null ? null : details.toString());
     conduct.putValue(ComplaintConductProcess.VAR_CONDUCT_DETAILS_RECORDED, details != null);

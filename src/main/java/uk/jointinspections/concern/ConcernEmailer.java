@@ -30,14 +30,17 @@ import uk.jointinspections.notification.Notifications;
  * is required by, the lead inspector copied. Sent like every other notification (after the commit, retried, an
  * incident when it cannot be delivered), once per recipient. The body, with the case numbers and what the inspector
  * wrote, is not stored with the notification (operators read notifications to retry them): it is written from the
- * concern's own variables when the mail is sent.
+ * concern's own variables when the mail is sent. So is the senior officer's address, which is part of the concern: the
+ * notification names the addressee by role ({@value #SENIOR_OFFICER}) and the address is read from the concern.
  */
 @Component(ConcernEmailer.NAME)
 public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
 
   static final String NAME = "concernEmailer";
-  /** On the lead inspector's copy: the senior officer's address the original went to. */
+  /** True on the lead inspector's copy; the body names the senior officer's address, read from the concern. */
   static final String VAR_COPY_OF = "copyOf";
+  /** The addressee (and last part of the business key) of the e-mail to the agency's senior officer. */
+  static final String SENIOR_OFFICER = "senior-officer";
 
   public static final String PURPOSE = "concern-category-1";
   private static final Logger LOG = LoggerFactory.getLogger(ConcernEmailer.class);
@@ -63,8 +66,7 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
     Object number = execution.getVariable(VAR_CONCERN_NUMBER);
     String subject = "[" + reference + "] Category 1 concern about a child: written response required by "
         + DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant());
-    String senior = ((String) execution.getVariable(VAR_SENIOR_OFFICER_EMAIL)).strip();
-    send(execution, senior, "senior-officer", subject, null);
+    send(execution, null, SENIOR_OFFICER, subject, false);
     String lead = (String) execution.getVariable(VAR_LEAD_INSPECTOR);
     User leadUser = lead == null ? null : Context.getCommandContext().runWithoutAuthorization(
         () -> identityService.createUserQuery().userId(lead).singleResult());
@@ -72,26 +74,46 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
       LOG.warn("Lead inspector '{}' of inspection {} has no e-mail address; concern {} not copied to them", lead,
           reference, number);
     } else {
-      send(execution, leadUser.getEmail(), lead, "Copy for the lead inspector: " + subject, senior);
+      send(execution, leadUser.getEmail(), lead, "Copy for the lead inspector: " + subject, true);
     }
   }
 
-  private void send(DelegateExecution execution, String recipient, String addressee, String subject, String copyOf) {
+  /** @param recipient null for the senior officer, whose address only the concern holds */
+  private void send(DelegateExecution execution, String recipient, String addressee, String subject, boolean copy) {
     Map<String, Object> record = new LinkedHashMap<>();
     record.put(NotificationProcess.VAR_PURPOSE, PURPOSE);
     record.put(NotificationProcess.VAR_INSPECTION_REFERENCE, execution.getVariable(VAR_INSPECTION_REFERENCE));
     record.put(NotificationProcess.VAR_ADDRESSEE, addressee);
-    if (copyOf != null) {
-      record.put(VAR_COPY_OF, copyOf);
+    if (copy) {
+      record.put(VAR_COPY_OF, true);
     }
     String concernId = execution.getProcessInstanceId();
-    notifications.requestComposed("concern:" + concernId + ":category-1:" + recipient, recipient, subject, NAME,
+    notifications.requestComposed("concern:" + concernId + ":category-1:" + addressee, recipient, subject, NAME,
         concernId, record);
+  }
+
+  @Override
+  public String recipient(String concernId, Map<String, Object> notification) {
+    if (!SENIOR_OFFICER.equals(notification.get(NotificationProcess.VAR_ADDRESSEE))) {
+      return NotificationBodyComposer.super.recipient(concernId, notification);
+    }
+    return seniorOfficerEmail(concern(concernId));
+  }
+
+  private static String seniorOfficerEmail(Map<String, Object> concern) {
+    return ((String) concern.get(VAR_SENIOR_OFFICER_EMAIL)).strip();
   }
 
   /** At sending time; the concern may have ended meanwhile (a mail server down for days), so history is the fallback. */
   @Override
   public String compose(String concernId, Map<String, Object> notification) {
+    Map<String, Object> concern = concern(concernId);
+    return Boolean.TRUE.equals(notification.get(VAR_COPY_OF))
+        ? "This is a copy of the e-mail sent to " + seniorOfficerEmail(concern) + ".\n\n" + body(concern)
+        : body(concern);
+  }
+
+  private Map<String, Object> concern(String concernId) {
     Map<String, Object> concern = new HashMap<>();
     if (runtimeService.createProcessInstanceQuery().processInstanceId(concernId).count() > 0) {
       concern.putAll(runtimeService.getVariables(concernId));
@@ -102,8 +124,7 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
     if (concern.isEmpty()) {
       throw new IllegalStateException("Concern " + concernId + " no longer exists; its e-mail cannot be written");
     }
-    Object copyOf = notification.get(VAR_COPY_OF);
-    return copyOf == null ? body(concern) : "This is a copy of the e-mail sent to " + copyOf + ".\n\n" + body(concern);
+    return concern;
   }
 
   static String body(Map<String, Object> concern) {

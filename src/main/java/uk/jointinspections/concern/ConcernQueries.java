@@ -43,16 +43,21 @@ public class ConcernQueries {
   }
 
   /**
-   * One open concern. Case numbers and categories only: the issues stay in the concern itself.
+   * One open concern. Its case numbers and agency are for those who may read the concern ({@code GET
+   * /api/inspections/{reference}/concerns} filters by that); the issues stay in the concern itself.
    *
    * @param state what the concern waits for (several when steps run side by side)
    */
   public record OpenConcern(String id, int number, int category, String caseNumbers, String agencyService,
       Date responseDueDate, boolean responseReceived, boolean responseOverdue, List<String> state) {
 
+    /**
+     * Number, category and state only, for places outside the concern (the inspection's keep-in-touch tasks): no case
+     * numbers, agency, issues or addresses, which only the concern's team may read.
+     */
     public String describe() {
-      return "Concern " + number + " (category " + category + ", case numbers " + caseNumbers + ", " + agencyService
-          + "): " + String.join("; ", state) + (responseReceived ? "" : "; response required by "
+      return "Concern " + number + ", category " + category + ": " + String.join("; ", state)
+          + (responseReceived ? "" : "; response required by "
           + (responseDueDate == null ? "(not set)" : DAY.format(responseDueDate.toInstant()))
           + (responseOverdue ? " (OVERDUE)" : ""));
     }

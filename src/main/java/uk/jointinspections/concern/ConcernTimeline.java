@@ -9,7 +9,7 @@ import uk.jointinspections.inspection.TimelineExtension;
 /**
  * The open concerns of an inspection on its timeline (JSON and iCalendar), with their state and the date the
  * agency's response is required by. Number, category and state only: case numbers and the issues stay with the
- * concern's team.
+ * concern's team. Each entry is guarded by its concern: the timeline shows it only to those who may read the concern.
  */
 @Component
 public class ConcernTimeline implements TimelineExtension {
@@ -24,8 +24,8 @@ public class ConcernTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<TimelineEntry> entries(String reference) {
-    return concerns.openConcerns(reference).stream().map(concern -> new TimelineEntry(
+  public List<Entry> entries(String reference) {
+    return concerns.openConcerns(reference).stream().map(concern -> new Entry(new TimelineEntry(
         ENTRY_PREFIX + concern.id(), null,
         "Concern " + concern.number() + " about a child (category " + concern.category() + "): "
             + String.join("; ", concern.state()),
@@ -33,6 +33,6 @@ public class ConcernTimeline implements TimelineExtension {
         "75",
         concern.responseReceived() || concern.responseDueDate() == null ? null
             : concern.responseDueDate().toInstant().atZone(WorkingDayCalendar.LONDON),
-        concern.responseOverdue() ? TimelineEntry.Status.overdue : TimelineEntry.Status.open)).toList();
+        concern.responseOverdue() ? TimelineEntry.Status.overdue : TimelineEntry.Status.open), concern.id())).toList();
   }
 }

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the keep-in-touch meeting tasks of an inspection (event {@code create}): the task-local variable
- * {@value #VARIABLE} lists every open concern of the inspection with its state, for the meeting's form, where the lead
- * inspector makes sure the agencies' responses are received (paragraph 75).
+ * {@value #VARIABLE} lists every open concern of the inspection by number, category and state, for the meeting's form,
+ * where the lead inspector makes sure the agencies' responses are received (paragraph 75). The variable lives in the
+ * inspection, which more people read than a concern's team, so it never holds a concern's content (case numbers,
+ * agency, issues, addresses): the lead inspector opens the concern itself for those.
  */
 @Component("openConcernsLister")
 public class OpenConcernsLister implements TaskListener {

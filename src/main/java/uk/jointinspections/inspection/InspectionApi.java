@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Joint targeted area inspections over HTTP: start one, let the local area's portal deliver what it sends, and
- * share the timeline as JSON or as a calendar file.
+ * share the timeline as JSON or as a calendar file. The timeline answers only those the engine lets read the
+ * inspection (its lead inspector, QA manager, team, operators, admin: see {@link Timeline#of}), and lists a concern or
+ * a conduct investigation only to those who may read that instance too; anyone else gets the same 404 as for a
+ * reference that does not exist, so that the answer does not tell an outsider which inspections exist.
  */
 @RestController
 @RequestMapping("/api/inspections")
@@ -54,8 +57,9 @@ public class InspectionApi {
 
   @GetMapping("/{reference}/timeline.ics")
   public ResponseEntity<String> timelineCalendar(@PathVariable String reference) {
+    List<TimelineEntry> entries = timeline.of(reference);
     String localAuthority = String.valueOf(timeline.variable(reference, JtaiProcess.VAR_LOCAL_AUTHORITY));
-    String ics = calendar.render(reference, localAuthority, timeline.of(reference));
+    String ics = calendar.render(reference, localAuthority, entries);
     return ResponseEntity.ok()
         .contentType(TEXT_CALENDAR)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + reference + "-timeline.ics\"")

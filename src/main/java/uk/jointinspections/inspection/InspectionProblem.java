@@ -16,6 +16,15 @@ public class InspectionProblem extends RuntimeException {
     return status;
   }
 
+  /**
+   * The one answer for an inspection that does not exist and one the caller may not read, so that an outsider cannot
+   * tell them apart (or learn that a reference is in use) from the timeline.
+   */
+  public static InspectionProblem notVisible(String reference) {
+    return new InspectionProblem(HttpStatus.NOT_FOUND, "There is no inspection with reference '" + reference
+        + "' that you may see.");
+  }
+
   public static InspectionProblem notFound(String reference) {
     return new InspectionProblem(HttpStatus.NOT_FOUND, "There is no joint targeted area inspection with reference '"
         + reference + "'.");

@@ -53,6 +53,6 @@ public class InspectionStarts {
     }
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(framework.processKey(), start.reference(),
         start.variables());
-    return new Started(instance.getId(), start.reference(), timeline.of(start.reference()));
+    return new Started(instance.getId(), start.reference(), timeline.ofNewInspection(start.reference()));
   }
 }

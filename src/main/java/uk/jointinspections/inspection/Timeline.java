@@ -68,26 +68,72 @@ public class Timeline {
     this.extensions = extensions;
   }
 
-  /** @throws InspectionProblem 404 when there is no inspection with this reference */
+  /**
+   * The timeline as the signed-in caller may see it. First of all, before anything about the inspection is looked at,
+   * the engine checks as the caller that they may read the inspection's history; then each entry of a concern or a
+   * conduct investigation is left out unless the engine lets the caller read that instance too. Without a signed-in
+   * caller (the application itself) the engine checks nothing and everything is listed.
+   *
+   * @throws InspectionProblem 404 when there is no inspection with this reference, or the caller may not read it: the
+   *     same answer for both ({@link InspectionProblem#notVisible})
+   */
   public List<TimelineEntry> of(String reference) {
-    return unrestricted.call(() -> {
-      List<TimelineEntry> entries = new ArrayList<>(build(instance(reference)));
-      extensions.orderedStream().forEach(extension -> entries.addAll(extension.entries(reference)));
-      return entries;
-    });
+    HistoricProcessInstance instance = readable(reference);
+    List<TimelineEntry> entries = new ArrayList<>(unrestricted.call(() -> build(instance)));
+    List<TimelineExtension.Entry> added = unrestricted.call(() -> extensions.orderedStream()
+        .flatMap(extension -> extension.entries(reference).stream()).toList());
+    Set<String> guards = added.stream().map(TimelineExtension.Entry::guardedBy).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    Set<String> visible = readableByCaller(guards);
+    added.stream().filter(entry -> entry.guardedBy() == null || visible.contains(entry.guardedBy()))
+        .map(TimelineExtension.Entry::entry).forEach(entries::add);
+    return entries;
   }
 
-  /** A process-level variable of the inspection, e.g. its local authority. */
+  /**
+   * The milestones of an inspection that has just been started, for the one who started it: computed from what they
+   * gave, before anything else (a concern, a complaint) can belong to it. The engine's read check is not made, so that
+   * a starter who does not read the inspection afterwards still sees the dates of what they started.
+   */
+  List<TimelineEntry> ofNewInspection(String reference) {
+    return unrestricted.call(() -> build(instance(reference)));
+  }
+
+  /** A process-level variable of the inspection, e.g. its local authority, for a caller who may read it. */
   public Object variable(String reference, String name) {
-    HistoricProcessInstance instance = instance(reference);
+    HistoricProcessInstance instance = readable(reference);
     return unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).list().stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
         .map(HistoricVariableInstance::getValue).findFirst().orElse(null));
   }
 
+  /** The inspection, when the engine lets the signed-in caller read its history; otherwise the uniform 404. */
+  private HistoricProcessInstance readable(String reference) {
+    HistoricProcessInstance instance = unrestricted.call(() -> find(reference));
+    if (instance == null
+        || historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0) {
+      throw InspectionProblem.notVisible(reference);
+    }
+    return instance;
+  }
+
+  /** Of these process instances, those whose history the engine lets the signed-in caller read. */
+  private Set<String> readableByCaller(Set<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return Set.of();
+    }
+    return historyService.createHistoricProcessInstanceQuery().processInstanceIds(processInstanceIds).list().stream()
+        .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+  }
+
+  private HistoricProcessInstance find(String reference) {
+    return historyService.createHistoricProcessInstanceQuery().processDefinitionKeyIn(InspectionDirectory.processKeys())
+        .processInstanceBusinessKey(reference).singleResult();
+  }
+
+  /** The inspection as the application finds it, whoever asks: callers that answer a person check access first. */
   public HistoricProcessInstance instance(String reference) {
-    HistoricProcessInstance instance = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(reference).singleResult());
+    HistoricProcessInstance instance = unrestricted.call(() -> find(reference));
     if (instance == null) {
       throw InspectionProblem.notFound(reference);
     }

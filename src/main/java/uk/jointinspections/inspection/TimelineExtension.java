@@ -5,9 +5,21 @@ import java.util.List;
 /**
  * Entries another capability adds to an inspection's timeline (the open concerns about children, for example), so
  * that the timeline lists them without depending on that capability. Called as the application, inside the
- * timeline's lookup.
+ * timeline's lookup; the timeline then shows each entry only to a caller who may read the process instance that
+ * guards it, by the engine's own check made as that caller.
  */
 public interface TimelineExtension {
 
-  List<TimelineEntry> entries(String reference);
+  /**
+   * @param guardedBy the process instance whose readers may see the entry (a concern, a conduct investigation), or
+   *     null for an entry that whoever may read the inspection may see
+   */
+  record Entry(TimelineEntry entry, String guardedBy) {
+
+    public static Entry forInspectionReaders(TimelineEntry entry) {
+      return new Entry(entry, null);
+    }
+  }
+
+  List<Entry> entries(String reference);
 }

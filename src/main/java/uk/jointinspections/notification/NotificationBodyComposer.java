@@ -15,4 +15,13 @@ public interface NotificationBodyComposer {
    * @param notification the notification's own variables (recipient, purpose and whatever the requester recorded)
    */
   String compose(String source, Map<String, Object> notification);
+
+  /**
+   * The address the e-mail goes to, when it is sent: the one the notification recorded, unless the address is itself
+   * confidential (a concern's senior officer), in which case the notification records none and the composer reads it
+   * from the same source as the body.
+   */
+  default String recipient(String source, Map<String, Object> notification) {
+    return (String) notification.get(NotificationProcess.VAR_RECIPIENT);
+  }
 }

@@ -50,9 +50,13 @@ public class NotificationMailer implements JavaDelegate {
     }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(properties.getFrom());
-    message.setTo((String) execution.getVariable(NotificationProcess.VAR_RECIPIENT));
+    NotificationBodyComposer composer = composer(execution);
+    String source = (String) execution.getVariable(NotificationProcess.VAR_BODY_SOURCE);
+    message.setTo(composer == null ? (String) execution.getVariable(NotificationProcess.VAR_RECIPIENT)
+        : composer.recipient(source, execution.getVariables()));
     message.setSubject((String) execution.getVariable(NotificationProcess.VAR_SUBJECT));
-    message.setText(body(execution));
+    message.setText(composer == null ? (String) execution.getVariable(NotificationProcess.VAR_BODY)
+        : composer.compose(source, execution.getVariables()));
     MimeMessage mime = mailSender.createMimeMessage();
     try {
       message.copyTo(new MimeMailMessage(mime));
@@ -67,18 +71,18 @@ public class NotificationMailer implements JavaDelegate {
     execution.setVariable(NotificationProcess.VAR_SENT_AT, ClockUtil.getCurrentTime());
   }
 
-  private String body(DelegateExecution execution) {
+  /** The composer that writes the body (and may resolve the recipient); null for a body stored with the notification. */
+  private NotificationBodyComposer composer(DelegateExecution execution) {
     String composerName = (String) execution.getVariable(NotificationProcess.VAR_BODY_COMPOSER);
     if (composerName == null) {
-      return (String) execution.getVariable(NotificationProcess.VAR_BODY);
+      return null;
     }
     NotificationBodyComposer composer = composers.get(composerName);
     if (composer == null) {
       // Fails the job, so the notification waits as an incident until a release that knows the composer retries it.
       throw new IllegalStateException("No e-mail body composer '" + composerName + "' in this application");
     }
-    return composer.compose((String) execution.getVariable(NotificationProcess.VAR_BODY_SOURCE),
-        execution.getVariables());
+    return composer;
   }
 
   /** The same for every attempt at one notification, so that a duplicate delivery is recognisable as such. */

@@ -157,7 +157,7 @@ class ComplaintConductConfidentialityTest extends ComplaintTestSupport {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> forms.submitStartForm(definition, Map.of(
             VAR_INSPECTION_REFERENCE, reference, VAR_RECEIVED_ON, "2026-03-09", VAR_KIND, "conduct",
             VAR_CONDUCT_INSPECTORATE, "hmicfrs", VAR_TEXT, DETAILS)))
-        .hasMessageContaining("text: do not record the details of a conduct complaint in the start form");
+        .hasMessageContaining("text: do not record the details of a conduct complaint as its text");
     assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before);
     assertThat(history.createHistoricVariableInstanceQuery().variableValueEquals(VAR_TEXT, DETAILS).count()).isZero();
   }

@@ -106,7 +106,7 @@ class ComplaintProcessOutcomeTest extends ComplaintTestSupport {
     complete(complaint.getId(), TASK_SEND_ACKNOWLEDGEMENT, Map.of("acknowledgementSent", true));
     clock(LocalDate.of(2027, 1, 7), 9, 0);
 
-    JsonNode timeline = rest.withBasicAuth("complaints-officer", "demo")
+    JsonNode timeline = rest.withBasicAuth("ofsted-lead", "demo")
         .getForEntity("/api/inspections/" + reference + "/timeline", JsonNode.class).getBody();
     List<JsonNode> milestones = new java.util.ArrayList<>();
     timeline.forEach(entry -> {
@@ -124,7 +124,7 @@ class ComplaintProcessOutcomeTest extends ComplaintTestSupport {
     assertThat(milestones.get(0).get("title").asText())
         .isEqualTo("Complaint 1 (challenge to the inspection process and/or outcome): "
             + "Send the acknowledgement letter and share the complaint");
-    String ics = rest.withBasicAuth("complaints-officer", "demo")
+    String ics = rest.withBasicAuth("ofsted-lead", "demo")
         .getForEntity("/api/inspections/" + reference + "/timeline.ics", String.class).getBody();
     assertThat(ics).contains("Final checks").contains("20270203");
   }

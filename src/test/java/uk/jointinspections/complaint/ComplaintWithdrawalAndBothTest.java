@@ -9,14 +9,32 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 
 /** The 48-hour request to withhold or withdraw, the 2024 variant, and a complaint of both kinds. */
 @EngineTest
 class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
+
+  @Autowired FormService forms;
+  @Autowired RepositoryService repository;
+
+  /** Submits the complaint's start form as the complaints officer, as the Tasklist does. */
+  private ProcessInstance startFromTheTasklist(Map<String, Object> fields) {
+    String definition = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+        .singleResult().getId();
+    engine.getIdentityService().setAuthentication("complaints-officer", List.of("ofsted", "complaints-team"));
+    try {
+      return forms.submitStartForm(definition, fields);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
 
   private static Map<String, Object> withdrawal(Map<String, Object> body) {
     body.put("withholdOrWithdrawRequested", true);
@@ -63,7 +81,8 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     String reference = newReference();
     inspection(reference, LocalDate.of(2026, 3, 2), null);
     clock(LocalDate.of(2026, 3, 3), 10, 0);
-    Map<String, Object> body = withdrawal(body("2026-03-03", "both", "Wrong findings; a rude inspector.", "hmi-probation"));
+    Map<String, Object> body = withdrawal(body("2026-03-03", "both", "Wrong findings.", "hmi-probation"));
+    body.put("conductDetails", "The inspector was dismissive.");
     body.put("complaintEdition", "2024");
 
     ProcessInstance complaint = record(reference, body);
@@ -76,8 +95,13 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     assertThat(decision.getDueDate()).isEqualTo(endOf("2026-03-10"));
     Task received = task(complaint.getId(), TASK_INFORM_CONDUCT_RECEIVED);
     assertThat(received.getDueDate()).isEqualTo(endOf("2026-03-10"));
+    // The conduct part went to HMI Probation's confidential investigation when the complaint was recorded.
     ProcessInstance conduct = conductOf(complaint);
-    assertThat(task(conduct.getId(), ComplaintConductProcess.TASK_RECORD_CONDUCT_DETAILS)).hasCandidateGroup("hmi-probation");
+    assertThat(task(conduct.getId(), ComplaintConductProcess.TASK_SEND_CONDUCT_ACKNOWLEDGEMENT))
+        .hasCandidateGroup("hmi-probation");
+    assertThat(runtime.getVariable(conduct.getId(), VAR_CONDUCT_DETAILS)).isEqualTo("The inspector was dismissive.");
+    assertThat(runtime.getVariables(complaint.getId())).containsEntry(VAR_TEXT, "Wrong findings.")
+        .doesNotContainKey(VAR_CONDUCT_DETAILS);
 
     tasks.complete(task(complaint.getId(), TASK_APPOINT_LEAD_INVESTIGATOR).getId(), Map.of(VAR_LEAD_INVESTIGATOR, "qa-manager"));
     String acknowledgement = task(complaint.getId(), TASK_SEND_ACKNOWLEDGEMENT).getId();
@@ -99,8 +123,6 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
         Map.of(VAR_RESPONSE_SHARED, true, VAR_RESPONSE_SENT, true, VAR_COMPLAINT_UPHELD, "yes"));
     tasks.complete(received.getId(), Map.of("inspectoratesToldOfConductComplaint", true));
 
-    tasks.complete(task(conduct.getId(), ComplaintConductProcess.TASK_RECORD_CONDUCT_DETAILS).getId(),
-        Map.of(VAR_CONDUCT_DETAILS, "The inspector was dismissive."));
     tasks.complete(task(conduct.getId(), ComplaintConductProcess.TASK_SEND_CONDUCT_ACKNOWLEDGEMENT).getId());
     tasks.complete(task(conduct.getId(), ComplaintConductProcess.TASK_INVESTIGATE_CONDUCT).getId(),
         Map.of(ComplaintConductProcess.VAR_CONDUCT_UPHELD, "no", ComplaintConductProcess.VAR_CONDUCT_FINDINGS, "No evidence."));
@@ -111,14 +133,15 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     assertThat(runtime.getVariable(complaint.getId(), VAR_CONDUCT_UPHELD)).isEqualTo(false);
     tasks.complete(outcome.getId());
     tasks.complete(task(complaint.getId(), TASK_RECORD_LEARNING_OUTCOMES).getId(), Map.of(VAR_LEARNING_OUTCOMES, "None."));
-    assertThat(complaint).isEnded().hasPassed(CALL_CONDUCT_SEPARATELY, TASK_INFORM_CONDUCT_RECEIVED,
+    assertThat(complaint).isEnded().hasPassed(CALL_CONDUCT_INVESTIGATION, TASK_INFORM_CONDUCT_RECEIVED,
         TASK_INFORM_CONDUCT_OUTCOME).hasNotPassed(TASK_CONSULT_ON_ROBUSTNESS, TASK_DRAFT_RESPONSE);
   }
 
   /**
    * Both kinds, 2017, made on Friday 22 May 2026 before the spring bank holiday: day 5 is Monday 1 June, day 10 Monday
-   * 8 June, day 30 Monday 6 July. The conduct part goes separately to HMICFRS; its outcome may affect the findings, so
-   * the other inspectorates are consulted once it is known.
+   * 8 June, day 30 Monday 6 July. Recorded from the Tasklist's start form, without the conduct part: HMICFRS records
+   * that in its own task. The complaints team decides it is answered separately; its outcome may affect the findings,
+   * so the other inspectorates are consulted once it is known.
    */
   @Test
   void bothKindsWithConductSeparatelyAndTheInspectoratesConsultedOnRobustness() {
@@ -126,20 +149,19 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     inspection(reference, LocalDate.of(2026, 5, 18), LocalDate.of(2026, 5, 20));
     clock(LocalDate.of(2026, 5, 22), 16, 0);
 
-    ProcessInstance complaint = record(reference, body("2026-05-22", "both",
-        "The findings on missing children are wrong, and an inspector's conduct at the police station was hostile.",
-        "hmicfrs"));
-
-    Task handling = task(complaint.getId(), TASK_DECIDE_BOTH_HANDLING);
-    assertThat(handling).hasCandidateGroup("complaints-team");
-    assertThat(handling.getDueDate()).isEqualTo(endOf("2026-06-01"));
-    assertThat(conductOf(complaint)).isNull();
-    tasks.complete(handling.getId(), Map.of(VAR_CONDUCT_HANDLING, HANDLING_SEPARATELY, VAR_CONDUCT_MAY_AFFECT_FINDINGS, "yes",
-        "conductHandlingReason", "The hostility is said to have stopped evidence being gathered."));
+    ProcessInstance complaint = startFromTheTasklist(Map.of(VAR_INSPECTION_REFERENCE, reference,
+        VAR_RECEIVED_ON, "2026-05-22", VAR_KIND, "both", VAR_CONDUCT_INSPECTORATE, "hmicfrs",
+        VAR_TEXT, "The findings on missing children are wrong.", VAR_WITHHOLD_REQUESTED, false));
 
     ProcessInstance conduct = conductOf(complaint);
     assertThat(conduct).isWaitingAt(ComplaintConductProcess.TASK_RECORD_CONDUCT_DETAILS);
-    assertThat(complaint).isWaitingAt(TASK_APPOINT_LEAD_INVESTIGATOR, CALL_CONDUCT_SEPARATELY);
+    Task handling = task(complaint.getId(), TASK_DECIDE_BOTH_HANDLING);
+    assertThat(handling).hasCandidateGroup("complaints-team");
+    assertThat(handling.getDueDate()).isEqualTo(endOf("2026-06-01"));
+    tasks.complete(handling.getId(), Map.of(VAR_CONDUCT_HANDLING, HANDLING_SEPARATELY, VAR_CONDUCT_MAY_AFFECT_FINDINGS, "yes",
+        "conductHandlingReason", "The hostility is said to have stopped evidence being gathered."));
+
+    assertThat(complaint).isWaitingAt(TASK_APPOINT_LEAD_INVESTIGATOR, CALL_CONDUCT_INVESTIGATION);
     tasks.complete(task(complaint.getId(), TASK_APPOINT_LEAD_INVESTIGATOR).getId(), Map.of(VAR_LEAD_INVESTIGATOR, "qa-manager"));
     tasks.complete(task(complaint.getId(), TASK_SEND_ACKNOWLEDGEMENT).getId(), Map.of("acknowledgementSent", true));
     List<Task> comments = taskList(complaint.getId(), TASK_LEAD_INSPECTOR_COMMENTS);
@@ -151,7 +173,7 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     Task signOff = task(complaint.getId(), TASK_SIGN_OFF_RESPONSE);
     assertThat(signOff.getDueDate()).isEqualTo(endOf("2026-07-06"));
     tasks.complete(signOff.getId(), Map.of(VAR_RESPONSE_SHARED, true, VAR_RESPONSE_SENT, true, VAR_COMPLAINT_UPHELD, "no"));
-    assertThat(complaint).isWaitingAt(CALL_CONDUCT_SEPARATELY);
+    assertThat(complaint).isWaitingAt(CALL_CONDUCT_INVESTIGATION);
 
     tasks.complete(task(conduct.getId(), ComplaintConductProcess.TASK_RECORD_CONDUCT_DETAILS).getId(),
         Map.of(VAR_CONDUCT_DETAILS, "The inspector told the sergeant the force was 'hopeless'."));

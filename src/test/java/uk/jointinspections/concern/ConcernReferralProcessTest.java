@@ -127,8 +127,8 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         .processDefinitionKey(NotificationProcess.KEY)
         .processInstanceBusinessKeyLike("concern:" + concern.getId() + ":category-1:%").list();
     assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
-        "concern:" + concern.getId() + ":category-1:head.of.service@exampleshire.example",
-        "concern:" + concern.getId() + ":category-1:ofsted-lead@inspections.example");
+        "concern:" + concern.getId() + ":category-1:senior-officer",
+        "concern:" + concern.getId() + ":category-1:ofsted-lead");
     // The body is written from the concern when sent (ConcernEmailDeliveryTest reads it); the notification only points.
     Object source = history.createHistoricVariableInstanceQuery().processInstanceId(mails.get(0).getId())
         .variableName(NotificationProcess.VAR_BODY_SOURCE).singleResult().getValue();
@@ -304,13 +304,14 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     Task day11 = tasks.createTaskQuery().processInstanceId(inspection.getId())
         .taskDefinitionKey(JtaiProcess.TASK_KIT_MEETING_DAY_11).singleResult();
     String list = (String) tasks.getVariableLocal(day11.getId(), OpenConcernsLister.VARIABLE);
-    assertThat(list).contains("Concern 1 (category 1, case numbers CS-104233 (AB); CS-104234 (CD)")
+    assertThat(list).contains("Concern 1, category 1: ")
         .contains("response overdue: escalated to the lead inspector and QA manager")
         .contains("(OVERDUE)")
-        .contains("Concern 2 (category 2, case numbers HV-2231, Health visiting)")
+        .contains("Concern 2, category 2: ")
         .contains("the senior officer is to be notified")
         .doesNotContain("Concern 3")
-        // Case numbers and state only: what the issues are stays in the concern.
+        // Numbers and states only: case numbers, agency and issues stay in the concern.
+        .doesNotContain("CS-104233").doesNotContain("HV-2231").doesNotContain("Health visiting")
         .doesNotContain("Strategy discussion").doesNotContain("home visit");
     assertThat(list.indexOf("Concern 1")).isLessThan(list.indexOf("Concern 2"));
 
