@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.web.FreeText;
 
 /**
  * {@code POST /api/inspections/{reference}/complaints}: records a complaint from the online form as the signed-in
@@ -32,8 +33,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ComplaintController {
 
   /** The JSON body; {@code complaintEdition} is optional. */
-  public record Body(String receivedOn, String kind, String text, String conductInspectorate,
-      Boolean withholdOrWithdrawRequested, String exceptionalCircumstances, String complaintEdition) {
+  public record Body(String receivedOn, String kind, @FreeText String text, String conductInspectorate,
+      Boolean withholdOrWithdrawRequested, @FreeText String exceptionalCircumstances, String complaintEdition) {
   }
 
   private final ComplaintValidator validator;

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.WithoutAuthorization;
+import uk.jointinspections.web.FreeText;
 
 /**
  * Concerns about children (Annex C) over REST, as the signed-in user (HTTP basic): raising one, its details, the
@@ -55,7 +56,7 @@ public class ConcernController {
   }
 
   /** The agency's written response, as an agency's system or a team member posts it. */
-  public record ConcernResponse(String response, String receivedOn) {
+  public record ConcernResponse(@FreeText String response, String receivedOn) {
   }
 
   /** Raises a concern; 201 with the concern, or 400/404/409 naming the field, and nothing created. */

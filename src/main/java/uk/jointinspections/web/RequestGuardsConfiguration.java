@@ -11,7 +11,7 @@ import org.springframework.core.Ordered;
 /**
  * What stands in front of every sign-in and every API call, before Camunda's authentication: the security headers
  * ({@link ApiSecurityHeaders}), the refusal of cross-site requests ({@link CrossSiteRequestGuard}) and the throttling
- * of wrong passwords ({@link LoginThrottle}). Ordered first, in this order, so that a refusal carries the headers and a
+ * of wrong passwords ({@link LoginThrottle}), then the log of refusals ({@link RefusalLog}). Ordered first, in this order, so that a refusal carries the headers and a
  * cross-site request never reaches a password check.
  */
 @Configuration
@@ -47,6 +47,16 @@ public class RequestGuardsConfiguration {
     registration.addUrlPatterns(APIS);
     registration.addUrlPatterns(LoginThrottle.WEBAPP_LOGIN + "*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
+  /** After the guards, which log their own refusals; around everything else, the webapps' API included. */
+  @Bean
+  public FilterRegistrationBean<RefusalLog> refusalLog() {
+    FilterRegistrationBean<RefusalLog> registration = new FilterRegistrationBean<>(new RefusalLog());
+    registration.setName("inspection-refusal-log");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
     return registration;
   }
 }
