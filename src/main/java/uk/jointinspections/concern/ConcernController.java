@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.WithoutAuthorization;
+import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.web.FreeText;
 
 /**
@@ -44,9 +45,12 @@ public class ConcernController {
   private final ConcernQueries queries;
   private final ConcernRecordPdf pdf;
   private final WithoutAuthorization withoutAuthorization;
+  private final InspectionDirectory directory;
 
   public ConcernController(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
-      ConcernAccess access, ConcernQueries queries, ConcernRecordPdf pdf, WithoutAuthorization withoutAuthorization) {
+      ConcernAccess access, ConcernQueries queries, ConcernRecordPdf pdf, WithoutAuthorization withoutAuthorization,
+      InspectionDirectory directory) {
+    this.directory = directory;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.access = access;
@@ -68,7 +72,8 @@ public class ConcernController {
 
   /** The open concerns of an inspection that the caller may see, with their state. */
   @GetMapping("/inspections/{reference}/concerns")
-  public List<ConcernQueries.OpenConcern> open(@PathVariable String reference) {
+  public List<ConcernQueries.OpenConcern> open(@PathVariable("reference") String given) {
+    String reference = directory.startedAs(given);
     boolean known = withoutAuthorization.call(() ->
         historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0);
     if (!known) {
