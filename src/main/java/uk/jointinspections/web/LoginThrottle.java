@@ -37,8 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>It sees every way a password is checked: HTTP basic authentication of {@code /engine-rest}, {@code /api} and
  * {@code /actuator}, and the webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}). A
- * request counts as a failure when it is answered 401; anything else means the password was right. The failure is
- * counted before the password is checked, so parallel guesses cannot slip past the count. The client address is the
+ * request counts as a failure when it is answered 401, and clears the count only when the password was checked and
+ * right (the webapps' login answers 200; the basic-auth filter signed the user in, {@link JsonAuthenticationFilter}).
+ * The failure is counted before the password is checked, so parallel guesses cannot slip past the count. The client address is the
  * one Tomcat resolves ({@code server.forward-headers-strategy}: behind the nginx of docker/, the browser's). The counts
  * live in each node's memory: a cluster of two nodes allows each pair twice the guesses, and a restart forgets them.
  */
@@ -68,7 +69,7 @@ public class LoginThrottle extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletRequest forwarded = request;
-    Optional<String> user = basicAuthUser(request);
+    Optional<String> user = ActuatorAccessFilter.isHealth(request) ? Optional.empty() : basicAuthUser(request);
     if (user.isEmpty() && isWebappLogin(request)) {
       LoginForm form = LoginForm.read(request);
       forwarded = form;
@@ -84,15 +85,36 @@ public class LoginThrottle extends OncePerRequestFilter {
       refuse(response, retryAfterMillis);
       return;
     }
-    boolean failed = true;
+    boolean webappLogin = forwarded != request;
+    JsonAuthenticationFilter.SIGNED_IN.remove();
+    Outcome outcome = Outcome.FAILED;
     try {
       chain.doFilter(forwarded, response);
-      failed = response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+      boolean signedIn = webappLogin ? response.getStatus() == HttpServletResponse.SC_OK
+          : Boolean.TRUE.equals(JsonAuthenticationFilter.SIGNED_IN.get());
+      outcome = signedIn ? Outcome.SIGNED_IN
+          : response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED ? Outcome.FAILED : Outcome.NOT_CHECKED;
     } finally {
-      if (!failed) {
-        failures.remove(key);
-      } else {
-        logWhenClosing(key, user.get(), request.getRemoteAddr());
+      JsonAuthenticationFilter.SIGNED_IN.remove();
+      switch (outcome) {
+        case SIGNED_IN -> failures.remove(key);
+        case NOT_CHECKED -> uncount(key);
+        case FAILED -> logWhenClosing(key, user.get(), request.getRemoteAddr());
+      }
+    }
+  }
+
+  /**
+   * A right password clears the pair; a path that checks no password (health, the list of engines) neither counts nor
+   * clears, so that it cannot be used to reset the count between guesses.
+   */
+  private enum Outcome { SIGNED_IN, FAILED, NOT_CHECKED }
+
+  private void uncount(String key) {
+    Failures pair = failures.get(key);
+    if (pair != null) {
+      synchronized (pair) {
+        pair.count = Math.max(0, pair.count - 1);
       }
     }
   }
