@@ -62,21 +62,44 @@ public class DeadlineRecalculation {
   /** @throws BankHolidayFileException if a holiday file cannot be used; the calendar and all dates are then unchanged */
   public synchronized RecalculationReport reloadAndRecalculate() {
     WorkingDayCalendar calendar = workingDays.reload();
+    Moves moves = recalculate(null);
+    log.info("Working-day deadlines recalculated: {} timers and {} tasks checked, {} moved, {} failed",
+        moves.timersChecked(), moves.tasksChecked(), moves.moved().size(), moves.failed().size());
+    return new RecalculationReport(calendar.holidayCount(), moves.timersChecked(), moves.tasksChecked(), moves.moved(),
+        moves.failed());
+  }
+
+  /**
+   * Recalculates the working-day timers and open task dates of these process instances only, against the diagram each
+   * now runs on, with the calendar as it is: what a running inspection needs after it moved to a corrected version.
+   * Runs in the caller's transaction, if there is one.
+   */
+  public Moves recalculate(Collection<String> processInstanceIds) {
     Models models = new Models(engine.getRepositoryService());
     List<Move> moved = new ArrayList<>();
     List<Failure> failed = new ArrayList<>();
-    int timers = recalculateTimers(models, moved, failed);
-    int tasks = recalculateTasks(models, moved, failed);
-    log.info("Working-day deadlines recalculated: {} timers and {} tasks checked, {} moved, {} failed",
-        timers, tasks, moved.size(), failed.size());
-    return new RecalculationReport(calendar.holidayCount(), timers, tasks, List.copyOf(moved), List.copyOf(failed));
+    int timers = recalculateTimers(models, processInstanceIds, moved, failed);
+    int tasks = recalculateTasks(models, processInstanceIds, moved, failed);
+    return new Moves(timers, tasks, List.copyOf(moved), List.copyOf(failed));
   }
 
-  private int recalculateTimers(Models models, List<Move> moved, List<Failure> failed) {
+  /** What one recalculation checked, moved and could not recalculate. */
+  public record Moves(int timersChecked, int tasksChecked, List<Move> moved, List<Failure> failed) {
+  }
+
+  /** @param processInstanceIds null for every instance */
+  private int recalculateTimers(Models models, Collection<String> processInstanceIds, List<Move> moved,
+      List<Failure> failed) {
     ManagementService management = engine.getManagementService();
     Map<String, String> activityByJobDefinition = new HashMap<>();
     int checked = 0;
-    for (Job job : allPages(first -> management.createJobQuery().timers().orderByJobId().asc().listPage(first, PAGE_SIZE))) {
+    List<Job> timers = new ArrayList<>();
+    if (processInstanceIds == null) {
+      timers.addAll(allPages(first -> management.createJobQuery().timers().orderByJobId().asc().listPage(first, PAGE_SIZE)));
+    } else {
+      processInstanceIds.forEach(id -> timers.addAll(management.createJobQuery().timers().processInstanceId(id).list()));
+    }
+    for (Job job : timers) {
       if (job.getProcessDefinitionId() == null || job.getJobDefinitionId() == null) {
         continue;
       }
@@ -103,10 +126,16 @@ public class DeadlineRecalculation {
     return checked;
   }
 
-  private int recalculateTasks(Models models, List<Move> moved, List<Failure> failed) {
+  /** @param processInstanceIds null for every instance */
+  private int recalculateTasks(Models models, Collection<String> processInstanceIds, List<Move> moved,
+      List<Failure> failed) {
     TaskService tasks = engine.getTaskService();
     int checked = 0;
-    for (Task task : allPages(first -> tasks.createTaskQuery().orderByTaskId().asc().listPage(first, PAGE_SIZE))) {
+    List<Task> open = processInstanceIds == null
+        ? allPages(first -> tasks.createTaskQuery().orderByTaskId().asc().listPage(first, PAGE_SIZE))
+        : processInstanceIds.isEmpty() ? List.of()
+        : tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list();
+    for (Task task : open) {
       UserTask element = models.userTask(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
       boolean dueDate = element != null && usesWorkingDays(element.getCamundaDueDate());
       boolean followUpDate = element != null && usesWorkingDays(element.getCamundaFollowUpDate());

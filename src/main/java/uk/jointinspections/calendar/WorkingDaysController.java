@@ -2,10 +2,6 @@ package uk.jointinspections.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import uk.jointinspections.identity.Administrators;
 import uk.jointinspections.web.ApiErrorHandler;
 import uk.jointinspections.web.ApiErrorHandler.ApiError;
 
@@ -29,12 +25,13 @@ public class WorkingDaysController {
 
   private final WorkingDays workingDays;
   private final DeadlineRecalculation recalculation;
-  private final ProcessEngine engine;
+  private final Administrators administrators;
 
-  public WorkingDaysController(WorkingDays workingDays, DeadlineRecalculation recalculation, ProcessEngine engine) {
+  public WorkingDaysController(WorkingDays workingDays, DeadlineRecalculation recalculation,
+      Administrators administrators) {
     this.workingDays = workingDays;
     this.recalculation = recalculation;
-    this.engine = engine;
+    this.administrators = administrators;
   }
 
   public record AddResult(LocalDate date) {
@@ -77,7 +74,7 @@ public class WorkingDaysController {
   /** Administrators only: reload the holiday sources, then move the working-day timers and task dates. */
   @PostMapping("/recalculate")
   public RecalculationReport recalculate() {
-    requireAdministrator();
+    administrators.requireCaller("recalculate deadlines");
     return recalculation.reloadAndRecalculate();
   }
 
@@ -86,20 +83,6 @@ public class WorkingDaysController {
   public ResponseEntity<ApiError> unusableHolidayFile(BankHolidayFileException e) {
     return ApiErrorHandler.error(HttpStatus.INTERNAL_SERVER_ERROR,
         e.getMessage() + ". The calendar in use and all deadlines are unchanged.");
-  }
-
-  private void requireAdministrator() {
-    IdentityService identityService = engine.getIdentityService();
-    Authentication authentication = identityService.getCurrentAuthentication();
-    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-    boolean administrator = authentication != null
-        && (authentication.getGroupIds() != null
-                && authentication.getGroupIds().stream().anyMatch(configuration.getAdminGroups()::contains)
-            || configuration.getAdminUsers() != null && configuration.getAdminUsers().contains(authentication.getUserId()));
-    if (!administrator) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "Only administrators (group camunda-admin) may recalculate deadlines");
-    }
   }
 
   private static void requireSupported(String parameter, LocalDate date) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import uk.jointinspections.inspection.CallerRights;
 import uk.jointinspections.web.FreeText;
 
 /**
@@ -39,14 +40,20 @@ public class ComplaintController {
 
   private final ComplaintValidator validator;
   private final RuntimeService runtimeService;
+  private final CallerRights rights;
 
-  public ComplaintController(ComplaintValidator validator, RuntimeService runtimeService) {
+  public ComplaintController(ComplaintValidator validator, RuntimeService runtimeService, CallerRights rights) {
     this.validator = validator;
     this.runtimeService = runtimeService;
+    this.rights = rights;
   }
 
   @PostMapping("/api/inspections/{reference}/complaints")
   public ResponseEntity<Map<String, Object>> record(@PathVariable String reference, @RequestBody Body body) {
+    // Before the validation: its answers (no such inspection, not yet published, out of time) are for the team only.
+    if (!rights.mayStart(KEY)) {
+      throw new ComplaintRefused(HttpStatus.FORBIDDEN.value(), Errors.ONLY_THE_COMPLAINTS_TEAM);
+    }
     ComplaintRequest request = new ComplaintRequest(reference, body.receivedOn(), body.kind(), body.text(),
         body.conductInspectorate(), body.withholdOrWithdrawRequested(), body.exceptionalCircumstances(),
         body.complaintEdition());
@@ -82,6 +89,7 @@ public class ComplaintController {
   static class Errors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComplaintController.class);
+    static final String ONLY_THE_COMPLAINTS_TEAM = "You may not record complaints: only Ofsted's complaints team may.";
 
     @ExceptionHandler(ComplaintRefused.class)
     ResponseEntity<Map<String, Object>> refused(ComplaintRefused e) {
@@ -95,7 +103,7 @@ public class ComplaintController {
 
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
-      return body(HttpStatus.FORBIDDEN, "You may not record complaints: only Ofsted's complaints team may.");
+      return body(HttpStatus.FORBIDDEN, ONLY_THE_COMPLAINTS_TEAM);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

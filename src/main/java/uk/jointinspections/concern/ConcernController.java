@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.CallerRights;
 import uk.jointinspections.inspection.WithoutAuthorization;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.web.FreeText;
@@ -46,11 +47,13 @@ public class ConcernController {
   private final ConcernRecordPdf pdf;
   private final WithoutAuthorization withoutAuthorization;
   private final InspectionDirectory directory;
+  private final CallerRights rights;
 
   public ConcernController(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
       ConcernAccess access, ConcernQueries queries, ConcernRecordPdf pdf, WithoutAuthorization withoutAuthorization,
-      InspectionDirectory directory) {
+      CallerRights rights, InspectionDirectory directory) {
     this.directory = directory;
+    this.rights = rights;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.access = access;
@@ -70,13 +73,17 @@ public class ConcernController {
     return ResponseEntity.created(URI.create("/api/concerns/" + concern.getId())).body(summary(concern.getId(), false));
   }
 
-  /** The open concerns of an inspection that the caller may see, with their state. */
+  /**
+   * The open concerns of an inspection that the caller may see, with their state. An unknown reference is an empty
+   * list like an inspection whose concerns the caller may not see, so that the answer tells nobody which inspections
+   * exist; only a caller who may read every inspection is told that the reference is unknown.
+   */
   @GetMapping("/inspections/{reference}/concerns")
   public List<ConcernQueries.OpenConcern> open(@PathVariable("reference") String given) {
     String reference = directory.startedAs(given);
     boolean known = withoutAuthorization.call(() ->
         historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0);
-    if (!known) {
+    if (!known && rights.mayReadEveryInspection()) {
       throw new ConcernProblem(HttpStatus.NOT_FOUND, "There is no inspection with reference '" + reference + "'.");
     }
     return queries.openConcerns(reference).stream()

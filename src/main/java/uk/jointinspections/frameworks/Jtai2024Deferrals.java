@@ -1,10 +1,12 @@
 package uk.jointinspections.frameworks;
 
+import java.util.List;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.jointinspections.inspection.CallerRights;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.inspection.InspectionProblem;
 import uk.jointinspections.inspection.InvalidInspectionException;
@@ -20,13 +22,22 @@ public class Jtai2024Deferrals {
 
   private final InspectionDirectory directory;
   private final RuntimeService runtimeService;
+  private final CallerRights rights;
 
-  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService) {
+  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService, CallerRights rights) {
     this.directory = directory;
     this.runtimeService = runtimeService;
+    this.rights = rights;
   }
 
+  /**
+   * The caller's right first (the engine's UPDATE check, as for the correlation that records the request): one who
+   * may not move the inspection on is refused the same whether it exists, is a 2024 JTAI, or is past fieldwork, and
+   * whatever the reason says.
+   */
   public void request(String reference, String reason) {
+    rights.requireMayMoveOn(reference, List.of(Jtai2024Process.KEY),
+        "You are not allowed to request a deferral of this inspection.");
     if (reason == null || reason.isBlank()) {
       throw new InvalidInspectionException("reason", "is required: why the partnership asks for a deferral.");
     }

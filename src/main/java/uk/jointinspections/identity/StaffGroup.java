@@ -2,6 +2,10 @@ package uk.jointinspections.identity;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * Every Camunda group the application relies on. Inspectorates are the lanes that keep each
@@ -63,5 +67,11 @@ public enum StaffGroup {
 
   public static Optional<StaffGroup> byId(String id) {
     return Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
+  }
+
+  /** The ids of every group a diagram may offer a task to: ours, and Camunda's administrators. */
+  public static Set<String> idsWithAdministrators() {
+    return Stream.concat(Arrays.stream(values()).map(StaffGroup::id), Stream.of(Groups.CAMUNDA_ADMIN))
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

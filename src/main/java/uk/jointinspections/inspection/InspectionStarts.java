@@ -17,14 +17,16 @@ public class InspectionStarts {
   private final HistoryService historyService;
   private final Timeline timeline;
   private final WithoutAuthorization unrestricted;
+  private final CallerRights rights;
 
   public InspectionStarts(InspectionFrameworks frameworks, @Lazy RuntimeService runtimeService,
-      @Lazy HistoryService historyService, Timeline timeline, WithoutAuthorization unrestricted) {
+      @Lazy HistoryService historyService, Timeline timeline, WithoutAuthorization unrestricted, CallerRights rights) {
     this.frameworks = frameworks;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.timeline = timeline;
     this.unrestricted = unrestricted;
+    this.rights = rights;
   }
 
   public record Started(String processInstanceId, String reference, List<TimelineEntry> timeline) {
@@ -36,6 +38,11 @@ public class InspectionStarts {
    */
   public synchronized Started start(InspectionStartRequest request) {
     InspectionFramework framework = frameworks.named(request.framework());
+    // Before the validation: "reference already used" would otherwise tell anyone which inspections exist.
+    if (!rights.mayStart(framework.processKey())) {
+      throw new InspectionProblem(HttpStatus.FORBIDDEN, "You are not allowed to start " + request.framework().strip()
+          + " inspections: lead inspectors start them.");
+    }
     InspectionFramework.Start start = framework.validate(request);
     // A reference is unique across every framework: the directory finds inspections by reference alone.
     long existing = unrestricted.call(() -> historyService.createHistoricProcessInstanceQuery()

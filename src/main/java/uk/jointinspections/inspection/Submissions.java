@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -52,32 +48,33 @@ public class Submissions {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final TaskService taskService;
-  private final AuthorizationService authorizationService;
-  private final ProcessEngineConfigurationImpl configuration;
-  private final Timeline timeline;
   private final InspectionFrameworks frameworks;
   private final WithoutAuthorization unrestricted;
+  private final CallerRights rights;
 
   public Submissions(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
-      @Lazy IdentityService identityService, @Lazy TaskService taskService,
-      @Lazy AuthorizationService authorizationService, @Lazy ProcessEngineConfigurationImpl configuration,
-      Timeline timeline, InspectionFrameworks frameworks, WithoutAuthorization unrestricted) {
+      @Lazy IdentityService identityService, @Lazy TaskService taskService, InspectionFrameworks frameworks,
+      WithoutAuthorization unrestricted, CallerRights rights) {
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.identityService = identityService;
     this.taskService = taskService;
-    this.authorizationService = authorizationService;
-    this.configuration = configuration;
-    this.timeline = timeline;
     this.frameworks = frameworks;
     this.unrestricted = unrestricted;
+    this.rights = rights;
   }
 
   public record Receipt(String reference, String kind, String processInstanceId, Date receivedOn) {
   }
 
+  /**
+   * The caller's right comes first: one who may not move the inspection on (the engine's UPDATE check, as for a
+   * correlation) gets the same 403 whatever the reference, kind or content, so that the answers about kinds, sizes
+   * and stages go only to those who may submit.
+   */
   public Receipt submit(String reference, String kind, String content) {
-    HistoricProcessInstance instance = timeline.instance(reference);
+    HistoricProcessInstance instance = rights.requireMayMoveOn(reference,
+        "You are not allowed to record submissions for this inspection.");
     SubmissionItem item = itemOf(instance, kind);
     if (content != null && content.length() > MAX_CONTENT_LENGTH) {
       throw new InspectionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "The submission is longer than " + MAX_CONTENT_LENGTH
@@ -115,17 +112,11 @@ public class Submissions {
   }
 
   /**
-   * The record step is the lead inspector's, so it is completed by the application; the caller needs what a message
-   * correlation would need of them, UPDATE_INSTANCE on the inspection's process definition.
+   * The record step is the lead inspector's, so it is completed by the application; the caller has already shown
+   * what a message correlation would need of them ({@link CallerRights#requireMayMoveOn}).
    */
   private void completeRecordStep(HistoricProcessInstance instance, SubmissionItem item, Authentication caller,
       Map<String, Object> variables) {
-    if (caller != null && configuration.isAuthorizationEnabled() && !authorizationService.isUserAuthorized(
-        caller.getUserId(), caller.getGroupIds(), Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
-        instance.getProcessDefinitionKey())) {
-      throw new InspectionProblem(HttpStatus.FORBIDDEN, "You are not allowed to record submissions for inspection "
-          + instance.getBusinessKey() + ".");
-    }
     Task waiting = unrestricted.call(() -> withCalled(instance).stream().flatMap(id -> taskService.createTaskQuery()
         .processInstanceId(id).taskDefinitionKey(item.recordTaskId()).active().list().stream()).findFirst().orElse(null));
     if (waiting == null) {

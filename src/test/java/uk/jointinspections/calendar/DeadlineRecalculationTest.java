@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import uk.jointinspections.identity.Administrators;
 import uk.jointinspections.web.ApiErrorHandler;
 
 /**
@@ -163,7 +164,8 @@ class DeadlineRecalculationTest {
 
   @Test
   void theEndpointIsForAdministratorsAndReportsAnUnusableFileAsTheServersProblem() throws Exception {
-    MockMvc api = MockMvcBuilders.standaloneSetup(new WorkingDaysController(workingDays, recalculation, engine))
+    MockMvc api = MockMvcBuilders.standaloneSetup(new WorkingDaysController(workingDays, recalculation,
+        new Administrators(engine)))
         .setControllerAdvice(new ApiErrorHandler()).build();
     IdentityService identity = engine.getIdentityService();
     try {

@@ -26,7 +26,9 @@ import uk.jointinspections.EngineTest;
 
 /**
  * The starter deploys what process owners edit: every diagram, decision and form of processes/ and forms/, in
- * deployments where each formRef (binding "deployment") finds its form.
+ * deployments where each formRef finds its form. The diagrams bind forms as "latest", so that a diagram deployed
+ * alone from the Modeler finds them too (DeploymentFromTheModelerTest); the application's own deployment carries them
+ * all together.
  */
 @EngineTest
 class AutoDeploymentTest {
