@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import uk.jointinspections.inspection.CallerRights;
+import uk.jointinspections.web.FreeText;
 
 /**
  * {@code POST /api/inspections/{reference}/complaints}: records a complaint from the online form as the signed-in
@@ -37,8 +38,9 @@ public class ComplaintController {
    * The JSON body; {@code complaintEdition} is optional. {@code conductDetails} is the conduct part of a complaint of
    * kind conduct or both; a conduct-only complaint may give it as {@code text} instead.
    */
-  public record Body(String receivedOn, String kind, String text, String conductDetails, String conductInspectorate,
-      Boolean withholdOrWithdrawRequested, String exceptionalCircumstances, String complaintEdition) {
+  public record Body(String receivedOn, String kind, @FreeText String text, @FreeText String conductDetails,
+      String conductInspectorate, Boolean withholdOrWithdrawRequested, @FreeText String exceptionalCircumstances,
+      String complaintEdition) {
 
     private boolean conductOnlyInText() {
       return conductDetails == null && kind != null && ComplaintKind.CONDUCT.id.equals(kind.strip());

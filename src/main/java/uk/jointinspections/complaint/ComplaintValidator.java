@@ -107,7 +107,7 @@ public class ComplaintValidator {
       throw new ComplaintRefused(409, "Inspection '" + reference + "' is not yet at the stage at which a formal complaint"
           + " can be made under the " + edition.id + " procedure. " + result.rule() + ".");
     }
-    return new Validated(request.withReference(reference), kind, edition, receivedOn, inspection, result);
+    return new Validated(request.withReference(inspection.reference()), kind, edition, receivedOn, inspection, result);
   }
 
   private static LocalDate receivedOn(String text) {

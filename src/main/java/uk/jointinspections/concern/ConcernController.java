@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.CallerRights;
 import uk.jointinspections.inspection.WithoutAuthorization;
+import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.web.FreeText;
 
 /**
  * Concerns about children (Annex C) over REST, as the signed-in user (HTTP basic): raising one, its details, the
@@ -44,11 +46,13 @@ public class ConcernController {
   private final ConcernQueries queries;
   private final ConcernRecordPdf pdf;
   private final WithoutAuthorization withoutAuthorization;
+  private final InspectionDirectory directory;
   private final CallerRights rights;
 
   public ConcernController(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
       ConcernAccess access, ConcernQueries queries, ConcernRecordPdf pdf, WithoutAuthorization withoutAuthorization,
-      CallerRights rights) {
+      CallerRights rights, InspectionDirectory directory) {
+    this.directory = directory;
     this.rights = rights;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
@@ -59,7 +63,7 @@ public class ConcernController {
   }
 
   /** The agency's written response, as an agency's system or a team member posts it. */
-  public record ConcernResponse(String response, String receivedOn) {
+  public record ConcernResponse(@FreeText String response, String receivedOn) {
   }
 
   /** Raises a concern; 201 with the concern, or 400/404/409 naming the field, and nothing created. */
@@ -75,7 +79,8 @@ public class ConcernController {
    * exist; only a caller who may read every inspection is told that the reference is unknown.
    */
   @GetMapping("/inspections/{reference}/concerns")
-  public List<ConcernQueries.OpenConcern> open(@PathVariable String reference) {
+  public List<ConcernQueries.OpenConcern> open(@PathVariable("reference") String given) {
+    String reference = directory.startedAs(given);
     boolean known = withoutAuthorization.call(() ->
         historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).count() > 0);
     if (!known && rights.mayReadEveryInspection()) {

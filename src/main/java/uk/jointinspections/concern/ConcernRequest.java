@@ -4,6 +4,7 @@ import static uk.jointinspections.concern.ConcernReferralProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import uk.jointinspections.web.FreeText;
 
 /**
  * Annex C as the referring inspector fills it in, from the REST API (JSON with these field names) or from the
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param responseRequiredBy yyyy-MM-dd, or empty for the default of the response-deadline decision
  */
 public record ConcernRequest(String caseNumbers, String agencyService, String seniorOfficerRole,
-    String seniorOfficerEmail, Boolean category1, Boolean category2, String issues, String responseRequiredBy) {
+    String seniorOfficerEmail, Boolean category1, Boolean category2, @FreeText String issues, String responseRequiredBy) {
 
   /** Reads the start form's variables (radio {@code category} "1"/"2") or the REST ones ({@code category1/2}). */
   public static ConcernRequest fromVariables(Map<String, Object> variables) {

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.jointinspections.web.FreeText;
 
 /** What the other frameworks add to {@code /api/inspections}: the 2024 deferral request. */
 @RestController
@@ -18,7 +19,7 @@ public class FrameworksApi {
     this.deferrals = deferrals;
   }
 
-  public record DeferralRequest(String reason) {
+  public record DeferralRequest(@FreeText String reason) {
   }
 
   /** 202: the inspectorates will decide; 404 unknown 2024 JTAI; 409 outside notification to fieldwork; 400 no reason. */

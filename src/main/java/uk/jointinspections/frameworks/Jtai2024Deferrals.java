@@ -44,11 +44,11 @@ public class Jtai2024Deferrals {
     if (reason.length() > MAX_REASON) {
       throw new InvalidInspectionException("reason", "at most " + MAX_REASON + " characters.");
     }
-    directory.find(reference).filter(i -> Jtai2024Process.KEY.equals(i.processKey()) && i.running())
-        .orElseThrow(() -> InspectionProblem.notFound(reference));
+    String startedAs = directory.find(reference).filter(i -> Jtai2024Process.KEY.equals(i.processKey()) && i.running())
+        .orElseThrow(() -> InspectionProblem.notFound(reference)).reference();
     try {
       runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
-          .processInstanceBusinessKey(reference)
+          .processInstanceBusinessKey(startedAs)
           .setVariable(Jtai2024Process.VAR_DEFERRAL_REQUEST_REASON, reason.strip())
           .correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {

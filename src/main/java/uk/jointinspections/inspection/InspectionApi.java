@@ -30,8 +30,12 @@ public class InspectionApi {
   private final Submissions submissions;
   private final Timeline timeline;
   private final TimelineCalendar calendar;
+  private final InspectionDirectory directory;
 
-  public InspectionApi(InspectionStarts starts, Submissions submissions, Timeline timeline, TimelineCalendar calendar) {
+  /** Every path takes the reference in any case ({@link InspectionDirectory#startedAs}). */
+  public InspectionApi(InspectionStarts starts, Submissions submissions, Timeline timeline, TimelineCalendar calendar,
+      InspectionDirectory directory) {
+    this.directory = directory;
     this.starts = starts;
     this.submissions = submissions;
     this.timeline = timeline;
@@ -47,16 +51,17 @@ public class InspectionApi {
   @PostMapping("/{reference}/submissions/{kind}")
   public Submissions.Receipt submit(@PathVariable String reference, @PathVariable String kind,
       @RequestBody(required = false) JsonNode content) {
-    return submissions.submit(reference, kind, content == null || content.isNull() ? null : content.toString());
+    return submissions.submit(directory.startedAs(reference), kind, content == null || content.isNull() ? null : content.toString());
   }
 
   @GetMapping(value = "/{reference}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-  public List<TimelineEntry> timeline(@PathVariable String reference) {
-    return timeline.of(reference);
+  public List<TimelineEntry> timeline(@PathVariable("reference") String given) {
+    return timeline.of(directory.startedAs(given));
   }
 
   @GetMapping("/{reference}/timeline.ics")
-  public ResponseEntity<String> timelineCalendar(@PathVariable String reference) {
+  public ResponseEntity<String> timelineCalendar(@PathVariable("reference") String given) {
+    String reference = directory.startedAs(given);
     List<TimelineEntry> entries = timeline.of(reference);
     String localAuthority = String.valueOf(timeline.variable(reference, JtaiProcess.VAR_LOCAL_AUTHORITY));
     String ics = calendar.render(reference, localAuthority, entries);

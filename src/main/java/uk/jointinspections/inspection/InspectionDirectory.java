@@ -47,10 +47,32 @@ public class InspectionDirectory {
 
   private final HistoryService historyService;
   private final WithoutAuthorization withoutAuthorization;
+  private final InspectionReferences references;
 
-  public InspectionDirectory(@Lazy HistoryService historyService, WithoutAuthorization withoutAuthorization) {
+  public InspectionDirectory(@Lazy HistoryService historyService, WithoutAuthorization withoutAuthorization,
+      InspectionReferences references) {
     this.historyService = historyService;
     this.withoutAuthorization = withoutAuthorization;
+    this.references = references;
+  }
+
+  /**
+   * The reference as the inspection was started with it, for a reference given in any case ({@code sec-1} for the
+   * inspection started as {@code SEC-1}); the reference as given when no inspection holds it. References are unique
+   * ignoring case ({@link InspectionReferences}), and every lookup of ours by reference goes through here, so that
+   * they ignore case too. Camunda's own queries by business key ({@code /engine-rest/...?businessKey=}) do not.
+   */
+  public String startedAs(String reference) {
+    if (reference == null || reference.isBlank()) {
+      return reference;
+    }
+    String given = reference.strip();
+    return references.holder(given)
+        .map(id -> withoutAuthorization.call(() -> historyService.createHistoricProcessInstanceQuery()
+            .processInstanceId(id).singleResult()))
+        .map(HistoricProcessInstance::getBusinessKey)
+        .filter(businessKey -> businessKey.equalsIgnoreCase(given))
+        .orElse(given);
   }
 
   /**
@@ -77,7 +99,8 @@ public class InspectionDirectory {
     if (reference == null || reference.isBlank()) {
       return Optional.empty();
     }
-    return withoutAuthorization.call(() -> lookUp(reference.strip()));
+    String startedAs = startedAs(reference);
+    return withoutAuthorization.call(() -> lookUp(startedAs));
   }
 
   private Optional<Inspection> lookUp(String reference) {

@@ -57,6 +57,10 @@ public class DeploymentImpact {
   public java.util.Optional<ProcessImpact> of(String processDefinitionId) {
     return withoutAuthorization.call(() -> {
       ProcessDefinition deployed = repositoryService.getProcessDefinition(processDefinitionId);
+      if (deployed.getVersion() <= 1) {
+        // The engine refuses a query for version 0, and the answer of a new process's deployment was lost with it.
+        return java.util.Optional.empty();
+      }
       ProcessDefinition previous = repositoryService.createProcessDefinitionQuery()
           .processDefinitionKey(deployed.getKey()).processDefinitionVersion(deployed.getVersion() - 1).singleResult();
       if (previous == null) {

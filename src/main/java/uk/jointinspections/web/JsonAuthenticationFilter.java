@@ -6,6 +6,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.http.MediaType;
 
@@ -14,6 +16,19 @@ public class JsonAuthenticationFilter extends ProcessEngineAuthenticationFilter 
 
   static final String UNAUTHORIZED = "{\"status\":401,\"error\":\"Unauthorized\",\"message\":"
       + "\"Sign in with HTTP basic authentication (your Camunda user and password).\"}";
+
+  /**
+   * Set while a request runs as a user whose password was checked and right, so that {@link LoginThrottle} can tell a
+   * right password from a path that needs none (health, the engine list).
+   */
+  static final ThreadLocal<Boolean> SIGNED_IN = new ThreadLocal<>();
+
+  @Override
+  protected void setAuthenticatedUser(ProcessEngine engine, String userId, List<String> groupIds,
+      List<String> tenantIds) {
+    SIGNED_IN.set(Boolean.TRUE);
+    super.setAuthenticatedUser(engine, userId, groupIds, tenantIds);
+  }
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -30,8 +30,8 @@ public final class JsonBodyProblems {
     if (field.isEmpty()) {
       return whole;
     }
-    if (e.getCause() instanceof ControlCharacters.Refused) {
-      return field.get() + ": control characters (such as NUL) are not allowed in text.";
+    if (e.getCause() instanceof ControlCharacters.Refused refused) {
+      return field.get() + ": " + refused.rule.description + ".";
     }
     return field.get() + ": " + expected(e.getCause()) + ".";
   }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.identity.DefaultPasswordPolicyImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.boot.SpringApplication;
+import uk.jointinspections.identity.StaffPasswordPolicy;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -12,6 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Refuses to start the postgres profile without its database settings or with a guessable administrator
  * password, before Spring tries to connect and fails with a less helpful message. Any database other than H2 (the
  * demo's) counts as outside the demo, profile or not: the administrator password must not be empty or a default.
+ * Under the postgres profile it must also meet the password policy.
  */
 public class ProductionSettingsGuard implements EnvironmentPostProcessor {
 
@@ -38,11 +42,24 @@ public class ProductionSettingsGuard implements EnvironmentPostProcessor {
       problems.add("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is not set");
     } else if (GUESSABLE_PASSWORDS.contains(adminPassword.toLowerCase())) {
       problems.add("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) is a default password");
+    } else if (postgresProfile && !meetsPasswordPolicy(adminPassword,
+        environment.getProperty("camunda.bpm.admin-user.id", "admin"))) {
+      problems.add("CAMUNDA_ADMIN_PASSWORD (camunda.bpm.admin-user.password) does not meet the password policy: "
+          + StaffPasswordPolicy.REFUSAL.substring(StaffPasswordPolicy.REFUSAL.indexOf(": ") + 2));
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException((postgresProfile ? "The '" + PROFILE + "' profile" : "The application on " + url)
           + " cannot start: " + String.join("; ", problems));
     }
+  }
+
+  /**
+   * Spring Boot's starter creates the administrator before the password policy is switched on
+   * ({@link StaffPasswordPolicy}), so production's administrator password is held to the same rules here.
+   */
+  static boolean meetsPasswordPolicy(String password, String adminId) {
+    UserEntity admin = new UserEntity(adminId);
+    return new DefaultPasswordPolicyImpl().getRules().stream().allMatch(rule -> rule.execute(password, admin));
   }
 
   private static void requireValue(ConfigurableEnvironment environment, String property, String variable,

@@ -46,7 +46,7 @@ class ProductionSettingsGuardTest {
         .withProperty("spring.datasource.url", "jdbc:postgresql://db/inspections")
         .withProperty("spring.datasource.username", "inspections")
         .withProperty("spring.datasource.password", "s3cret-enough")
-        .withProperty("camunda.bpm.admin-user.password", "a-long-admin-passphrase");
+        .withProperty("camunda.bpm.admin-user.password", "A-long-service-passphrase-7");
 
     assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
   }
@@ -85,5 +85,20 @@ class ProductionSettingsGuardTest {
         .withProperty("camunda.bpm.admin-user.password", "a-long-admin-passphrase");
 
     assertThatCode(() -> guard.postProcessEnvironment(environment, new SpringApplication())).doesNotThrowAnyException();
+  }
+
+  /** The starter creates the administrator before the password policy is on, so the guard applies it in production. */
+  @Test
+  void refusesAnAdministratorPasswordBelowThePasswordPolicyInProduction() {
+    MockEnvironment environment = postgres()
+        .withProperty("spring.datasource.url", "jdbc:postgresql://db/inspections")
+        .withProperty("spring.datasource.username", "inspections")
+        .withProperty("spring.datasource.password", "s3cret-enough")
+        .withProperty("camunda.bpm.admin-user.password", "a-long-admin-passphrase");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, new SpringApplication()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("does not meet the password policy")
+        .hasMessageContaining("upper-case letter");
   }
 }

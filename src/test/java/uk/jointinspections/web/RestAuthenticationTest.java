@@ -29,7 +29,8 @@ class RestAuthenticationTest {
 
   @Test
   void wrongPasswordsAreRefused() {
-    // A failed login delays that user's next attempt (Camunda's login throttling), so use a user no other test needs.
+    // A wrong password counts towards that user's sign-in throttle from this address (web.LoginThrottle), so use a
+    // user no other test needs.
     assertThat(rest.withBasicAuth("regional-director", "not-the-password")
         .getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,150 @@
+package uk.jointinspections.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.jointinspections.EngineTest;
+import uk.jointinspections.inspection.JtaiProcess;
+
+/**
+ * A line break in a one-line field of /api is refused naming the field, while free text keeps its paragraphs; and a
+ * refusal is logged as a refusal: one WARN line naming the endpoint, the field and the rule, never the value (so a line
+ * break in it cannot forge a log line) and never a stack trace.
+ */
+@EngineTest
+@ExtendWith(OutputCaptureExtension.class)
+class RefusalsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+      "/api/inspections, framework",
+      "/api/inspections, reference",
+      "/api/inspections, localAuthority",
+      "/api/inspections, deepDiveTheme",
+      "/api/inspections, plannedFieldworkStart",
+      "/api/inspections, leadInspector",
+      "/api/inspections, qaManager",
+      "/api/inspections, noNoticeReason",
+      "/api/inspections/JTAI-NONE/concerns, caseNumbers",
+      "/api/inspections/JTAI-NONE/concerns, agencyService",
+      "/api/inspections/JTAI-NONE/concerns, seniorOfficerRole",
+      "/api/inspections/JTAI-NONE/concerns, seniorOfficerEmail",
+      "/api/inspections/JTAI-NONE/concerns, responseRequiredBy",
+      "/api/inspections/JTAI-NONE/complaints, receivedOn",
+      "/api/inspections/JTAI-NONE/complaints, kind",
+      "/api/inspections/JTAI-NONE/complaints, conductInspectorate",
+      "/api/inspections/JTAI-NONE/complaints, complaintEdition",
+      "/api/concerns/no-such-concern/response, receivedOn"})
+  void aLineBreakInAOneLineFieldIsRefusedNamingTheField(String path, String field) throws Exception {
+    for (String lineBreak : List.of("\n", "\r", "\r\n", "\u2028")) {
+      HttpResponse<String> refused = post("ofsted-lead", path, Map.of(field, "first line" + lineBreak + "second line"));
+
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      JsonNode error = JSON.readTree(refused.body());
+      assertThat(error.path("field").asText()).isEqualTo(field);
+      assertThat(error.path("message").asText()).isEqualTo(field + ": line breaks are not allowed: this field is one line of text.");
+    }
+  }
+
+  @Test
+  void freeTextKeepsItsLineBreaks() throws Exception {
+    String reference = runningInspection();
+    Map<String, Object> concern = new HashMap<>();
+    concern.put("caseNumbers", "HV-88001 (LB)");
+    concern.put("agencyService", "Health visiting service");
+    concern.put("seniorOfficerRole", "Designated nurse for safeguarding");
+    concern.put("seniorOfficerEmail", "designated.nurse@icb.example");
+    concern.put("category1", false);
+    concern.put("category2", true);
+    concern.put("issues", "First, the missed appointments.\r\nSecond, the referral was not shared.\n\nThird, no plan.");
+
+    HttpResponse<String> raised = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", concern);
+
+    assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aRefusedValueIsLoggedAsARefusalWithoutTheValueOrAStackTrace(CapturedOutput output) throws Exception {
+    String marker = "Unlogged" + UUID.randomUUID().toString().substring(0, 8);
+    String reference = runningInspection();
+    int before = output.getAll().length();
+    HttpResponse<String> lineBreak = post("ofsted-lead", "/api/inspections", Map.of("framework", "jtai-2017",
+        "reference", marker + "\r\n2026-12-03T09:00:00.000Z ERROR 1 --- [main] forged." + marker));
+    Map<String, Object> concern = new HashMap<>();
+    concern.put("caseNumbers", "HV-88002 (LB)");
+    concern.put("agencyService", "Health visiting service");
+    concern.put("seniorOfficerRole", "Designated nurse for safeguarding");
+    concern.put("seniorOfficerEmail", marker + "-at-icb.example");
+    concern.put("category1", false);
+    concern.put("category2", true);
+    concern.put("issues", "The referral was not shared.");
+    HttpResponse<String> notAnAddress = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", concern);
+    HttpResponse<String> unknownFramework = post("ofsted-lead", "/engine-rest/process-definition/key/"
+        + JtaiProcess.KEY + "/submit-form", Map.of("variables", Map.of(
+            "framework", Map.of("value", marker, "type", "String"),
+            "reference", Map.of("value", "JTAI-" + marker.toUpperCase(), "type", "String"))));
+
+    assertThat(lineBreak.statusCode()).isEqualTo(400);
+    assertThat(notAnAddress.statusCode()).as(notAnAddress.body()).isEqualTo(400);
+    assertThat(unknownFramework.statusCode()).as(unknownFramework.body()).isEqualTo(400);
+    String log = output.getAll().substring(before);
+    assertThat(log).doesNotContain(marker).doesNotContain("forged");
+    assertThat(log).doesNotContain("ERROR").doesNotContain("\tat ").doesNotContain("Exception:");
+    List<String> warnings = log.lines().filter(l -> l.contains("WARN") && l.contains("Refused")).toList();
+    assertThat(warnings)
+        .anySatisfy(l -> assertThat(l).contains("POST /api/inspections:").contains("reference").contains("line breaks"))
+        .anySatisfy(l -> assertThat(l).contains("POST /api/inspections/{reference}/concerns").contains("seniorOfficerEmail"))
+        .anySatisfy(l -> assertThat(l).contains("/submit-form").contains("framework"));
+  }
+
+  private String runningInspection() {
+    String reference = "JTAI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
+    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
+    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.now().minusDays(7).toString());
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
+    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
+        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute();
+    return reference;
+  }
+
+  private HttpResponse<String> post(String user, String path, Object body) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
