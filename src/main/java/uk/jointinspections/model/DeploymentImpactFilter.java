@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -23,6 +25,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class DeploymentImpactFilter extends OncePerRequestFilter {
 
   static final String FIELD = "runningInspections";
+  private static final Logger LOG = LoggerFactory.getLogger(DeploymentImpactFilter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DeploymentImpact impact;
@@ -45,12 +48,22 @@ public class DeploymentImpactFilter extends OncePerRequestFilter {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getContentSize() > 0
           && JSON.readTree(wrapper.getContentAsByteArray()) instanceof ObjectNode body) {
-        ArrayNode running = body.putArray(FIELD);
-        JsonNode definitions = body.path("deployedProcessDefinitions");
-        definitions.forEach(definition -> impact.of(definition.path("id").asText())
-            .ifPresent(process -> running.add(JSON.valueToTree(process))));
-        wrapper.resetBuffer();
-        wrapper.getOutputStream().write(JSON.writeValueAsBytes(body));
+        byte[] withImpact;
+        try {
+          ArrayNode running = body.putArray(FIELD);
+          JsonNode definitions = body.path("deployedProcessDefinitions");
+          definitions.forEach(definition -> impact.of(definition.path("id").asText())
+              .ifPresent(process -> running.add(JSON.valueToTree(process))));
+          withImpact = JSON.writeValueAsBytes(body);
+        } catch (RuntimeException e) {
+          // The deployment is stored by now: its answer must reach the caller even if the extra field cannot be made.
+          LOG.warn("Deployment answered without {}: {}", FIELD, e.toString());
+          withImpact = null;
+        }
+        if (withImpact != null) {
+          wrapper.resetBuffer();
+          wrapper.getOutputStream().write(withImpact);
+        }
       }
     } finally {
       wrapper.copyBodyToResponse();
