@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.inspection.InspectionTeamAccess;
+import uk.jointinspections.inspection.WithoutAuthorization;
 import uk.jointinspections.inspection.InspectionProblem;
 import uk.jointinspections.inspection.InvalidInspectionException;
 
@@ -20,10 +22,15 @@ public class Jtai2024Deferrals {
 
   private final InspectionDirectory directory;
   private final RuntimeService runtimeService;
+  private final InspectionTeamAccess access;
+  private final WithoutAuthorization unrestricted;
 
-  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService) {
+  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService,
+      InspectionTeamAccess access, WithoutAuthorization unrestricted) {
     this.directory = directory;
     this.runtimeService = runtimeService;
+    this.access = access;
+    this.unrestricted = unrestricted;
   }
 
   public void request(String reference, String reason) {
@@ -33,13 +40,15 @@ public class Jtai2024Deferrals {
     if (reason.length() > MAX_REASON) {
       throw new InvalidInspectionException("reason", "at most " + MAX_REASON + " characters.");
     }
-    directory.find(reference).filter(i -> Jtai2024Process.KEY.equals(i.processKey()) && i.running())
+    InspectionDirectory.Inspection inspection = directory.find(reference)
+        .filter(i -> Jtai2024Process.KEY.equals(i.processKey()) && i.running())
         .orElseThrow(() -> InspectionProblem.notFound(reference));
+    access.requireLeadInspector(inspection, "a deferral request");
     try {
-      runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
+      unrestricted.call(() -> runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
           .processInstanceBusinessKey(reference)
           .setVariable(Jtai2024Process.VAR_DEFERRAL_REQUEST_REASON, reason.strip())
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new InspectionProblem(HttpStatus.CONFLICT, "Inspection '" + reference + "' is not between notification"
           + " and fieldwork: a deferral can be requested only then (paragraph 19).");

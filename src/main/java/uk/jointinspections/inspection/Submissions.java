@@ -57,11 +57,16 @@ public class Submissions {
   private final Timeline timeline;
   private final InspectionFrameworks frameworks;
   private final WithoutAuthorization unrestricted;
+  private final InspectionDirectory directory;
+  private final InspectionTeamAccess access;
 
   public Submissions(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
       @Lazy IdentityService identityService, @Lazy TaskService taskService,
       @Lazy AuthorizationService authorizationService, @Lazy ProcessEngineConfigurationImpl configuration,
-      Timeline timeline, InspectionFrameworks frameworks, WithoutAuthorization unrestricted) {
+      Timeline timeline, InspectionFrameworks frameworks, WithoutAuthorization unrestricted,
+      InspectionDirectory directory, InspectionTeamAccess access) {
+    this.directory = directory;
+    this.access = access;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.identityService = identityService;
@@ -78,6 +83,7 @@ public class Submissions {
 
   public Receipt submit(String reference, String kind, String content) {
     HistoricProcessInstance instance = timeline.instance(reference);
+    directory.find(reference).ifPresent(inspection -> access.requireLeadInspector(inspection, "submissions"));
     SubmissionItem item = itemOf(instance, kind);
     if (content != null && content.length() > MAX_CONTENT_LENGTH) {
       throw new InspectionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "The submission is longer than " + MAX_CONTENT_LENGTH
@@ -92,10 +98,11 @@ public class Submissions {
     variables.put(item.submittedByVariable(), caller == null ? null : caller.getUserId());
     if (item.byMessage()) {
       try {
-        MessageCorrelationResult result = runtimeService.createMessageCorrelation(item.messageName())
+        MessageCorrelationResult result = unrestricted.call(() -> runtimeService
+            .createMessageCorrelation(item.messageName())
             .processInstanceBusinessKey(reference)
             .setVariables(variables)
-            .correlateWithResult();
+            .correlateWithResult());
         return new Receipt(reference, kind, result.getExecution().getProcessInstanceId(), now);
       } catch (MismatchingMessageCorrelationException notWaiting) {
         throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
@@ -115,17 +122,11 @@ public class Submissions {
   }
 
   /**
-   * The record step is the lead inspector's, so it is completed by the application; the caller needs what a message
-   * correlation would need of them, UPDATE_INSTANCE on the inspection's process definition.
+   * The record step is the lead inspector's, so it is completed by the application once the caller is found to be
+   * that lead inspector ({@link InspectionTeamAccess#requireLeadInspector}).
    */
   private void completeRecordStep(HistoricProcessInstance instance, SubmissionItem item, Authentication caller,
       Map<String, Object> variables) {
-    if (caller != null && configuration.isAuthorizationEnabled() && !authorizationService.isUserAuthorized(
-        caller.getUserId(), caller.getGroupIds(), Permissions.UPDATE_INSTANCE, Resources.PROCESS_DEFINITION,
-        instance.getProcessDefinitionKey())) {
-      throw new InspectionProblem(HttpStatus.FORBIDDEN, "You are not allowed to record submissions for inspection "
-          + instance.getBusinessKey() + ".");
-    }
     Task waiting = unrestricted.call(() -> withCalled(instance).stream().flatMap(id -> taskService.createTaskQuery()
         .processInstanceId(id).taskDefinitionKey(item.recordTaskId()).active().list().stream()).findFirst().orElse(null));
     if (waiting == null) {
