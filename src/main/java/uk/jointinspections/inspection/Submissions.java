@@ -9,19 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
@@ -52,8 +48,6 @@ public class Submissions {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final TaskService taskService;
-  private final AuthorizationService authorizationService;
-  private final ProcessEngineConfigurationImpl configuration;
   private final Timeline timeline;
   private final InspectionFrameworks frameworks;
   private final WithoutAuthorization unrestricted;
@@ -62,7 +56,6 @@ public class Submissions {
 
   public Submissions(@Lazy RuntimeService runtimeService, @Lazy HistoryService historyService,
       @Lazy IdentityService identityService, @Lazy TaskService taskService,
-      @Lazy AuthorizationService authorizationService, @Lazy ProcessEngineConfigurationImpl configuration,
       Timeline timeline, InspectionFrameworks frameworks, WithoutAuthorization unrestricted,
       InspectionDirectory directory, InspectionTeamAccess access) {
     this.directory = directory;
@@ -71,8 +64,6 @@ public class Submissions {
     this.historyService = historyService;
     this.identityService = identityService;
     this.taskService = taskService;
-    this.authorizationService = authorizationService;
-    this.configuration = configuration;
     this.timeline = timeline;
     this.frameworks = frameworks;
     this.unrestricted = unrestricted;
