@@ -58,14 +58,14 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new TaskAuthorizations());
+    TaskAuthorizations.install(configuration);
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
-    removeHistoricTaskGrants(authorizations);
+    removeHistoricTaskGrants(engine, authorizations);
     for (StaffGroup group : StaffGroup.values()) {
       ensureGroup(identity, group);
       grantApplicationAccess(authorizations, group);
@@ -143,19 +143,37 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The engine granted every candidate READ_VARIABLE on the history of each task it was offered
-   * ({@link TaskAuthorizations} says why that opened the whole instance); it grants none now. Those made before go.
+   * The engine granted every candidate READ_VARIABLE on the history of each task it was offered, for good
+   * ({@link TaskAuthorizations} says why that opened the whole instance). Those of tasks that are over go; those of
+   * open tasks keep READ alone, as granted now.
    */
-  private void removeHistoricTaskGrants(AuthorizationService authorizations) {
-    List<Authorization> stale;
+  private void removeHistoricTaskGrants(ProcessEngine engine, AuthorizationService authorizations) {
     int removed = 0;
-    do {
-      stale = authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK).listPage(0, 500);
-      stale.forEach(a -> authorizations.deleteAuthorization(a.getId()));
-      removed += stale.size();
-    } while (!stale.isEmpty());
+    int kept = 0;
+    while (true) {
+      List<Authorization> page = authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK)
+          .orderByResourceId().asc().listPage(kept, 500);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Authorization grant : page) {
+        boolean open = engine.getTaskService().createTaskQuery().taskId(grant.getResourceId()).count() > 0;
+        if (!open) {
+          authorizations.deleteAuthorization(grant.getId());
+          removed++;
+        } else {
+          kept++;
+          if (grant.getAuthorizationType() == AUTH_TYPE_GRANT
+              && grant.isPermissionGranted(org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ_VARIABLE)) {
+            ((AuthorizationEntity) grant).setPermissions(
+                org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ.getValue());
+            authorizations.saveAuthorization(grant);
+          }
+        }
+      }
+    }
     if (removed > 0) {
-      LOG.info("Removed {} grants on the history of tasks", removed);
+      LOG.info("Removed {} grants on the history of tasks that are over", removed);
     }
   }
 

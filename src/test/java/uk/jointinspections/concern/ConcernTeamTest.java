@@ -120,6 +120,21 @@ class ConcernTeamTest extends ConcernDuringInspection {
   }
 
   @Test
+  void nobodyButTheAdministratorStartsAConcernPastItsStartListener() {
+    Map<String, Object> variables = new HashMap<>();
+    ConcernFixture.annexC(2).forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    variables.put(ConcernReferralProcess.VAR_INSPECTION_REFERENCE, Map.of("value", reference));
+    Map<String, Object> body = Map.of("businessKey", reference, "variables", variables, "skipCustomListeners", true,
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "task_decide_response_deadline")));
+    for (String inspector : List.of("probation-inspector", "cqc-inspector")) {
+      ResponseEntity<Map<String, Object>> refused = post(inspector,
+          "/engine-rest/process-definition/key/" + ConcernReferralProcess.KEY + "/start", body);
+      assertThat(refused.getStatusCode()).as(inspector + ": " + refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(fixture.concernsOf(reference)).isZero();
+  }
+
+  @Test
   void theConcernIsReadByTheNamedTeamAloneNotByTheRestOfTheInspectorate() {
     String id = (String) post("cqc-inspector", "/api/inspections/" + reference + "/concerns", category2()).getBody()
         .get("id");

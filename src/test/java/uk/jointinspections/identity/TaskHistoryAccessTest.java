@@ -1,6 +1,7 @@
 package uk.jointinspections.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,6 +43,7 @@ class TaskHistoryAccessTest {
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired IdentityService identity;
 
   @BeforeEach
   void clock() {
@@ -60,12 +64,23 @@ class TaskHistoryAccessTest {
     ResponseEntity<JsonNode> whileOpen = get("cqc-inspector", "/engine-rest/task/" + task + "/form-variables");
     assertThat(whileOpen.getStatusCode().value()).as("the form loads its variables").isEqualTo(200);
     assertThat(whileOpen.getBody().path(JtaiProcess.VAR_LOCAL_AUTHORITY).path("value").asText()).isEqualTo("Northshire");
+    tasks.createComment(task, inspection, "Briefing note for the team only.");
+    assertThat(get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getBody()).hasSize(1);
     assertThat(post("cqc-inspector", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of()))
         .getStatusCode().value()).isEqualTo(204);
 
     runtime.setVariable(inspection, "addedAfterTheTask", ADDED_LATER);
 
     assertReadsNothingOf("cqc-inspector", inspection);
+    assertThat(get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getStatusCode().value())
+        .as("the finished task's comments").isIn(403, 404);
+    identity.setAuthentication("cqc-inspector", List.of("cqc"));
+    try {
+      assertThatThrownBy(() -> tasks.getTaskComments(task)).as("through the engine too")
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   @Test

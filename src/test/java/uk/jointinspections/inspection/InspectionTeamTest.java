@@ -129,6 +129,10 @@ class InspectionTeamTest {
     }
     assertThat(historyCount("operator", "demo", "/engine-rest/history/process-instance?processInstanceId=" + id))
         .isEqualTo(1);
+    assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+        .resourceId(id).list()).as("one grant per person, none to a group")
+        .extracting(a -> a.getUserId() + " " + a.getGroupId()).containsExactlyInAnyOrder(
+            "ofsted-lead null", "qa-manager null", "cqc-inspector null", "hmicfrs-inspector null");
     assertThat(authorizations.isUserAuthorized(OTHER_LEAD, List.of("ofsted", "lead-inspector"),
         Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION, JtaiProcess.KEY)).isFalse();
     assertThat(authorizations.isUserAuthorized(OTHER_LEAD, List.of("ofsted", "lead-inspector"),
