@@ -23,6 +23,7 @@ public class ConcernApiExceptionHandler {
   ResponseEntity<Map<String, Object>> refused(ConcernRefusedException e) {
     HttpStatus status = switch (e.reason()) {
       case UNKNOWN_INSPECTION -> HttpStatus.NOT_FOUND;
+      case NOT_ON_TEAM -> HttpStatus.FORBIDDEN;
       case PUBLISHED -> HttpStatus.CONFLICT;
       case INVALID -> HttpStatus.BAD_REQUEST;
     };

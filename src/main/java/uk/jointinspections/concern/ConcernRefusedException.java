@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class ConcernRefusedException extends FormFieldValidationException {
 
-  public enum Reason { INVALID, UNKNOWN_INSPECTION, PUBLISHED }
+  public enum Reason { INVALID, UNKNOWN_INSPECTION, NOT_ON_TEAM, PUBLISHED }
 
   private final Reason reason;
   private final String field;

@@ -2,6 +2,7 @@ package uk.jointinspections.concern;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,9 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.inspection.InspectionDirectory.Inspection;
+import uk.jointinspections.inspection.InspectionFramework;
+import uk.jointinspections.inspection.InspectionFrameworks;
+import uk.jointinspections.inspection.Inspectorates;
 
 /**
  * The one validation of a new concern, for the REST API and the Tasklist start form alike (both reach it through the
@@ -32,20 +36,29 @@ public class ConcernRules {
 
   private final InspectionDirectory inspections;
   private final WorkingDays workingDays;
+  private final InspectionFrameworks frameworks;
 
-  public ConcernRules(InspectionDirectory inspections, WorkingDays workingDays) {
+  public ConcernRules(InspectionDirectory inspections, WorkingDays workingDays, InspectionFrameworks frameworks) {
     this.inspections = inspections;
     this.workingDays = workingDays;
+    this.frameworks = frameworks;
   }
 
   /**
+   * @param referringInspectorate the referring inspector's inspectorate that takes part in the inspection's framework
    * @param category 1 or 2
    * @param requiredBy the date the inspector gave, or null for the decision's default
    */
-  public record ValidConcern(Inspection inspection, String caseNumbers, int category, LocalDate requiredBy) {
+  public record ValidConcern(Inspection inspection, String referringInspectorate, String caseNumbers, int category,
+      LocalDate requiredBy) {
   }
 
-  public ValidConcern validate(String inspectionReference, ConcernRequest request) {
+  /**
+   * @param inspector the signed-in user raising the concern
+   * @param inspectorates the inspector's inspectorate groups
+   */
+  public ValidConcern validate(String inspectionReference, ConcernRequest request, String inspector,
+      List<String> inspectorates) {
     if (blank(inspectionReference)) {
       throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_INSPECTION_REFERENCE,
           "give the reference of the inspection the concern arises from.");
@@ -53,6 +66,7 @@ public class ConcernRules {
     Inspection inspection = inspections.find(inspectionReference).orElseThrow(() -> new ConcernRefusedException(
         ConcernRefusedException.Reason.UNKNOWN_INSPECTION, ConcernReferralProcess.VAR_INSPECTION_REFERENCE,
         "there is no inspection with reference '" + inspectionReference.strip() + "'."));
+    String referringInspectorate = requireOnTeam(inspection, inspector, inspectorates);
     if (inspection.published()) {
       throw new ConcernRefusedException(ConcernRefusedException.Reason.PUBLISHED,
           ConcernReferralProcess.VAR_INSPECTION_REFERENCE, "inspection '" + inspection.reference()
@@ -93,7 +107,34 @@ public class ConcernRules {
       throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL,
           "'" + request.seniorOfficerEmail().strip() + "' is not an e-mail address.");
     }
-    return new ValidConcern(inspection, request.caseNumbers().strip(), one ? 1 : 2, requiredBy(request.responseRequiredBy()));
+    return new ValidConcern(inspection, referringInspectorate, request.caseNumbers().strip(), one ? 1 : 2,
+        requiredBy(request.responseRequiredBy()));
+  }
+
+  /**
+   * A concern is raised by a member of the inspection's team (its lead inspector, QA manager or a member named at its
+   * start) for an inspectorate taking part in its framework; anyone else is refused before anything is read of what
+   * they sent.
+   *
+   * @return the inspectorate the concern is referred for
+   */
+  private String requireOnTeam(Inspection inspection, String inspector, List<String> inspectorates) {
+    List<String> takingPart = frameworks.ofProcess(inspection.processKey()).map(InspectionFramework::inspectorates)
+        .orElse(List.of());
+    String referring = inspectorates.stream().filter(takingPart::contains).findFirst().orElse(null);
+    if (referring == null) {
+      throw new ConcernRefusedException(ConcernRefusedException.Reason.NOT_ON_TEAM,
+          ConcernReferralProcess.VAR_INSPECTION_REFERENCE, "a concern on inspection '" + inspection.reference()
+          + "' is raised by an inspector of an inspectorate taking part in it (" + String.join(", ",
+              takingPart.stream().map(Inspectorates::displayName).toList()) + "); '" + inspector + "' is in none.");
+    }
+    if (!inspection.onTeam(inspector)) {
+      throw new ConcernRefusedException(ConcernRefusedException.Reason.NOT_ON_TEAM,
+          ConcernReferralProcess.VAR_INSPECTION_REFERENCE, "only the team of inspection '" + inspection.reference()
+          + "' (its lead inspector, its QA manager and the inspectors named on its team) raise concerns on it; '"
+          + inspector + "' is not on that team.");
+    }
+    return referring;
   }
 
   private LocalDate requiredBy(String text) {

@@ -24,14 +24,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.concern.ConcernRules.ValidConcern;
+import uk.jointinspections.identity.InstanceGrants;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.inspection.InspectionDirectory.Inspection;
 
 /**
  * Start of a concern, from the REST API or the Tasklist start form: validates Annex C ({@link ConcernRules}), links
  * the concern to its inspection (business key, the inspection's framework, lead inspector and QA manager), records the
- * referring inspector (the signed-in user) and the date of referral, and lets only the inspection team see the
- * concern: the referring inspector's inspectorate, the referring inspector, the lead inspector and the QA manager.
+ * referring inspector (the signed-in user) and the date of referral, and lets only the named team see the concern:
+ * the referring inspector, the inspection's lead inspector and QA manager, and the members of the inspection team
+ * from the referring inspectorate, each by a grant on this concern ({@link InstanceGrants}); no group as a whole.
+ * Only a member of the inspection's team, for an inspectorate taking part in its framework, raises one
+ * ({@link ConcernRules}): from {@code /api}, the Tasklist and the engine's REST start alike, since all run this.
  */
 @Component("concernStartListener")
 public class ConcernStartListener implements ExecutionListener {
@@ -63,8 +67,11 @@ public class ConcernStartListener implements ExecutionListener {
     Object reference = variables.get(VAR_INSPECTION_REFERENCE);
     String inspectionReference = reference == null || String.valueOf(reference).isBlank()
         ? execution.getProcessBusinessKey() : String.valueOf(reference).strip();
-    ValidConcern concern = rules.validate(inspectionReference, ConcernRequest.fromVariables(variables));
+    List<String> inspectorates = command.runWithoutAuthorization(() -> inspectoratesOf(inspector));
+    ValidConcern concern = rules.validate(inspectionReference, ConcernRequest.fromVariables(variables), inspector,
+        inspectorates);
     Inspection inspection = concern.inspection();
+    String inspectorate = concern.referringInspectorate();
 
     execution.setProcessBusinessKey(inspection.reference());
     execution.removeVariable(VAR_CATEGORY_1);
@@ -78,7 +85,6 @@ public class ConcernStartListener implements ExecutionListener {
     execution.setVariable(VAR_CATEGORY, concern.category());
     execution.setVariable(VAR_RESPONSE_REQUIRED_BY, concern.requiredBy() == null ? null : concern.requiredBy().toString());
     execution.setVariable(VAR_REFERRING_INSPECTOR, inspector);
-    String inspectorate = command.runWithoutAuthorization(() -> inspectorateOf(inspector));
     execution.setVariable(VAR_REFERRING_INSPECTORATE, inspectorate);
     execution.setVariable(VAR_REFERRAL_DATE, ClockUtil.getCurrentTime());
     ConcernVariant variant = ConcernVariant.of(inspection.framework());
@@ -92,49 +98,25 @@ public class ConcernStartListener implements ExecutionListener {
 
     List<String> users = new ArrayList<>();
     users.add(inspector);
-    if (inspection.leadInspector() != null && !users.contains(inspection.leadInspector())) {
-      users.add(inspection.leadInspector());
-    }
-    if (inspection.qaManager() != null && !users.contains(inspection.qaManager())) {
-      users.add(inspection.qaManager());
-    }
-    String instance = execution.getProcessInstanceId();
-    command.runWithoutAuthorization(() -> {
-      for (String user : users) {
-        grantRead(user, null, instance);
-      }
-      if (inspectorate != null) {
-        grantRead(null, inspectorate, instance);
-      }
-      return null;
-    });
+    users.add(inspection.leadInspector());
+    users.add(inspection.qaManager());
+    users.addAll(command.runWithoutAuthorization(() -> membersOf(inspection.team().members(), inspectorate)));
+    InstanceGrants.grant(users, execution.getProcessInstanceId(), InstanceGrants.READ);
     LOG.info("Concern {} raised for inspection {} (category {}, case numbers {})", earlier + 1, inspection.reference(),
         concern.category(), concern.caseNumbers());
   }
 
-  /** The referring inspector's inspectorate: the team whose members, with the lead and QA manager, see the concern. */
-  private String inspectorateOf(String userId) {
+  /** The user's inspectorate groups, in the order of {@link StaffGroup}. */
+  private List<String> inspectoratesOf(String userId) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(g -> g.getId()).toList();
-    for (StaffGroup group : StaffGroup.values()) {
-      if (group.kind() == StaffGroup.Kind.INSPECTORATE && groups.contains(group.id())) {
-        return group.id();
-      }
-    }
-    return null;
+    return java.util.Arrays.stream(StaffGroup.values())
+        .filter(g -> g.kind() == StaffGroup.Kind.INSPECTORATE && groups.contains(g.id())).map(StaffGroup::id).toList();
   }
 
-  private void grantRead(String user, String group, String processInstanceId) {
-    Map<Resource, Permission> reads = Map.of(Resources.PROCESS_INSTANCE, Permissions.READ,
-        Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
-    reads.forEach((resource, permission) -> {
-      Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setUserId(user);
-      authorization.setGroupId(group);
-      authorization.setResource(resource);
-      authorization.setResourceId(processInstanceId);
-      authorization.addPermission(permission);
-      authorizationService.saveAuthorization(authorization);
-    });
+  /** The members of the inspection team who are in the inspectorate. */
+  private List<String> membersOf(List<String> team, String inspectorate) {
+    return team.stream().filter(member -> identityService.createUserQuery().userId(member)
+        .memberOfGroup(inspectorate).count() > 0).toList();
   }
 }

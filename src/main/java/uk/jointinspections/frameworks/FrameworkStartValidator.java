@@ -1,6 +1,7 @@
 package uk.jointinspections.frameworks;
 
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +10,8 @@ import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionFrameworks;
 import uk.jointinspections.inspection.InspectionReferenceClaim;
 import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionTeamAccess;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
 
@@ -22,10 +25,13 @@ public class FrameworkStartValidator implements ExecutionListener {
 
   private final InspectionFrameworks frameworks;
   private final InspectionReferenceClaim claim;
+  private final InspectionTeamAccess access;
 
-  public FrameworkStartValidator(InspectionFrameworks frameworks, InspectionReferenceClaim claim) {
+  public FrameworkStartValidator(InspectionFrameworks frameworks, InspectionReferenceClaim claim,
+      InspectionTeamAccess access) {
     this.frameworks = frameworks;
     this.claim = claim;
+    this.access = access;
   }
 
   @Override
@@ -44,8 +50,13 @@ public class FrameworkStartValidator implements ExecutionListener {
         text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME), text(execution, "notificationDate"),
         text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
         text(execution, JtaiProcess.VAR_QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
-        text(execution, Slac2009Process.VAR_NO_NOTICE_REASON)));
+        text(execution, Slac2009Process.VAR_NO_NOTICE_REASON))
+        .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members()));
     claim.claim(execution, start.reference(), start.variables());
+    Map<String, Object> variables = start.variables();
+    access.grantTeam(execution.getProcessInstanceId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),
+        (String) variables.get(JtaiProcess.VAR_QA_MANAGER),
+        InspectionTeam.parse(variables.get(InspectionTeam.VARIABLE)));
   }
 
   private static Boolean flag(DelegateExecution execution, String name) {

@@ -10,6 +10,7 @@ import uk.jointinspections.inspection.CallerRights;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.inspection.InspectionProblem;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.inspection.WithoutAuthorization;
 
 /**
  * A deferral request from the local safeguarding partnership (2024 paragraph 19): accepted between notification and
@@ -23,20 +24,23 @@ public class Jtai2024Deferrals {
   private final InspectionDirectory directory;
   private final RuntimeService runtimeService;
   private final CallerRights rights;
+  private final WithoutAuthorization unrestricted;
 
-  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService, CallerRights rights) {
+  public Jtai2024Deferrals(InspectionDirectory directory, @Lazy RuntimeService runtimeService, CallerRights rights,
+      WithoutAuthorization unrestricted) {
     this.directory = directory;
     this.runtimeService = runtimeService;
     this.rights = rights;
+    this.unrestricted = unrestricted;
   }
 
   /**
-   * The caller's right first (the engine's UPDATE check, as for the correlation that records the request): one who
-   * may not move the inspection on is refused the same whether it exists, is a 2024 JTAI, or is past fieldwork, and
-   * whatever the reason says.
+   * The caller's right first: anyone but the inspection's lead inspector (or an administrator) is refused the same
+   * whether it exists, is a 2024 JTAI, or is past fieldwork, and whatever the reason says. Nobody else may correlate
+   * through the engine, so the application records the request for the lead inspector.
    */
   public void request(String reference, String reason) {
-    rights.requireMayMoveOn(reference, List.of(Jtai2024Process.KEY),
+    rights.requireLeadInspector(reference, List.of(Jtai2024Process.KEY),
         "You are not allowed to request a deferral of this inspection.");
     if (reason == null || reason.isBlank()) {
       throw new InvalidInspectionException("reason", "is required: why the partnership asks for a deferral.");
@@ -47,10 +51,10 @@ public class Jtai2024Deferrals {
     String startedAs = directory.find(reference).filter(i -> Jtai2024Process.KEY.equals(i.processKey()) && i.running())
         .orElseThrow(() -> InspectionProblem.notFound(reference)).reference();
     try {
-      runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
+      unrestricted.call(() -> runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
           .processInstanceBusinessKey(startedAs)
           .setVariable(Jtai2024Process.VAR_DEFERRAL_REQUEST_REASON, reason.strip())
-          .correlateWithResult();
+          .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new InspectionProblem(HttpStatus.CONFLICT, "Inspection '" + reference + "' is not between notification"
           + " and fieldwork: a deferral can be requested only then (paragraph 19).");

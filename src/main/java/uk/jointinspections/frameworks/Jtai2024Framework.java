@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
@@ -41,6 +42,12 @@ public class Jtai2024Framework implements InspectionFramework {
     return Jtai2024Process.KEY;
   }
 
+  /** Inspectors from Ofsted, CQC and HMICFRS carry out the 2024 JTAI (paragraph 2). */
+  @Override
+  public List<String> inspectorates() {
+    return List.of(Inspectorates.OFSTED, Inspectorates.CQC, Inspectorates.HMICFRS);
+  }
+
   @Override
   public List<SubmissionItem> submissions() {
     return Jtai2024Process.SUBMISSIONS;
@@ -67,6 +74,8 @@ public class Jtai2024Framework implements InspectionFramework {
     variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionTeam.VARIABLE,
+        fields.team(request.inspectionTeam(), Jtai2024Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put(Jtai2024Process.VAR_DEFERRALS, 0);
     return new Start(reference, variables);
   }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
@@ -45,6 +46,12 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
     return OfstedTargeted2016Process.KEY;
   }
 
+  /** Ofsted alone (paragraph 8). */
+  @Override
+  public List<String> inspectorates() {
+    return List.of(Inspectorates.OFSTED);
+  }
+
   @Override
   public List<SubmissionItem> submissions() {
     return OfstedTargeted2016Process.SUBMISSIONS;
@@ -76,6 +83,8 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
     variables.put(JtaiProcess.VAR_FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldwork));
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionTeam.VARIABLE,
+        fields.team(request.inspectionTeam(), OfstedTargeted2016Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put("notificationDate", dayZero.toString());
     return new Start(reference, variables);
   }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
@@ -40,6 +41,12 @@ public class Slac2009Framework implements InspectionFramework {
   @Override
   public String processKey() {
     return Slac2009Process.KEY;
+  }
+
+  /** Inspectors from Ofsted and the Care Quality Commission carry it out (paragraphs 3, 13). */
+  @Override
+  public List<String> inspectorates() {
+    return List.of(Inspectorates.OFSTED, Inspectorates.CQC);
   }
 
   @Override
@@ -92,6 +99,8 @@ public class Slac2009Framework implements InspectionFramework {
     variables.put(Slac2009Process.VAR_NO_NOTICE_REASON, reason);
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionTeam.VARIABLE,
+        fields.team(request.inspectionTeam(), Slac2009Process.FRAMEWORK, inspectorates()).variableValue());
     return new Start(reference, variables);
   }
 

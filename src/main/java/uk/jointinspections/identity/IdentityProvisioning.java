@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -21,6 +22,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,10 +44,29 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
     this.demo = demo;
   }
 
+  /**
+   * What an operator may do with the processes in Cockpit: read definitions, instances, their variables, tasks,
+   * history and incidents, and retry failed jobs. Nothing that changes an instance: no UPDATE_INSTANCE (which the
+   * engine accepts for correlation, modification, suspension, variable writes and job changes), no task work.
+   */
+  static final Permission[] OPERATE = {Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+      Permissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE};
+  /** What operators never read of a confidential definition; they keep READ on it and RETRY_JOB. */
+  static final Permission[] CONFIDENTIAL = {Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+      ProcessDefinitionPermissions.READ_TASK_VARIABLE};
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    TaskAuthorizations.install(configuration);
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
+    removeHistoricTaskGrants(engine, authorizations);
     for (StaffGroup group : StaffGroup.values()) {
       ensureGroup(identity, group);
       grantApplicationAccess(authorizations, group);
@@ -77,13 +99,11 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.GROUP, ALL, Permissions.READ);
     } else {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, ALL, Permissions.READ,
-          Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.UPDATE_INSTANCE, Permissions.READ_TASK);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ALL, OPERATE);
       grant(authorizations, group, Resources.DECISION_DEFINITION, ALL, Permissions.READ, Permissions.READ_HISTORY);
       grant(authorizations, group, Resources.DEPLOYMENT, ALL, Permissions.READ);
       for (String confidential : ProcessGrants.CONFIDENTIAL_CONTENT) {
-        revoke(authorizations, group, Resources.PROCESS_DEFINITION, confidential,
-            Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+        revoke(authorizations, group, Resources.PROCESS_DEFINITION, confidential, CONFIDENTIAL);
       }
     }
   }
@@ -123,6 +143,45 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
     LOG.info("Created group {}", staffGroup.id());
   }
 
+  /**
+   * The engine granted every candidate READ_VARIABLE on the history of each task it was offered, for good
+   * ({@link TaskAuthorizations} says why that opened the whole instance). Those of tasks that are over go; those of
+   * open tasks keep READ alone, as granted now.
+   */
+  private void removeHistoricTaskGrants(ProcessEngine engine, AuthorizationService authorizations) {
+    int removed = 0;
+    int kept = 0;
+    while (true) {
+      List<Authorization> page = authorizations.createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK)
+          .orderByResourceId().asc().listPage(kept, 500);
+      if (page.isEmpty()) {
+        break;
+      }
+      for (Authorization grant : page) {
+        boolean open = engine.getTaskService().createTaskQuery().taskId(grant.getResourceId()).count() > 0;
+        if (!open) {
+          authorizations.deleteAuthorization(grant.getId());
+          removed++;
+        } else {
+          kept++;
+          if (grant.getAuthorizationType() == AUTH_TYPE_GRANT
+              && grant.isPermissionGranted(org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ_VARIABLE)) {
+            ((AuthorizationEntity) grant).setPermissions(
+                org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ.getValue());
+            authorizations.saveAuthorization(grant);
+          }
+        }
+      }
+    }
+    if (removed > 0) {
+      LOG.info("Removed {} grants on the history of tasks that are over", removed);
+    }
+  }
+
+  /**
+   * The group has exactly these permissions on the resource (a permission given by an earlier version and no longer
+   * listed is taken away), so that what the code says is what the database holds.
+   */
   static void grant(AuthorizationService authorizations, StaffGroup group, Resource resource, String resourceId,
       Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery()
@@ -137,13 +196,14 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }
-    Set<Permission> missing = Set.of(permissions).stream()
-        .filter(p -> existing == null || !existing.isPermissionGranted(p))
-        .collect(java.util.stream.Collectors.toSet());
-    if (missing.isEmpty()) {
+    int wanted = 0;
+    for (Permission permission : permissions) {
+      wanted |= permission.getValue();
+    }
+    if (existing != null && ((AuthorizationEntity) existing).getPermissions() == wanted) {
       return;
     }
-    missing.forEach(authorization::addPermission);
+    ((AuthorizationEntity) authorization).setPermissions(wanted);
     authorizations.saveAuthorization(authorization);
   }
 

@@ -81,9 +81,16 @@ public class InspectionDirectory {
    * @param framework the framework edition (variable {@code framework}), e.g. {@code jtai-2017}
    * @param publishedOn when the publication step completed; null while unpublished
    * @param finalisedOn when the finalisation step (final letter to the local area) completed; null until then
+   * @param team the inspection team named at its start besides the lead inspector and the QA manager
    */
   public record Inspection(String reference, String processInstanceId, String processKey, String framework,
-      String leadInspector, String qaManager, boolean running, Date publishedOn, Date finalisedOn) {
+      String leadInspector, String qaManager, boolean running, Date publishedOn, Date finalisedOn,
+      InspectionTeam team) {
+
+    /** The lead inspector, the QA manager or a member of the team. */
+    public boolean onTeam(String userId) {
+      return userId != null && (userId.equals(leadInspector) || userId.equals(qaManager) || team.includes(userId));
+    }
 
     public boolean published() {
       return publishedOn != null;
@@ -117,7 +124,8 @@ public class InspectionDirectory {
     return Optional.of(new Inspection(reference, id, instance.getProcessDefinitionKey(),
         text(id, JtaiProcess.VAR_FRAMEWORK), text(id, JtaiProcess.VAR_LEAD_INSPECTOR), text(id, JtaiProcess.VAR_QA_MANAGER),
         instance.getEndTime() == null, publishedOn(id, PUBLICATION_STEPS.get(instance.getProcessDefinitionKey())),
-        publishedOn(id, FINALISATION_STEPS.get(instance.getProcessDefinitionKey()))));
+        publishedOn(id, FINALISATION_STEPS.get(instance.getProcessDefinitionKey())),
+        InspectionTeam.parse(text(id, InspectionTeam.VARIABLE))));
   }
 
   /** The first completion of the step; null if it has not completed (or the framework has no such step). */

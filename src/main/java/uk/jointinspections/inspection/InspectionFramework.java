@@ -25,6 +25,12 @@ public interface InspectionFramework {
    */
   Start validate(InspectionStartRequest request);
 
+  /**
+   * The Camunda groups of the inspectorates taking part in this framework's inspections: the inspection team and the
+   * inspectors who raise concerns on an inspection come from these.
+   */
+  List<String> inspectorates();
+
   /** What the local area sends in this framework's inspections, in the order it is asked for; none by default. */
   default List<SubmissionItem> submissions() {
     return List.of();

@@ -48,7 +48,8 @@ public class InspectionStartRules {
     if (qa != null) {
       requireMember(qa, Inspectorates.QA_MANAGER, "qaManager", "the QA manager must be in the qa-manager group");
     }
-    return new ValidatedStart(framework, reference, area, theme, dayZero, fieldworkStart, lead, qa);
+    InspectionTeam team = fields.team(request.inspectionTeam(), framework.id, JtaiInspectionFramework.INSPECTORATES);
+    return new ValidatedStart(framework, reference, area, theme, dayZero, fieldworkStart, lead, qa, team);
   }
 
   private LocalDate dayZero(InspectionStartRequest request) {

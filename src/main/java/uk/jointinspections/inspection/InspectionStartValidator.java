@@ -15,10 +15,13 @@ public class InspectionStartValidator implements ExecutionListener {
 
   private final InspectionStartRules rules;
   private final InspectionReferenceClaim claim;
+  private final InspectionTeamAccess access;
 
-  public InspectionStartValidator(InspectionStartRules rules, InspectionReferenceClaim claim) {
+  public InspectionStartValidator(InspectionStartRules rules, InspectionReferenceClaim claim,
+      InspectionTeamAccess access) {
     this.rules = rules;
     this.claim = claim;
+    this.access = access;
   }
 
   @Override
@@ -27,8 +30,10 @@ public class InspectionStartValidator implements ExecutionListener {
         text(execution, JtaiProcess.VAR_FRAMEWORK), text(execution, JtaiProcess.VAR_REFERENCE),
         text(execution, JtaiProcess.VAR_LOCAL_AUTHORITY), text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME),
         text(execution, "notificationDate"), text(execution, "plannedFieldworkStart"),
-        text(execution, JtaiProcess.VAR_LEAD_INSPECTOR), text(execution, JtaiProcess.VAR_QA_MANAGER)));
+        text(execution, JtaiProcess.VAR_LEAD_INSPECTOR), text(execution, JtaiProcess.VAR_QA_MANAGER))
+        .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members()));
     claim.claim(execution, start.reference(), start.variables());
+    access.grantTeam(execution.getProcessInstanceId(), start.leadInspector(), start.qaManager(), start.team());
   }
 
   /** Form fields arrive as strings; a date may also arrive as a date. */

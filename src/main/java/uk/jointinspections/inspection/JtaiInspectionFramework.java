@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class JtaiInspectionFramework implements InspectionFramework {
 
+  /** The 2016 and 2017 frameworks: Ofsted, CQC, HMIC (HMICFRS) and HMI Probation inspect together (paragraph 1). */
+  static final List<String> INSPECTORATES = Inspectorates.ALL;
+
   private final InspectionStartRules rules;
 
   public JtaiInspectionFramework(InspectionStartRules rules) {
@@ -26,6 +29,11 @@ public class JtaiInspectionFramework implements InspectionFramework {
   @Override
   public String processKey() {
     return JtaiProcess.KEY;
+  }
+
+  @Override
+  public List<String> inspectorates() {
+    return INSPECTORATES;
   }
 
   @Override

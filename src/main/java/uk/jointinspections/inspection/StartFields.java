@@ -2,6 +2,8 @@ package uk.jointinspections.inspection;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Lazy;
@@ -17,6 +19,10 @@ import uk.jointinspections.calendar.WorkingDays;
 public class StartFields {
 
   private static final int MAX_AREA_LENGTH = 100;
+  /** A user id as the start forms accept it. */
+  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** Larger than any inspection team the frameworks describe, and well inside one 4,000-character variable. */
+  static final int MAX_TEAM_SIZE = 40;
 
   private final WorkingDays workingDays;
   private final IdentityService identityService;
@@ -76,6 +82,38 @@ public class StartFields {
       }
     }
     return id;
+  }
+
+  /**
+   * The inspection team besides the lead inspector and the QA manager: each an existing user in one of the
+   * inspectorates taking part in the framework.
+   *
+   * @param inspectorates the framework's inspectorates ({@link InspectionFramework#inspectorates()})
+   */
+  public InspectionTeam team(List<String> userIds, String framework, List<String> inspectorates) {
+    InspectionTeam team = InspectionTeam.of(userIds);
+    if (team.members().size() > MAX_TEAM_SIZE) {
+      throw new InvalidInspectionException(InspectionTeam.FIELD, "at most " + MAX_TEAM_SIZE + " members.");
+    }
+    for (int i = 0; i < team.members().size(); i++) {
+      String id = team.members().get(i);
+      if (!USER_ID.matcher(id).matches()) {
+        throw new InvalidInspectionException(InspectionTeam.FIELD, "member " + (i + 1) + " is not a user id (letters,"
+            + " digits, '.', '_' and '-'); separate user ids with commas.");
+      }
+      User user = unrestricted.call(() -> identityService.createUserQuery().userId(id).singleResult());
+      if (user == null) {
+        throw new InvalidInspectionException(InspectionTeam.FIELD, "there is no user '" + id + "'.");
+      }
+      long inTakingPart = unrestricted.call(() -> identityService.createGroupQuery().groupMember(id)
+          .groupIdIn(inspectorates.toArray(String[]::new)).count());
+      if (inTakingPart == 0) {
+        throw new InvalidInspectionException(InspectionTeam.FIELD, "'" + id + "' is not in an inspectorate taking"
+            + " part in a " + framework + " inspection (" + String.join(", ", inspectorates.stream()
+                .map(Inspectorates::displayName).toList()) + ").");
+      }
+    }
+    return team;
   }
 
   /**

@@ -68,12 +68,13 @@ public class Submissions {
   }
 
   /**
-   * The caller's right comes first: one who may not move the inspection on (the engine's UPDATE check, as for a
-   * correlation) gets the same 403 whatever the reference, kind or content, so that the answers about kinds, sizes
-   * and stages go only to those who may submit.
+   * The caller's right comes first: anyone but the inspection's lead inspector (or an administrator) gets the same
+   * 403 whatever the reference, kind or content, so that the answers about kinds, sizes and stages go only to those
+   * who may submit. Nobody but the administrator may correlate or complete through the engine, so the application
+   * delivers what the lead inspector records.
    */
   public Receipt submit(String reference, String kind, String content) {
-    HistoricProcessInstance instance = rights.requireMayMoveOn(reference,
+    HistoricProcessInstance instance = rights.requireLeadInspector(reference,
         "You are not allowed to record submissions for this inspection.");
     SubmissionItem item = itemOf(instance, kind);
     if (content != null && content.length() > MAX_CONTENT_LENGTH) {
@@ -89,10 +90,11 @@ public class Submissions {
     variables.put(item.submittedByVariable(), caller == null ? null : caller.getUserId());
     if (item.byMessage()) {
       try {
-        MessageCorrelationResult result = runtimeService.createMessageCorrelation(item.messageName())
+        MessageCorrelationResult result = unrestricted.call(() -> runtimeService
+            .createMessageCorrelation(item.messageName())
             .processInstanceBusinessKey(reference)
             .setVariables(variables)
-            .correlateWithResult();
+            .correlateWithResult());
         return new Receipt(reference, kind, result.getExecution().getProcessInstanceId(), now);
       } catch (MismatchingMessageCorrelationException notWaiting) {
         throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
@@ -112,8 +114,8 @@ public class Submissions {
   }
 
   /**
-   * The record step is the lead inspector's, so it is completed by the application; the caller has already shown
-   * what a message correlation would need of them ({@link CallerRights#requireMayMoveOn}).
+   * The record step is the lead inspector's, so it is completed by the application once the caller is found to be
+   * that lead inspector ({@link CallerRights#requireLeadInspector}).
    */
   private void completeRecordStep(HistoricProcessInstance instance, SubmissionItem item, Authentication caller,
       Map<String, Object> variables) {

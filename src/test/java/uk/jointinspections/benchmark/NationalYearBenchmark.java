@@ -341,8 +341,10 @@ public final class NationalYearBenchmark {
     void startDay(LocalDate today) {
       for (Planned p : starts.getOrDefault(today, List.of())) {
         byReference.put(p.reference(), p);
+        // The CQC inspector who raises its concerns is on its team (only the team raises concerns).
         context.getBean(InspectionStarts.class).start(new InspectionStartRequest("jtai-2017", p.reference(),
-            "Area " + p.reference(), "neglect", p.notified().toString(), null, "ofsted-lead", "qa-manager"));
+            "Area " + p.reference(), "neglect", p.notified().toString(), null, "ofsted-lead", "qa-manager", null, null,
+            List.of("cqc-inspector")));
         started++;
         // Concerns arise on site, days 9 to 11.
         for (int c = 0; c < p.concerns(); c++) {

@@ -62,9 +62,11 @@ class ComplaintConductConfidentialityTest extends ComplaintTestSupport {
     assertThat(acknowledgement).hasCandidateGroup("hmicfrs");
     assertThat(acknowledgement.getDueDate()).isEqualTo(endOf("2026-03-16"));
 
-    // HMICFRS sees the task, the instance's variables and its history, through the REST API.
+    // HMICFRS sees the task, the instance's variables (through its open step and the instance's history; reading
+    // runtime variables by instance is a definition-wide permission, enforce-specific-variable-permission) and its
+    // history, through the REST API.
     assertThat(get("hmicfrs-inspector", "/task?processInstanceId=" + conduct.getId())).hasSize(1);
-    assertThat(get("hmicfrs-inspector", "/process-instance/" + conduct.getId() + "/variables")
+    assertThat(get("hmicfrs-inspector", "/task/" + acknowledgement.getId() + "/variables")
         .get(VAR_CONDUCT_DETAILS).get("value").asText()).isEqualTo(DETAILS);
     assertThat(values(get("hmicfrs-inspector", "/history/variable-instance?processInstanceId=" + conduct.getId())))
         .contains(DETAILS);

@@ -48,6 +48,8 @@ class NothingPersonalInLogsTest extends ComplaintTestSupport {
     variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
     variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    // Concerns are raised by the inspection's team (issue 15).
+    variables.put(uk.jointinspections.inspection.InspectionTeam.VARIABLE, "cqc-inspector");
     runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
         .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute();
     Map<String, Object> annexC = new HashMap<>();

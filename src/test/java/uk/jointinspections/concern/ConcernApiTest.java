@@ -95,7 +95,9 @@ class ConcernApiTest extends ConcernDuringInspection {
     assertThat(operatorReadsVariables.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("operator", "demo").getForObject(
         "/engine-rest/history/variable-instance?processInstanceId=" + id, List.class)).isEmpty();
-    for (String outsider : List.of("hmicfrs-inspector", "probation-inspector", "ofsted-inspector")) {
+    // On the team but of another inspectorate (hmicfrs, ofsted), of CQC but not on the team, on no team at all.
+    for (String outsider : List.of("hmicfrs-inspector", "ofsted-inspector", "cqc-senior-manager",
+        "probation-inspector")) {
       ResponseEntity<Map<String, Object>> refused = get(outsider, "/api/concerns/" + id);
       assertThat(refused.getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
       assertThat(refused.getBody()).containsEntry("status", 403).containsEntry("error", "Forbidden")

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.JtaiProcess;
 
 /** Inspections and concerns for the tests, made through the engine the way the application makes them. */
@@ -36,7 +37,16 @@ final class ConcernFixture {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  /** A JTAI inspection (2017 framework) waiting at {@code activity}; lead ofsted-lead, QA manager qa-manager. */
+  /**
+   * Named on the team of every fixture inspection besides the lead inspector and the QA manager: they may raise its
+   * concerns, and read those their own inspectorate raises.
+   */
+  static final String TEAM = "ofsted-inspector,cqc-inspector,cqc-lead,hmicfrs-inspector";
+
+  /**
+   * A JTAI inspection (2017 framework) waiting at {@code activity}; lead ofsted-lead, QA manager qa-manager, team
+   * {@link #TEAM}.
+   */
   ProcessInstance inspectionAt(String reference, String activity, String framework) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(JtaiProcess.VAR_FRAMEWORK, framework);
@@ -46,6 +56,7 @@ final class ConcernFixture {
     variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
     variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    variables.put(InspectionTeam.VARIABLE, TEAM);
     return engine.getRuntimeService().createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
         .setVariables(variables).startBeforeActivity(activity).execute();
   }

@@ -128,8 +128,11 @@ class FrameworkSubmissionsTest {
     s.complete(OfstedTargeted2016Process.TASK_REVIEW_BRIEFING);
     s.complete(OfstedTargeted2016Process.TASK_NOTIFY_DCS);
 
-    ResponseEntity<JsonNode> notTheirs = submit("cqc-inspector", "OTA16-SUBMIT", "deep-dive-list", Map.of("list", "A"));
-    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // Not the inspection's lead inspector: a CQC inspector, its QA manager, an operator (who reads every inspection).
+    for (String other : java.util.List.of("cqc-inspector", "qa-manager", "operator")) {
+      ResponseEntity<JsonNode> notTheirs = submit(other, "OTA16-SUBMIT", "deep-dive-list", Map.of("list", "A"));
+      assertThat(notTheirs.getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
+    }
     assertThat(s.tasks(OfstedTargeted2016Process.TASK_RECORD_DEEP_DIVE_LIST)).hasSize(1);
 
     ResponseEntity<JsonNode> list = submit(LEAD, "OTA16-SUBMIT", "deep-dive-list", Map.of("list", "A"));

@@ -154,6 +154,13 @@ class Jtai2024ApiTest {
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post("ofsted-lead", "/api/inspections/NO-SUCH-2024/deferral-request", Map.of("reason", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // Only the inspection's lead inspector records it: not an operator, not a lead inspector of nothing here.
+    for (String other : java.util.List.of("operator", "qa-manager", "cqc-inspector")) {
+      assertThat(post(other, "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+          Map.of("reason", "A deferral nobody asked for.")).getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
+        .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isZero();
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);

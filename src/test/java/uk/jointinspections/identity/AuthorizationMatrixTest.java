@@ -75,6 +75,12 @@ class AuthorizationMatrixTest {
   static final String ADMIN = "admin";
   static final String CONCERN_TEXT = "Matrix concern: the strategy discussion for the child was never held.";
   static final String CONDUCT_TEXT = "Matrix conduct: the HMICFRS inspector was rude to the custody sergeant.";
+  static final String AREA = "Matrixshire";
+  static final String ADDED_LATER = "Matrix: written after the steps of the other inspectorates were done.";
+  static final String OTHER_LEAD = "matrix-other-lead";
+  static final String OTHER_LEAD_PASSWORD = "Matrix-other-lead-1";
+  /** The last column: how a row is enforced, for people; not a cell. */
+  static final String HOW_ENFORCED = "how enforced";
 
   /** The table's column headings, and the user who stands for each. */
   static final Map<String, String> ACTORS = new LinkedHashMap<>();
@@ -82,8 +88,11 @@ class AuthorizationMatrixTest {
   static {
     ACTORS.put("ofsted", "ofsted-inspector");
     ACTORS.put("cqc", "cqc-inspector");
+    ACTORS.put("cqc (not on team)", "cqc-lead");
     ACTORS.put("hmicfrs", "hmicfrs-inspector");
     ACTORS.put("hmi-probation", "probation-inspector");
+    ACTORS.put("lead inspector", "ofsted-lead");
+    ACTORS.put("other lead inspector", OTHER_LEAD);
     ACTORS.put("qa-manager", "qa-manager");
     ACTORS.put("complaints team", "complaints-officer");
     ACTORS.put("operator", "operator");
@@ -99,9 +108,12 @@ class AuthorizationMatrixTest {
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   private String taskDeployment;
   private String jtai;
+  private String jtaiReference;
+  private String otherJtai;
   private String concern;
   private String complaint;
   private String conduct;
@@ -123,15 +135,17 @@ class AuthorizationMatrixTest {
       }
       List<String> columns = splitRow(line);
       if (header == null) {
-        header = columns;
+        assertThat(columns.get(columns.size() - 1)).as("the last column").isEqualTo(HOW_ENFORCED);
+        header = columns.subList(0, columns.size() - 1);
         assertThat(header.subList(1, header.size())).as("matrix columns").containsExactlyElementsOf(ACTORS.keySet());
         continue;
       }
       String first = columns.get(0);
       assertThat(first).as("each row starts with its check id in backticks").startsWith("`");
       String check = first.substring(1, first.indexOf('`', 1));
-      assertThat(columns).as(check).hasSize(header.size());
-      for (int i = 1; i < columns.size(); i++) {
+      assertThat(columns).as(check).hasSize(header.size() + 1);
+      assertThat(columns.get(header.size())).as(check + ": how it is enforced").isNotBlank();
+      for (int i = 1; i < header.size(); i++) {
         String value = columns.get(i);
         assertThat(value).as(check + " / " + header.get(i)).isIn("yes", "no");
         cells.add(Arguments.of(new Cell(check, header.get(i), value.equals("yes"))));
@@ -156,19 +170,29 @@ class AuthorizationMatrixTest {
     taskDeployment = repository.createDeployment().addClasspathResource("security/inspectorate-task.bpmn")
         .deploy().getId();
 
-    // A JTAI led by ofsted-lead, and a concern about a child raised on it by a CQC inspector.
+    if (identity.createUserQuery().userId(OTHER_LEAD).count() == 0) {
+      var other = identity.newUser(OTHER_LEAD);
+      other.setPassword(OTHER_LEAD_PASSWORD);
+      identity.saveUser(other);
+      identity.createMembership(OTHER_LEAD, StaffGroup.OFSTED.id());
+      identity.createMembership(OTHER_LEAD, StaffGroup.LEAD_INSPECTOR.id());
+    }
+
+    // A JTAI led by ofsted-lead with its team, started as the lead inspector starts one, and a concern about a child
+    // raised on it by a CQC inspector of the team.
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-24T10:00:00Z")));
-    String reference = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
-        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute().getId();
+    jtaiReference = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
+    String reference = jtaiReference;
+    jtai = startInspection("ofsted-lead", "demo", reference, List.of("cqc-inspector", "hmicfrs-inspector"));
+    // Another lead inspector's JTAI without a team: the other inspectorates' briefing reviews are done, then the
+    // inspection records something new.
+    otherJtai = startInspection(OTHER_LEAD, OTHER_LEAD_PASSWORD,
+        "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6), List.of());
+    for (String review : List.of("task_review_briefing_cqc", "task_review_briefing_hmicfrs",
+        "task_review_briefing_hmi_probation")) {
+      tasks.complete(task(otherJtai, review).getId());
+    }
+    runtime.setVariable(otherJtai, "matrixAddedLater", ADDED_LATER);
     Map<String, Object> annexC = new HashMap<>();
     annexC.put("caseNumbers", "HV-55102 (JT)");
     annexC.put("agencyService", "Health visiting service");
@@ -218,6 +242,24 @@ class AuthorizationMatrixTest {
     repository.deleteDeployment(taskDeployment, true);
   }
 
+  private String startInspection(String lead, String password, String reference, List<String> team) {
+    Map<String, Object> start = new HashMap<>();
+    start.put("framework", "jtai-2017");
+    start.put("reference", reference);
+    start.put("localAuthority", AREA);
+    start.put("deepDiveTheme", "neglect");
+    start.put("notificationDate", "2027-01-04");
+    start.put("leadInspector", lead);
+    start.put("qaManager", lead.equals("ofsted-lead") ? "qa-manager" : null);
+    start.put("inspectionTeam", team);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<JsonNode> started = rest.withBasicAuth(lead, password).postForEntity("/api/inspections",
+        new HttpEntity<>(start, headers), JsonNode.class);
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+    return started.getBody().get("processInstanceId").asText();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cells")
   void cell(Cell cell) {
@@ -240,12 +282,32 @@ class AuthorizationMatrixTest {
     return switch (check) {
       case "engine-rest" -> status(user, HttpMethod.GET, "/engine-rest/process-definition/count", null) == 200;
       case "api" -> status(user, HttpMethod.GET, "/api/working-days/holidays?year=2026", null) == 200;
-      case "jtai-variables" -> agree(check, user,
-          status(user, HttpMethod.GET, "/engine-rest/process-instance/" + jtai + "/variables", null) == 200,
-          () -> runtime.createVariableInstanceQuery().processInstanceIdIn(jtai).count() > 0);
+      case "jtai-task-variables" -> readsAnOpenTask(user);
+      case "jtai-variables" -> agree(check, user, readsVariable(user, jtai, AREA),
+          () -> history.createHistoricVariableInstanceQuery().processInstanceId(jtai)
+              .variableName(JtaiProcess.VAR_LOCAL_AUTHORITY).count() > 0
+              || runtime.createVariableInstanceQuery().processInstanceIdIn(jtai)
+                  .variableName(JtaiProcess.VAR_LOCAL_AUTHORITY).count() > 0);
       case "jtai-history" -> agree(check, user,
           count(user, "/engine-rest/history/process-instance/count?processInstanceId=" + jtai) > 0,
           () -> history.createHistoricProcessInstanceQuery().processInstanceId(jtai).count() > 0);
+      case "other-jtai-history" -> agree(check, user,
+          count(user, "/engine-rest/history/process-instance/count?processInstanceId=" + otherJtai) > 0,
+          () -> history.createHistoricProcessInstanceQuery().processInstanceId(otherJtai).count() > 0);
+      case "past-task-variables" -> agree(check, user, readsVariable(user, otherJtai, ADDED_LATER),
+          () -> history.createHistoricVariableInstanceQuery().processInstanceId(otherJtai)
+              .variableName("matrixAddedLater").count() > 0);
+      case "raise-concern" -> post(user, "/api/inspections/" + jtaiReference + "/concerns", category2())
+          .getStatusCode().value() == 201;
+      case "correlate-concern" -> correlatesConcern(user);
+      case "suspend-jtai" -> suspends(user);
+      case "write-jtai-variable" -> inEngine(user, () -> {
+        runtime.setVariable(jtai, "matrixProbe", user);
+        return true;
+      });
+      case "modify-jtai" -> modifies(user);
+      case "attach-to-task" -> attaches(user);
+      case "retry-job" -> retries(user);
       case "concern-api" -> status(user, HttpMethod.GET, "/api/concerns/" + concern, null) == 200;
       case "concern-content" -> agree(check, user, readsVariable(user, concern, CONCERN_TEXT),
           () -> history.createHistoricVariableInstanceQuery().processInstanceId(concern)
@@ -268,6 +330,102 @@ class AuthorizationMatrixTest {
       case "change-authorizations" -> grantsItself(user);
       default -> throw new IllegalArgumentException("Unknown check " + check + " in " + MATRIX);
     };
+  }
+
+  /** Only the engine's answer, as that person: what the REST API may refuse before the engine is asked. */
+  private boolean inEngine(String user, BooleanSupplier action) {
+    return !user.equals(ANONYMOUS) && asUser(user, action);
+  }
+
+  private boolean readsAnOpenTask(String user) {
+    List<String> open = tasks.createTaskQuery().processInstanceId(jtai).list().stream().map(Task::getId).toList();
+    assertThat(open).as("the JTAI's open steps").isNotEmpty();
+    boolean overRest = open.stream().anyMatch(id ->
+        status(user, HttpMethod.GET, "/engine-rest/task/" + id + "/variables", null) == 200);
+    return agree("jtai-task-variables", user, overRest, () -> open.stream().anyMatch(id -> {
+      try {
+        return tasks.getVariables(id).containsKey(JtaiProcess.VAR_LOCAL_AUTHORITY);
+      } catch (org.camunda.bpm.engine.AuthorizationException | org.camunda.bpm.engine.exception.NullValueException e) {
+        return false;
+      }
+    }));
+  }
+
+  private static Map<String, Object> category2() {
+    Map<String, Object> concern = new HashMap<>();
+    concern.put("caseNumbers", "HV-55109 (KT)");
+    concern.put("agencyService", "Health visiting service");
+    concern.put("category1", false);
+    concern.put("category2", true);
+    concern.put("issues", "Matrix: the health visitor was not told of the strategy discussion.");
+    return concern;
+  }
+
+  /** A fresh concern waiting for the agency's response, so that each person's attempt meets the same state. */
+  private boolean correlatesConcern(String user) {
+    ResponseEntity<JsonNode> raised = post("cqc-inspector", "/api/inspections/" + jtaiReference + "/concerns",
+        category2());
+    assertThat(raised.getStatusCode().value()).as(String.valueOf(raised.getBody())).isEqualTo(201);
+    String waiting = raised.getBody().get("id").asText();
+    return inEngine(user, () -> {
+      runtime.createMessageCorrelation(ConcernReferralProcess.MESSAGE_RESPONSE).processInstanceId(waiting)
+          .setVariable(ConcernReferralProcess.VAR_RESPONSE, "Matrix: a response " + user + " made up.")
+          .setVariable(ConcernReferralProcess.VAR_RESPONSE_RECEIVED_ON, ClockUtil.getCurrentTime())
+          .setVariable(uk.jointinspections.concern.ConcernResponseRecorder.VAR_RESPONSE_RECEIVED_DATE,
+              java.time.LocalDate.now(LONDON).toString())
+          .setVariable(ConcernReferralProcess.VAR_RESPONSE_CHANNEL, ConcernReferralProcess.CHANNEL_API)
+          .correlateWithResult();
+      return true;
+    });
+  }
+
+  private boolean suspends(String user) {
+    int status = status(user, HttpMethod.PUT, "/engine-rest/process-instance/" + jtai + "/suspended",
+        Map.of("suspended", true));
+    boolean suspended = runtime.createProcessInstanceQuery().processInstanceId(jtai).suspended().count() > 0;
+    if (suspended) {
+      runtime.activateProcessInstanceById(jtai);
+    }
+    return status == 204 && suspended;
+  }
+
+  private boolean modifies(String user) {
+    boolean modified = inEngine(user, () -> {
+      runtime.createProcessInstanceModification(jtai).startBeforeActivity(JtaiProcess.TASK_PUBLISH_LETTER).execute();
+      return true;
+    });
+    if (modified) {
+      runtime.createProcessInstanceModification(jtai).cancelAllForActivity(JtaiProcess.TASK_PUBLISH_LETTER).execute();
+    }
+    return modified;
+  }
+
+  private boolean attaches(String user) {
+    Task own = task(jtai, JtaiProcess.TASK_REVIEW_BRIEFING_LEAD);
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("attachment-name", "matrix link");
+    form.add("attachment-type", "text/uri-list");
+    form.add("url", "https://attacker.example/" + user);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    int status = as(user).postForEntity("/engine-rest/task/" + own.getId() + "/attachment/create",
+        new HttpEntity<>(form, headers), String.class).getStatusCode().value();
+    var attached = tasks.getTaskAttachments(own.getId());
+    attached.forEach(a -> tasks.deleteTaskAttachment(own.getId(), a.getId()));
+    boolean attaches = status == 200 && !attached.isEmpty();
+    int commented = status(user, HttpMethod.POST, "/engine-rest/task/" + own.getId() + "/comment/create",
+        Map.of("message", "Matrix comment by " + user));
+    var comments = tasks.getTaskComments(own.getId());
+    comments.forEach(c -> tasks.deleteTaskComment(own.getId(), c.getId()));
+    assertThat(commented == 200 && !comments.isEmpty()).as("attach-to-task for " + user + ": a comment as an attachment")
+        .isEqualTo(attaches);
+    return attaches;
+  }
+
+  private boolean retries(String user) {
+    var job = management.createJobQuery().processInstanceId(jtai).list().stream().findFirst()
+        .orElseThrow(() -> new AssertionError("the JTAI has no job"));
+    return status(user, HttpMethod.PUT, "/engine-rest/job/" + job.getId() + "/retries", Map.of("retries", 3)) == 204;
   }
 
   private boolean seesTask(String user, String inspectorate) {
@@ -350,7 +508,7 @@ class AuthorizationMatrixTest {
     String id = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
     int status = status(user, HttpMethod.POST, "/engine-rest/user/create",
         Map.of("profile", Map.of("id", id, "firstName", "Matrix", "lastName", "Test"),
-            "credentials", Map.of("password", "Matrix-" + UUID.randomUUID())));
+            "credentials", Map.of("password", "Cell-" + UUID.randomUUID())));
     boolean created = identity.createUserQuery().userId(id).count() > 0;
     if (created) {
       identity.deleteUser(id);
@@ -411,7 +569,7 @@ class AuthorizationMatrixTest {
   }
 
   private static String password(String user) {
-    return user.equals(ADMIN) ? "test-admin-secret" : "demo";
+    return user.equals(ADMIN) ? "test-admin-secret" : user.equals(OTHER_LEAD) ? OTHER_LEAD_PASSWORD : "demo";
   }
 
   private TestRestTemplate as(String user) {

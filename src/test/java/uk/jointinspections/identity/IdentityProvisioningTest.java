@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
@@ -58,22 +59,51 @@ class IdentityProvisioningTest {
   }
 
   @Test
-  void operatorsWatchEveryProcessButCannotReadConcernsOrConductComplaints() {
+  void operatorsWatchEveryProcessAndRetryJobsButChangeNothingAndCannotReadConcernsOrConductComplaints() {
     List<String> operators = List.of("operators");
     for (String key : List.of("jtai", "complaint", "notification")) {
-      assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.READ_INSTANCE,
-          Resources.PROCESS_DEFINITION, key)).as(key).isTrue();
+      for (var read : List.of(Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+          ProcessDefinitionPermissions.RETRY_JOB)) {
+        assertThat(authorizations.isUserAuthorized("operator", operators, read, Resources.PROCESS_DEFINITION, key))
+            .as("%s on %s", read, key).isTrue();
+      }
+    }
+    for (String key : List.of("jtai", "complaint", "notification", "concern-referral", "complaint-conduct")) {
+      for (var change : List.of(Permissions.UPDATE_INSTANCE, Permissions.UPDATE_TASK, Permissions.TASK_WORK,
+          Permissions.DELETE_INSTANCE, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE,
+          ProcessDefinitionPermissions.MIGRATE_INSTANCE)) {
+        assertThat(authorizations.isUserAuthorized("operator", operators, change, Resources.PROCESS_DEFINITION, key))
+            .as("%s on %s", change, key).isFalse();
+      }
     }
     for (String key : ProcessGrants.CONFIDENTIAL_CONTENT) {
       assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.READ,
           Resources.PROCESS_DEFINITION, key)).as(key).isTrue();
-      assertThat(authorizations.isUserAuthorized("operator", operators, Permissions.UPDATE_INSTANCE,
+      assertThat(authorizations.isUserAuthorized("operator", operators, ProcessDefinitionPermissions.RETRY_JOB,
           Resources.PROCESS_DEFINITION, key)).as("retrying jobs of %s", key).isTrue();
-      for (var confidential : List.of(Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK)) {
+      for (var confidential : IdentityProvisioning.CONFIDENTIAL) {
         assertThat(authorizations.isUserAuthorized("operator", operators, confidential,
             Resources.PROCESS_DEFINITION, key)).as("%s on %s", confidential, key).isFalse();
       }
     }
+  }
+
+  @Test
+  void provisioningTakesAwayWhatAnEarlierVersionGranted() {
+    var operatorsGrant = authorizations.createAuthorizationQuery().authorizationType(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT).groupIdIn("operators")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    operatorsGrant.addPermission(Permissions.UPDATE_INSTANCE);
+    authorizations.saveAuthorization(operatorsGrant);
+    assertThat(authorizations.isUserAuthorized("operator", List.of("operators"), Permissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, "jtai")).isTrue();
+
+    provisioning.postProcessEngineBuild(engine);
+
+    assertThat(authorizations.isUserAuthorized("operator", List.of("operators"), Permissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, "jtai")).isFalse();
   }
 
   @Test

@@ -75,6 +75,12 @@ class StatementOfActionGrantsTest {
     assertThat(authorizations.isUserAuthorized(LEAD, groupsOf(LEAD), Permissions.CREATE_INSTANCE,
         Resources.PROCESS_DEFINITION, StatementOfActionProcess.KEY)).as("only an inspection starts it").isFalse();
     assertThat(authorizations.isUserAuthorized(LEAD, groupsOf(LEAD), Permissions.READ_HISTORY,
-        Resources.PROCESS_DEFINITION, StatementOfActionProcess.KEY)).isTrue();
+        Resources.PROCESS_DEFINITION, StatementOfActionProcess.KEY))
+        .as("no lead inspector reads every statement of action").isFalse();
+    signIn(LEAD);
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(statement.getId()).count())
+        .as("its own lead inspector reads it, granted at its start").isEqualTo(1);
+    signIn("cqc-inspector");
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(statement.getId()).count()).isZero();
   }
 }
