@@ -78,7 +78,7 @@ class AuthorizationMatrixTest {
   static final String AREA = "Matrixshire";
   static final String ADDED_LATER = "Matrix: written after the steps of the other inspectorates were done.";
   static final String OTHER_LEAD = "matrix-other-lead";
-  static final String OTHER_LEAD_PASSWORD = "Matrix-other-lead-1";
+  static final String OTHER_LEAD_PASSWORD = "Second-Lead-7!";
   /** The last column: how a row is enforced, for people; not a cell. */
   static final String HOW_ENFORCED = "how enforced";
 

@@ -43,6 +43,8 @@ class TimelineAccessTest {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+  @Autowired WithoutAuthorization unrestricted;
+  @Autowired InspectionTeamAccess teamAccess;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate rest;
@@ -125,6 +127,11 @@ class TimelineAccessTest {
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
     ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
         .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    // Started past its start event, so the grants its start listener makes are made here, as it makes them.
+    unrestricted.call(() -> {
+      teamAccess.grantTeam(jtai.getId(), "ofsted-lead", "qa-manager", InspectionTeam.nobody());
+      return null;
+    });
     clock(finalisedOn, 10, 0);
     tasks.complete(tasks.createTaskQuery().processInstanceId(jtai.getId())
         .taskDefinitionKey(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).singleResult().getId());
