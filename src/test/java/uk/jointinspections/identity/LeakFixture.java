@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.complaint.ComplaintConductProcess;
@@ -207,6 +210,7 @@ final class LeakFixture {
     } else {
       plantComplaint();
     }
+    instances.get(planting).forEach(this::rememberHolders);
     baselines.put(planting, fingerprint(planting));
     plantMillis += (System.nanoTime() - started) / 1_000_000;
     plants++;
@@ -459,10 +463,24 @@ final class LeakFixture {
     });
   }
 
-  /** Whether the user holds this open task (assignee or candidate) now. */
+  /**
+   * Whether the user holds this open task (assignee or candidate), now or as it was planted: a holder who unclaimed
+   * it in one call still works it in the next.
+   */
   boolean holdsTask(String user, String taskId) {
+    if (heldAtPlanting.getOrDefault(taskId, Set.of()).contains(user)) {
+      return true;
+    }
     Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
     return task != null && holdersOfTask(task).contains(user);
+  }
+
+  private final Map<String, Set<String>> heldAtPlanting = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private void rememberHolders(String instance) {
+    for (Task task : tasks.createTaskQuery().processInstanceId(instance).list()) {
+      heldAtPlanting.put(task.getId(), holdersOfTask(task));
+    }
   }
 
   private Set<String> holdersOfTask(Task task) {
@@ -831,8 +849,20 @@ final class LeakFixture {
         + a.getResourceType() + " permissions=" + ((AuthorizationEntity) a).getPermissions();
   }
 
-  private static String value(Object typed) {
-    String text = String.valueOf(typed);
+  /** A variable's value as text that only changes when the value does (bytes by content, objects serialised). */
+  private static String value(TypedValue typed) {
+    if (typed == null) {
+      return "null";
+    }
+    String text;
+    if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+      text = serializable.getValueSerialized();
+    } else if (typed.getValue() instanceof byte[] bytes) {
+      text = "bytes[" + bytes.length + "]#" + Arrays.hashCode(bytes);
+    } else {
+      text = String.valueOf(typed.getValue());
+    }
+    text = typed.getType() + ":" + text;
     return text.length() > 300 ? text.substring(0, 300) + "…" : text;
   }
 
