@@ -32,7 +32,10 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionTeamAccess;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.WithoutAuthorization;
 
 /**
  * Inspections at a given stage of the real {@code jtai} process (started just before the pre-publication letter of
@@ -49,6 +52,8 @@ abstract class ComplaintTestSupport {
   @Autowired HistoryService history;
   @Autowired ManagementService management;
   @Autowired TestRestTemplate rest;
+  @Autowired WithoutAuthorization unrestricted;
+  @Autowired InspectionTeamAccess teamAccess;
 
   @BeforeEach
   void initAssertions() {
@@ -91,6 +96,12 @@ abstract class ComplaintTestSupport {
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
     ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
         .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    // Started past its start event, so the grants its start listener makes are made here, as it makes them.
+    unrestricted.call(() -> {
+      teamAccess.grantTeam(jtai.getId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),
+          (String) variables.get(JtaiProcess.VAR_QA_MANAGER), InspectionTeam.nobody());
+      return null;
+    });
     if (finalisedOn != null) {
       clock(finalisedOn, 10, 0);
       tasks.complete(task(jtai, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).getId());

@@ -152,8 +152,9 @@ class Jtai2024ApiTest {
 
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request", Map.of("reason", " "))
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // An unknown reference reads as an inspection she does not lead: 403, the same words (ApiAuthorizesFirstTest).
     assertThat(post("ofsted-lead", "/api/inspections/NO-SUCH-2024/deferral-request", Map.of("reason", "x"))
-        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // Only the inspection's lead inspector records it: not an operator, not a lead inspector of nothing here.
     for (String other : java.util.List.of("operator", "qa-manager", "cqc-inspector")) {
       assertThat(post(other, "/api/inspections/JTAI24-REST-DEFER/deferral-request",

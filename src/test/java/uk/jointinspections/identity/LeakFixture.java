@@ -53,6 +53,7 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.frameworks.Slac2009Process;
 import uk.jointinspections.identity.SurfaceClient.Answer;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.identity.SurfaceClient.Payload;
 import uk.jointinspections.inspection.JtaiProcess;
 
@@ -313,37 +314,32 @@ final class LeakFixture {
         List.of(ComplaintProcess.VAR_CONDUCT_DETAILS), incident(conduct.getId())));
   }
 
-  /**
-   * Adds the inspection team to a start request. Main's start API has no team (it ignores the field); the branch
-   * that adds one decides its shape, so adapt this and {@link #recordedTeam} together.
-   */
+  /** Adds the inspection team to a start request: {@code inspectionTeam}, the user ids of every inspectorate's members. */
   static void withTeam(Map<String, Object> start) {
-    start.put("team", TEAM);
+    start.put(InspectionTeam.VARIABLE, TEAM.values().stream().flatMap(List::stream).toList());
   }
 
-  /** The team the application recorded for the inspection: empty where it records none (main). */
-  @SuppressWarnings("unchecked")
+  /**
+   * The team the application recorded for the inspection ({@link InspectionTeam}), by inspectorate: each member under
+   * the inspectorate group they belong to.
+   */
   private Map<String, List<String>> recordedTeam(String inspection) {
-    for (String name : List.of("team", "inspectionTeam")) {
-      VariableInstance variable = runtime.createVariableInstanceQuery().processInstanceIdIn(inspection)
-          .variableName(name).singleResult();
-      if (variable == null || variable.getValue() == null) {
-        continue;
-      }
-      Object value = variable.getValue();
-      try {
-        Map<String, Object> raw = value instanceof Map<?, ?> map ? (Map<String, Object>) map
-            : json.readValue(String.valueOf(value), Map.class);
-        Map<String, List<String>> team = new LinkedHashMap<>();
-        raw.forEach((k, v) -> team.put(k, v instanceof Collection<?> c ? c.stream().map(String::valueOf).toList()
-            : List.of(String.valueOf(v))));
-        return team;
-      } catch (Exception e) {
-        throw new AssertionError("cannot read the inspection team from variable " + name + ": " + value, e);
-      }
+    VariableInstance variable = runtime.createVariableInstanceQuery().processInstanceIdIn(inspection)
+        .variableName(InspectionTeam.VARIABLE).singleResult();
+    if (variable == null) {
+      return Map.of();
     }
-    return Map.of();
+    Map<String, List<String>> team = new LinkedHashMap<>();
+    for (String member : InspectionTeam.parse(variable.getValue()).members()) {
+      String inspectorate = identity.createGroupQuery().groupMember(member).list().stream()
+          .map(group -> group.getId()).filter(id -> StaffGroup.byId(id)
+              .map(staff -> staff.kind() == StaffGroup.Kind.INSPECTORATE).orElse(false))
+          .findFirst().orElseThrow(() -> new AssertionError(member + " is on the team but in no inspectorate"));
+      team.computeIfAbsent(inspectorate, key -> new ArrayList<>()).add(member);
+    }
+    return team;
   }
+
 
   /** An incident the administrator raises on the execution of the instance's first open task. */
   private String incident(String instance) {

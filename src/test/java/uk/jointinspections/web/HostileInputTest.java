@@ -161,7 +161,6 @@ class HostileInputTest {
       cases.add(new Case("cqc-inspector", "GET", "/api/concerns/" + encoded + "/record.pdf", null));
       cases.add(new Case("ofsted-lead", "GET", "/api/inspections/" + encoded + "/timeline", null));
       cases.add(new Case("ofsted-lead", "GET", "/api/inspections/" + encoded + "/timeline.ics", null));
-      cases.add(new Case("ofsted-lead", "GET", "/api/inspections/" + encoded + "/concerns", null));
       for (Object value : id.equals(UNKNOWN_REFERENCES.get(0)) ? HOSTILE : List.of()) {
         cases.add(new Case("cqc-inspector", "POST", "/api/concerns/" + encoded + "/response",
             JSON.writeValueAsString(Map.of("response", value, "receivedOn", "2026-01-05"))));
@@ -451,6 +450,28 @@ class HostileInputTest {
   @MethodSource("cases")
   void isRefusedWithAJsonMessage(Case c) throws Exception {
     assertRefusedAndNothingLeft(c);
+  }
+
+  /**
+   * Listing the concerns of a reference that is no inspection answers as for an inspection whose concerns the caller
+   * may not see, an empty list (ApiAuthorizesFirstTest), whatever the reference holds; and nothing is left behind.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unknownReferences")
+  void anUnknownReferenceListsNoConcerns(String reference) throws Exception {
+    Case c = new Case("ofsted-lead", "GET", "/api/inspections/"
+        + URLEncoder.encode(reference, StandardCharsets.UTF_8).replace("+", "%20") + "/concerns", null);
+    Map<String, Long> before = counts();
+    HttpResponse<String> response = send(c);
+
+    assertThat(response.statusCode()).as(c.toString()).isEqualTo(200);
+    assertThat(JSON.readTree(response.body()).isArray() && JSON.readTree(response.body()).isEmpty())
+        .as(c + " -> " + response.body()).isTrue();
+    assertThat(counts()).isEqualTo(before);
+  }
+
+  static Stream<String> unknownReferences() {
+    return UNKNOWN_REFERENCES.stream();
   }
 
   @ParameterizedTest(name = "{0}")
