@@ -39,7 +39,9 @@ public class ConductConfidentiality implements ExecutionListener {
     }
     String instance = execution.getProcessInstanceId();
     Context.getCommandContext().runWithoutAuthorization(() -> {
-      grant(group, Resources.PROCESS_INSTANCE, instance, Permissions.READ, Permissions.UPDATE);
+      // READ only: the inspectorate works the investigation through its tasks, and only the administrator may move
+      // an instance on otherwise (suspend it, run or delete its jobs, resolve its incidents).
+      grant(group, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
       grant(group, Resources.HISTORIC_PROCESS_INSTANCE, instance, HistoricProcessInstancePermissions.READ);
       return null;
     });

@@ -67,6 +67,7 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
     removeHistoricTaskGrants(engine, authorizations);
+    removeInstanceUpdateGrants(authorizations);
     for (StaffGroup group : StaffGroup.values()) {
       ensureGroup(identity, group);
       grantApplicationAccess(authorizations, group);
@@ -88,6 +89,23 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
     }
     if (demo.enabled()) {
       createDemoStaff(identity);
+    }
+  }
+
+  /**
+   * Grants on one process instance read it and nothing more (InstanceGrants): UPDATE there would let a group suspend
+   * the instance, run, delete or move its jobs and resolve its incidents through the engine's REST API. Conduct
+   * investigations used to grant their inspectorate UPDATE; a database from before keeps no such grant.
+   */
+  private static void removeInstanceUpdateGrants(AuthorizationService authorizations) {
+    String[] groups = java.util.Arrays.stream(StaffGroup.values()).map(StaffGroup::id).toArray(String[]::new);
+    for (Authorization authorization : authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(Resources.PROCESS_INSTANCE).groupIdIn(groups)
+        .hasPermission(Permissions.UPDATE).list()) {
+      if (!ALL.equals(authorization.getResourceId())) {
+        authorization.removePermission(Permissions.UPDATE);
+        authorizations.saveAuthorization(authorization);
+      }
     }
   }
 

@@ -107,6 +107,27 @@ class IdentityProvisioningTest {
   }
 
   @Test
+  void provisioningTakesAwayAnInspectoratesUpdateOnAConductInvestigationAnEarlierVersionGranted() {
+    String instance = "conduct-investigation-of-an-earlier-version";
+    var earlier = authorizations.createNewAuthorization(
+        org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    earlier.setGroupId("cqc");
+    earlier.setResource(Resources.PROCESS_INSTANCE);
+    earlier.setResourceId(instance);
+    earlier.addPermission(Permissions.READ);
+    earlier.addPermission(Permissions.UPDATE);
+    authorizations.saveAuthorization(earlier);
+
+    provisioning.postProcessEngineBuild(engine);
+
+    assertThat(authorizations.isUserAuthorized("cqc-inspector", List.of("cqc"), Permissions.UPDATE,
+        Resources.PROCESS_INSTANCE, instance)).isFalse();
+    assertThat(authorizations.isUserAuthorized("cqc-inspector", List.of("cqc"), Permissions.READ,
+        Resources.PROCESS_INSTANCE, instance)).isTrue();
+    authorizations.deleteAuthorization(earlier.getId());
+  }
+
+  @Test
   void sharesTheFiltersSortedByDueDate() {
     for (SharedTaskFilter shared : SharedTaskFilter.values()) {
       Filter filter = filters.createTaskFilterQuery().filterName(shared.displayName()).singleResult();

@@ -175,6 +175,21 @@ class SignInTest {
   }
 
   @Test
+  void usersCannotDeleteTheirOwnAccountButAdministratorsCan() throws Exception {
+    String user = newUser();
+
+    HttpResponse<String> ownDeletion = send("DELETE", "/engine-rest/user/" + user, user, password(user), null);
+    assertThat(ownDeletion.statusCode()).as(ownDeletion.body()).isEqualTo(403);
+    assertThat(JSON.readTree(ownDeletion.body()).path("message").asText())
+        .isEqualTo("Only an administrator can delete a user.");
+    assertThat(identity.createUserQuery().userId(user).count()).isOne();
+
+    HttpResponse<String> byAdmin = send("DELETE", "/engine-rest/user/" + user, "admin", ADMIN_PASSWORD, null);
+    assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(204);
+    assertThat(identity.createUserQuery().userId(user).count()).isZero();
+  }
+
+  @Test
   void theWebappsProfilePageCannotChangeTheEmailAddressEither() throws Exception {
     String user = newUser();
     identity.createMembership(user, "operators");

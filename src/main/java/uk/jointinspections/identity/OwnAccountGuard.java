@@ -15,7 +15,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Only an administrator changes a user's e-mail address: notifications of tasks, and a Category 1 concern's escalation,
+ * What Camunda lets every user do to their own account and this service does not. Only an administrator deletes a
+ * user: Camunda's ALL on one's own user includes DELETE, so any signed-in user could delete their own account, and with
+ * it their tasks' assignee and the inspection's named people. And only an administrator changes a user's e-mail address: notifications of tasks, and a Category 1 concern's escalation,
  * are sent there, so a user who points it elsewhere sends the service's mail there. Camunda gives every new user ALL
  * permissions on their own user ({@code DefaultAuthorizationProvider.newUser}), and the profile
  * ({@code PUT /engine-rest/user/{id}/profile}, the webapps' {@code /camunda/api/engine/engine/default/user/{id}/profile},
@@ -25,9 +27,10 @@ import org.springframework.stereotype.Component;
  * Code that runs without a signed-in user (provisioning at start) is not affected.
  */
 @Component
-public class EmailAddressGuard extends AbstractProcessEnginePlugin {
+public class OwnAccountGuard extends AbstractProcessEnginePlugin {
 
   static final String REFUSED = "Only an administrator can change an e-mail address: notifications are sent there.";
+  static final String DELETION_REFUSED = "Only an administrator can delete a user.";
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -38,7 +41,7 @@ public class EmailAddressGuard extends AbstractProcessEnginePlugin {
     configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(GuardedIdentityProvider.class));
   }
 
-  /** The engine's database identity provider, refusing an e-mail change by anyone but an administrator. */
+  /** The engine's database identity provider, refusing a deletion or an e-mail change by anyone but an administrator. */
   public static class GuardedIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
@@ -56,6 +59,16 @@ public class EmailAddressGuard extends AbstractProcessEnginePlugin {
       return super.saveUser(user);
     }
 
+    @Override
+    public IdentityOperationResult deleteUser(String userId) {
+      CommandContext command = Context.getCommandContext();
+      Authentication caller = command.getAuthentication();
+      if (caller != null && caller.getUserId() != null && !command.getAuthorizationManager().isCamundaAdmin(caller)) {
+        throw new AuthorizationException(DELETION_REFUSED);
+      }
+      return super.deleteUser(userId);
+    }
+
     private static String blankAsNull(String email) {
       return email == null || email.isBlank() ? null : email.trim();
     }
@@ -63,6 +76,6 @@ public class EmailAddressGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public String toString() {
-    return "EmailAddressGuard";
+    return "OwnAccountGuard";
   }
 }
