@@ -6,19 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,60 +191,19 @@ public class EngineOperationGuard extends OncePerRequestFilter {
   }
 
   /** The request with its body read once: parsed here, then handed on unchanged to the REST API. */
-  static final class BufferedBody extends HttpServletRequestWrapper {
-
-    private final byte[] bytes;
+  static final class BufferedBody extends ReadOnceRequest {
 
     BufferedBody(HttpServletRequest request) throws IOException {
-      super(request);
-      this.bytes = request.getInputStream().readAllBytes();
+      super(request, request.getInputStream().readAllBytes());
     }
 
     JsonNode json() {
       try {
-        return bytes.length == 0 ? null : LENIENT.readTree(bytes);
+        return body.length == 0 ? null : LENIENT.readTree(body);
       } catch (IOException unreadable) {
         // Not JSON even to the lenient reader, so not to the engine either: it answers 400 itself.
         return null;
       }
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body is already buffered");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
     }
   }
 }
