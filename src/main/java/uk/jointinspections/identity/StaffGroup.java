@@ -26,9 +26,9 @@ public enum StaffGroup {
   COMPLAINTS_TEAM("complaints-team", "Ofsted complaints team", Kind.ROLE),
   COMPLAINTS_MANAGER("complaints-manager", "Ofsted complaints team manager", Kind.ROLE),
   /** Senior managers a Category 1 concern (Annex C) escalates to when it stays unanswered; Ofsted's is the National Director. */
-  CQC_SENIOR_MANAGER("cqc-senior-manager", "CQC senior managers (concern escalation)", Kind.ROLE),
-  HMICFRS_SENIOR_MANAGER("hmicfrs-senior-manager", "HMICFRS senior managers (concern escalation)", Kind.ROLE),
-  HMI_PROBATION_SENIOR_MANAGER("hmi-probation-senior-manager", "HMI Probation senior managers (concern escalation)", Kind.ROLE),
+  CQC_SENIOR_MANAGER("cqc-senior-manager", "CQC senior managers (sign-off of joint letters, concern escalation)", Kind.ROLE),
+  HMICFRS_SENIOR_MANAGER("hmicfrs-senior-manager", "HMICFRS senior managers (sign-off of joint letters, concern escalation)", Kind.ROLE),
+  HMI_PROBATION_SENIOR_MANAGER("hmi-probation-senior-manager", "HMI Probation senior managers (sign-off of joint letters, concern escalation)", Kind.ROLE),
 
   OPERATORS("operators", "Operations staff (Cockpit)", Kind.OPERATIONS);
 

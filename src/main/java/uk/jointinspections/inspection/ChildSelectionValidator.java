@@ -1,13 +1,9 @@
 package uk.jointinspections.inspection;
 
-import static uk.jointinspections.inspection.JtaiProcess.TASK_SELECT_20_CHILDREN;
-import static uk.jointinspections.inspection.JtaiProcess.TASK_SELECT_CHILDREN_TO_EVALUATE;
-import static uk.jointinspections.inspection.JtaiProcess.VAR_EVALUATION_CHILD_IDS;
-import static uk.jointinspections.inspection.JtaiProcess.VAR_SELECTED_CHILD_IDS;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -16,48 +12,123 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to complete the selection steps unless the lead inspector chose exactly 20 children, then five to seven of
- * those 20 (paragraph 21), each by a unique identification number rather than a name (paragraphs 19 and 81). The
- * form checks the same; this listener is what holds when a form is bypassed (REST, a changed form).
+ * Refuses to complete a selection step unless the children chosen follow the rule its diagram states, each by a
+ * unique identification number rather than a name (JTAI paragraphs 19 and 81; the other frameworks' data rules).
+ * The forms check the same; this listener is what holds when a form is bypassed (REST, a changed form).
+ *
+ * <p>The rules live in the diagram, beside the step's day and paragraph, so that a process owner sees and changes
+ * them in the Modeler. On the user task, for each variable holding a list of identification numbers:
+ * <ul>
+ *   <li>{@code children.<variable>.min} and {@code children.<variable>.max}: how many different numbers (either may
+ *       be left out);</li>
+ *   <li>{@code children.<variable>.what}: what is being chosen, for the message ("children for the joint
+ *       evaluation"; default "children");</li>
+ *   <li>{@code children.<variable>.among} and {@code children.<variable>.amongLabel}: a variable of an earlier
+ *       selection that every number must come from, and how the message names it ("the 20 selected on day 1");</li>
+ *   <li>{@code children.<variable>.notAmong}: variables of earlier selections that no number may repeat.</li>
+ * </ul>
+ * On completion the list is stored normalised, as "ID, ID, ...".
  */
 @Component("childSelectionValidator")
 public class ChildSelectionValidator implements TaskListener {
 
-  public static final int CHILDREN_SELECTED = 20;
-  public static final int MIN_TO_EVALUATE = 5;
-  public static final int MAX_TO_EVALUATE = 7;
+  static final String PREFIX = "children.";
 
   /** Letters, digits, '/' and '-', with at least one digit: a case or reference number, never a name. */
-  private static final Pattern IDENTIFICATION_NUMBER = Pattern.compile("(?=.*\\d)[A-Za-z0-9/-]{1,30}");
+  public static final Pattern IDENTIFICATION_NUMBER = Pattern.compile("(?=.*\\d)[A-Za-z0-9/-]{1,30}");
+
+  private static final String[] WORDS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+      "ten", "eleven", "twelve"};
 
   @Override
   public void notify(DelegateTask task) {
-    String step = task.getTaskDefinitionKey();
-    if (TASK_SELECT_20_CHILDREN.equals(step)) {
-      List<String> ids = parse(task.getVariable(VAR_SELECTED_CHILD_IDS), VAR_SELECTED_CHILD_IDS);
-      if (ids.size() != CHILDREN_SELECTED) {
-        throw new BadUserRequestException("Select exactly 20 children: you gave " + ids.size()
-            + " different identification numbers.");
+    Map<String, String> properties = ModelProperties.of(task.getBpmnModelElementInstance());
+    for (SelectionRule rule : SelectionRule.all(properties)) {
+      rule.check(task);
+    }
+  }
+
+  /** What one variable of a selection step must hold, read from the step's {@code children.*} properties. */
+  record SelectionRule(String variable, Integer min, Integer max, String what, String among, String amongLabel,
+      List<String> notAmong) {
+
+    static List<SelectionRule> all(Map<String, String> properties) {
+      Set<String> variables = new LinkedHashSet<>();
+      properties.keySet().stream().filter(name -> name.startsWith(PREFIX))
+          .map(name -> name.substring(PREFIX.length()))
+          .filter(rest -> rest.indexOf('.') > 0)
+          .forEach(rest -> variables.add(rest.substring(0, rest.indexOf('.'))));
+      List<SelectionRule> rules = new ArrayList<>();
+      for (String variable : variables) {
+        String key = PREFIX + variable + ".";
+        String notAmong = properties.get(key + "notAmong");
+        rules.add(new SelectionRule(variable, number(properties.get(key + "min"), key + "min"),
+            number(properties.get(key + "max"), key + "max"),
+            properties.getOrDefault(key + "what", "children"), properties.get(key + "among"),
+            properties.get(key + "amongLabel"),
+            notAmong == null ? List.of() : List.of(notAmong.trim().split("\\s*,\\s*"))));
       }
-      task.setVariable(VAR_SELECTED_CHILD_IDS, String.join(", ", ids));
-    } else if (TASK_SELECT_CHILDREN_TO_EVALUATE.equals(step)) {
-      List<String> selected = parse(task.getVariable(VAR_SELECTED_CHILD_IDS), VAR_SELECTED_CHILD_IDS);
-      List<String> ids = parse(task.getVariable(VAR_EVALUATION_CHILD_IDS), VAR_EVALUATION_CHILD_IDS);
-      if (ids.size() < MIN_TO_EVALUATE || ids.size() > MAX_TO_EVALUATE) {
-        throw new BadUserRequestException("Identify between five and seven children for the joint evaluation: you gave "
-            + ids.size() + " different identification numbers.");
+      return rules;
+    }
+
+    private static Integer number(String value, String property) {
+      if (value == null || value.isBlank()) {
+        return null;
       }
-      List<String> unknown = ids.stream().filter(id -> !selected.contains(id)).toList();
-      if (!unknown.isEmpty()) {
-        throw new BadUserRequestException("The children to evaluate must come from the 20 selected on day 1; not among them: "
-            + String.join(", ", unknown) + ".");
+      try {
+        return Integer.valueOf(value.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalStateException("The diagram's property " + property + " must be a whole number, not '" + value
+            + "'.");
       }
-      task.setVariable(VAR_EVALUATION_CHILD_IDS, String.join(", ", ids));
+    }
+
+    void check(DelegateTask task) {
+      List<String> ids = parse(task.getVariable(variable), variable);
+      int given = ids.size();
+      String gave = ": you gave " + given + " different identification numbers.";
+      if (min != null && max != null && min.equals(max) && given != min) {
+        throw new BadUserRequestException("Select exactly " + min + " " + what + gave);
+      }
+      if (min != null && max != null && (given < min || given > max)) {
+        throw new BadUserRequestException("Identify between " + word(min) + " and " + word(max) + " " + what + gave);
+      }
+      if (min != null && max == null && given < min) {
+        throw new BadUserRequestException("Select at least " + word(min) + " " + what + gave);
+      }
+      if (max != null && min == null && given > max) {
+        throw new BadUserRequestException("Select at most " + word(max) + " " + what + gave);
+      }
+      if (among != null) {
+        List<String> earlier = parse(task.getVariable(among), among);
+        List<String> unknown = ids.stream().filter(id -> !earlier.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+          throw new BadUserRequestException("The " + what + " must come from "
+              + (amongLabel == null ? "the children in " + among : amongLabel) + "; not among them: "
+              + String.join(", ", unknown) + ".");
+        }
+      }
+      for (String other : notAmong) {
+        Object earlierValue = task.getVariable(other);
+        if (earlierValue instanceof String text && !text.isBlank()) {
+          List<String> earlier = parse(text, other);
+          List<String> again = ids.stream().filter(earlier::contains).toList();
+          if (!again.isEmpty()) {
+            throw new BadUserRequestException("The " + what + " must be new: already chosen in " + other + ": "
+                + String.join(", ", again) + ".");
+          }
+        }
+      }
+      task.setVariable(variable, String.join(", ", ids));
+    }
+
+    private static String word(int n) {
+      return n >= 0 && n < WORDS.length ? WORDS[n] : Integer.toString(n);
     }
   }
 
   /** Splits a comma- or line-separated list; a repeated number is an error, not silently merged. */
-  static List<String> parse(Object value, String field) {
+  public static List<String> parse(Object value, String field) {
     if (!(value instanceof String text) || text.isBlank()) {
       throw new BadUserRequestException(field + ": give the children's unique identification numbers, separated by commas.");
     }

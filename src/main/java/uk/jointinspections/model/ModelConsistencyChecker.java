@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -373,6 +375,7 @@ public class ModelConsistencyChecker {
     } else if (description.contains("${") || description.contains("#{")) {
       problems.build(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it");
     }
+    checkChildSelection(file, task, problems);
     String candidateGroups = task.getCamundaCandidateGroups();
     if (candidateGroups != null && !candidateGroups.contains("${")) {
       for (String group : candidateGroups.split(",")) {
@@ -381,6 +384,36 @@ public class ModelConsistencyChecker {
         }
       }
     }
+  }
+
+  /**
+   * A selection step's rule (how many children, from which earlier list) is read from its {@code children.*}
+   * properties by {@code childSelectionValidator}: either without the other checks nothing, and a rule that is not a
+   * whole number would refuse every inspector's completion.
+   */
+  private static void checkChildSelection(String file, UserTask task, Problems problems) {
+    boolean validated = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaTaskListener.class).list().stream()
+        .anyMatch(listener -> "${childSelectionValidator}".equals(listener.getCamundaDelegateExpression()));
+    Map<String, String> rules = new LinkedHashMap<>();
+    camundaProperties(task).forEach((name, value) -> {
+      if (name.startsWith("children.")) {
+        rules.put(name, value);
+      }
+    });
+    if (validated && rules.isEmpty()) {
+      problems.refuse(file + ": '" + task.getId() + "' calls childSelectionValidator but states no children.<variable>.*"
+          + " rule");
+    }
+    if (!validated && !rules.isEmpty()) {
+      problems.refuse(file + ": '" + task.getId() + "' states children.* rules but has no complete listener"
+          + " ${childSelectionValidator} to apply them");
+    }
+    rules.forEach((name, value) -> {
+      if ((name.endsWith(".min") || name.endsWith(".max")) && !value.strip().matches("\\d+")) {
+        problems.refuse(file + ": '" + task.getId() + "' property " + name + " is '" + value + "', not a whole number");
+      }
+    });
   }
 
   /**
@@ -554,6 +587,16 @@ public class ModelConsistencyChecker {
         .filter(EscalationEventDefinition.class::isInstance).map(EscalationEventDefinition.class::cast)
         .anyMatch(definition -> definition.getEscalation() != null
             && code.equals(definition.getEscalation().getEscalationCode()));
+  }
+
+  private static Map<String, String> camundaProperties(BaseElement element) {
+    Map<String, String> all = new LinkedHashMap<>();
+    if (element.getExtensionElements() != null) {
+      element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+          .flatMap(properties -> properties.getCamundaProperties().stream())
+          .forEach(property -> all.putIfAbsent(property.getCamundaName(), property.getCamundaValue()));
+    }
+    return all;
   }
 
   private static String camundaProperty(BaseElement element, String name) {
