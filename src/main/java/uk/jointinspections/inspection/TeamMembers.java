@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * and the {@link InspectionTeam} members in the inspectorate's group. Diagrams use it where the guidance gives a step
  * to "each inspector" or to one inspectorate's inspectors on this inspection rather than to the whole inspectorate:
  * {@code camunda:collection="${teamMembers.of(execution, 'ofsted')}"} for a step each does, or
- * {@code camunda:candidateUsers="${teamMembers.of(task, 'cqc')}"} beside the group, which stays for cover.
+ * {@code camunda:candidateUsers="${teamMembers.of(execution, 'cqc')}"} (the task is not in scope for candidate expressions) beside the group, which stays for cover.
  */
 @Component("teamMembers")
 public class TeamMembers {
