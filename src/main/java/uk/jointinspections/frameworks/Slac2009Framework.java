@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
@@ -15,22 +17,36 @@ import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
 import uk.jointinspections.inspection.SubmissionItem;
+import uk.jointinspections.inspection.WithoutAuthorization;
 
 /**
  * Start rules of the 2009 inspection of safeguarding and looked after children services: at most 10 working days'
  * notice (table 1: notification on day 1, fieldwork from day 11), or none where provision was already judged
  * inadequate or serious safeguarding concerns were raised (paragraph 11): then the notification is on the first day
- * of fieldwork and the steps of days 2-10 do not happen. The lead inspector is an Ofsted inspector (paragraph 14).
+ * of fieldwork and the steps of days 2-10 do not happen. The lead inspector is an Ofsted inspector (paragraph 14). A
+ * team named at start includes the CQC inspector who does the CQC fieldwork (paragraph 14: "normally ... at least three
+ * Ofsted inspectors and a Care Quality Commission inspector"; fewer Ofsted inspectors are accepted, the word being
+ * "normally"); without a team the CQC fieldwork is offered to the whole CQC group.
  */
 @Component
 public class Slac2009Framework implements InspectionFramework {
 
   private final StartFields fields;
   private final WorkingDays workingDays;
+  private final IdentityService identityService;
+  private final WithoutAuthorization unrestricted;
 
-  public Slac2009Framework(StartFields fields, WorkingDays workingDays) {
+  public Slac2009Framework(StartFields fields, WorkingDays workingDays, @Lazy IdentityService identityService,
+      WithoutAuthorization unrestricted) {
     this.fields = fields;
     this.workingDays = workingDays;
+    this.identityService = identityService;
+    this.unrestricted = unrestricted;
+  }
+
+  private boolean inCqc(String userId) {
+    return unrestricted.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(Inspectorates.CQC)
+        .count()) > 0;
   }
 
   @Override
@@ -99,8 +115,13 @@ public class Slac2009Framework implements InspectionFramework {
     variables.put(Slac2009Process.VAR_NO_NOTICE_REASON, reason);
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
-    variables.put(InspectionTeam.VARIABLE,
-        fields.team(request.inspectionTeam(), Slac2009Process.FRAMEWORK, inspectorates()).variableValue());
+    InspectionTeam team = fields.team(request.inspectionTeam(), Slac2009Process.FRAMEWORK, inspectorates());
+    if (!team.isEmpty() && team.members().stream().noneMatch(member -> inCqc(member))) {
+      throw new InvalidInspectionException(InspectionTeam.FIELD, "the team includes a Care Quality Commission"
+          + " inspector (paragraph 14: at least three Ofsted inspectors and a CQC inspector); name one, who does the"
+          + " CQC fieldwork.");
+    }
+    variables.put(InspectionTeam.VARIABLE, team.variableValue());
     return new Start(reference, variables);
   }
 

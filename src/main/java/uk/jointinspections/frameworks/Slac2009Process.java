@@ -66,6 +66,13 @@ public final class Slac2009Process {
       "lacValueForMoney", "Value for money",
       "lacPromotingSafeguarding", "Effectiveness in promoting safeguarding");
 
+  /** Paragraph 47: the initial eight (or more) cases, chosen at the set-up meeting (on site without notice). */
+  public static final String VAR_INITIAL_SAFEGUARDING_CASES = "initialSafeguardingCaseIds";
+  public static final String VAR_INITIAL_LAC_CASES = "initialLacCaseIds";
+  /** Paragraph 47: the further 12 (or more) cases, chosen at the start of fieldwork. */
+  public static final String VAR_ADDITIONAL_SAFEGUARDING_CASES = "additionalSafeguardingCaseIds";
+  public static final String VAR_ADDITIONAL_LAC_CASES = "additionalLacCaseIds";
+
   public static final String VAR_EDUCATIONAL_PROGRESS = "lacEducationalProgressAtLeastGood";
 
   /**
@@ -89,7 +96,11 @@ public final class Slac2009Process {
   public static final String TASK_RECORD_LAC_LETTER = "task_record_lac_letter";
   public static final String TASK_RECORD_CASE_LIST = "task_record_case_list";
   public static final String TASK_SETUP_MEETING = "task_setup_meeting";
-  public static final String TASK_RECORD_COUNCIL_AUDIT = "task_record_council_audit";
+  public static final String TASK_RECORD_CASE_LIST_ON_SITE = "task_record_case_list_on_site";
+  public static final String TASK_SETUP_MEETING_ON_SITE = "task_setup_meeting_on_site";
+  /** Received as fieldwork begins (paragraph 47), beside the fieldwork steps rather than before them. */
+  public static final String TASK_RECEIVE_COUNCIL_AUDIT = "task_receive_council_audit";
+  public static final String TASK_SELECT_ADDITIONAL_CASES = "task_select_additional_cases";
   public static final String TASK_FIELDWORK = "task_fieldwork";
   public static final String TASK_CQC_FIELDWORK = "task_cqc_fieldwork";
   public static final String TASK_RECORD_JUDGEMENTS = "task_record_judgements";
@@ -100,9 +111,11 @@ public final class Slac2009Process {
   public static final String TASK_LIMIT_LAC_OVERALL = "task_limit_lac_overall";
   public static final String TASK_CONFIRM_JUDGEMENTS = "task_confirm_judgements";
   public static final String TASK_FEEDBACK = "task_feedback";
+  public static final String TASK_QUALITY_ASSURE_REPORT = "task_quality_assure_report";
   public static final String TASK_SEND_DRAFT_REPORT = "task_send_draft_report";
   public static final String TASK_RECORD_FACTUAL_ACCURACY = "task_record_factual_accuracy";
   public static final String TASK_SEND_FINAL_REPORT = "task_send_final_report";
+  public static final String TASK_REQUEST_EVALUATION_FORM = "task_request_evaluation_form";
   public static final String TASK_PUBLISH_REPORT = "task_publish_report";
   public static final String END_INSPECTION = "end_inspection";
 
@@ -113,7 +126,7 @@ public final class Slac2009Process {
   public static final List<SubmissionItem> SUBMISSIONS = List.of(
       SubmissionItem.recordTask("core-documents", TASK_RECORD_CORE_DOCUMENTS, "coreDocuments"),
       SubmissionItem.recordTask("case-list", TASK_RECORD_CASE_LIST, "caseList"),
-      SubmissionItem.recordTask("council-audit", TASK_RECORD_COUNCIL_AUDIT, "councilAudit"),
+      SubmissionItem.recordTask("council-audit", TASK_RECEIVE_COUNCIL_AUDIT, "councilAudit"),
       SubmissionItem.recordTask("factual-accuracy-response", TASK_RECORD_FACTUAL_ACCURACY, "factualAccuracyResponse"));
 
   private Slac2009Process() {

@@ -1,5 +1,6 @@
 package uk.jointinspections.frameworks;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,9 +32,13 @@ public class SlacJudgements implements TaskListener {
         grade(task, judgement.getKey(), judgement.getValue());
       }
     }
-    if (!(task.getVariable(Slac2009Process.VAR_EDUCATIONAL_PROGRESS) instanceof Boolean)) {
+    // Paragraph 32: a yes or a no, never a default; the form's radio answers "yes" or "no", stored as a yes/no.
+    Object progress = task.getVariable(Slac2009Process.VAR_EDUCATIONAL_PROGRESS);
+    if ("yes".equals(progress) || "no".equals(progress)) {
+      task.getExecution().setVariable(Slac2009Process.VAR_EDUCATIONAL_PROGRESS, "yes".equals(progress));
+    } else if (!(progress instanceof Boolean)) {
       throw new InvalidInspectionException(Slac2009Process.VAR_EDUCATIONAL_PROGRESS, "say whether looked after"
-          + " children make at least good educational progress overall (paragraph 32).");
+          + " children make at least good educational progress overall, yes or no (paragraph 32).");
     }
   }
 
@@ -42,6 +47,9 @@ public class SlacJudgements implements TaskListener {
       String finalName = judgement + Slac2009Process.SUFFIX_FINAL;
       String grade = grade(task, finalName, "the confirmed grade");
       Object suggested = task.getVariable(judgement + Slac2009Process.SUFFIX_SUGGESTED);
+      if (LAC_OVERALL.equals(judgement)) {
+        suggested = lacOverallAfterEnjoyingAndAchieving(task, suggested);
+      }
       boolean overridden = !grade.equals(suggested);
       Object reason = task.getVariable(judgement + Slac2009Process.SUFFIX_OVERRIDE_REASON);
       if (overridden && (reason == null || reason.toString().isBlank())) {
@@ -50,6 +58,28 @@ public class SlacJudgements implements TaskListener {
       }
       task.getExecution().setVariable(judgement + Slac2009Process.SUFFIX_OVERRIDDEN, overridden);
     }
+  }
+
+  private static final String LAC_OVERALL = "lacOverallEffectiveness";
+  private static final String LAC_ENJOYING = "lacEnjoyingAchieving";
+  static final String DECISION_LAC_OVERALL = "slac_lac_overall";
+
+  /**
+   * Paragraph 32 limits overall effectiveness by enjoying and achieving "judged" as good: the grade the lead inspector
+   * confirms, not the one suggested before the confirmation. When enjoying and achieving is overridden, the decision
+   * runs again with the confirmed grade and its answer becomes the suggestion the confirmed overall grade is held to.
+   */
+  private static Object lacOverallAfterEnjoyingAndAchieving(DelegateTask task, Object suggested) {
+    Object enjoyingFinal = task.getVariable(LAC_ENJOYING + Slac2009Process.SUFFIX_FINAL);
+    if (enjoyingFinal == null || enjoyingFinal.equals(task.getVariable(LAC_ENJOYING + Slac2009Process.SUFFIX_SUGGESTED))) {
+      return suggested;
+    }
+    Map<String, Object> inputs = new HashMap<>(task.getVariables());
+    inputs.put(LAC_ENJOYING + Slac2009Process.SUFFIX_SUGGESTED, enjoyingFinal);
+    Object recomputed = task.getProcessEngineServices().getDecisionService().evaluateDecisionByKey(DECISION_LAC_OVERALL)
+        .variables(inputs).evaluate().getSingleEntry();
+    task.getExecution().setVariable(LAC_OVERALL + Slac2009Process.SUFFIX_SUGGESTED, recomputed);
+    return recomputed;
   }
 
   private static String grade(DelegateTask task, String name, String label) {

@@ -87,20 +87,24 @@ class Slac2009ProcessTest {
     s.assigned(TASK_RECORD_CASE_LIST, LEAD, "2026-05-07T23:59");
     s.complete(TASK_RECORD_CASE_LIST);
     s.assigned(TASK_SETUP_MEETING, LEAD, "2026-05-08T23:59");
-    s.complete(TASK_SETUP_MEETING, Map.of("initialCaseFileIds", "C101, C102"));
-    s.assigned(TASK_RECORD_COUNCIL_AUDIT, LEAD, "2026-05-15T23:59");
-    s.moveTo("2026-05-16T09:00"); // the audit is late on Saturday morning: the lead inspector chases it
-    s.assigned("task_chase_record_council_audit", LEAD, null);
-    s.complete("task_chase_record_council_audit");
+    s.complete(TASK_SETUP_MEETING, initialCases());
+    // Paragraph 47: the council shares its audit "as fieldwork begins", day 11; fieldwork does not wait for it.
+    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_SELECT_ADDITIONAL_CASES);
+    s.assigned(TASK_RECEIVE_COUNCIL_AUDIT, LEAD, "2026-05-18T23:59");
+    s.assigned(TASK_SELECT_ADDITIONAL_CASES, LEAD, "2026-05-18T23:59");
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.moveTo("2026-05-19T09:00"); // the audit is late on Tuesday morning: the lead inspector chases it
+    s.assigned("task_chase_receive_council_audit", LEAD, null);
+    s.complete("task_chase_receive_council_audit");
     assertThat(engine.getTaskService().getVariable(s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE).getId(),
-        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_COUNCIL_AUDIT);
-    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "The council sends it on Monday."));
-    s.complete(TASK_RECORD_COUNCIL_AUDIT);
+        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "The council sends it today."));
 
-    // Fieldwork days 11-19: Monday 18 to Friday 29 May (25 May is the spring bank holiday).
-    s.waitsAtExactly(TASK_FIELDWORK, TASK_CQC_FIELDWORK);
-    s.assigned(TASK_FIELDWORK, LEAD, "2026-05-29T23:59");
-    s.offered(TASK_CQC_FIELDWORK, "cqc", "2026-05-29T23:59");
+    // Fieldwork days 11-20: Monday 18 May to Monday 1 June (25 May is the spring bank holiday), ending at noon.
+    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.assigned(TASK_FIELDWORK, LEAD, "2026-06-01T12:00");
+    s.offered(TASK_CQC_FIELDWORK, "cqc", "2026-06-01T12:00");
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
 
@@ -116,12 +120,16 @@ class Slac2009ProcessTest {
     s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
     s.assigned(TASK_FEEDBACK, LEAD, "2026-06-01T23:59");
     s.complete(TASK_FEEDBACK);
+    s.offered(TASK_QUALITY_ASSURE_REPORT, "qa-manager", "2026-06-05T23:59"); // days 21-25: drafting and QA
+    s.complete(TASK_QUALITY_ASSURE_REPORT);
     s.assigned(TASK_SEND_DRAFT_REPORT, LEAD, "2026-06-08T23:59");
     s.complete(TASK_SEND_DRAFT_REPORT);
     s.assigned(TASK_RECORD_FACTUAL_ACCURACY, LEAD, "2026-06-15T23:59");
     s.complete(TASK_RECORD_FACTUAL_ACCURACY);
     s.assigned(TASK_SEND_FINAL_REPORT, LEAD, "2026-06-22T23:59");
     s.complete(TASK_SEND_FINAL_REPORT);
+    s.assigned(TASK_REQUEST_EVALUATION_FORM, LEAD, "2026-06-22T23:59");
+    s.complete(TASK_REQUEST_EVALUATION_FORM);
     s.offered(TASK_PUBLISH_REPORT, "editors", "2026-06-29T23:59");
     s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/SLAC-MAY-2026"));
 
@@ -156,10 +164,21 @@ class Slac2009ProcessTest {
     assertThat(entries.get(0).id()).isEqualTo(TASK_NOTIFY_ON_ARRIVAL);
     assertThat(entries.get(0).day()).isEqualTo(11);
     assertThat(entries).extracting(TimelineEntry::id).doesNotContain(TASK_SEND_NOTIFICATION, TASK_SETUP_MEETING,
-        TASK_RECORD_COUNCIL_AUDIT);
+        TASK_RECEIVE_COUNCIL_AUDIT, TASK_RECORD_CASE_LIST);
+    assertThat(entries).extracting(TimelineEntry::id).contains(TASK_RECORD_CASE_LIST_ON_SITE, TASK_SETUP_MEETING_ON_SITE,
+        TASK_SELECT_ADDITIONAL_CASES);
     s.complete(TASK_NOTIFY_ON_ARRIVAL);
+    // Paragraphs 36, 47-48 without notice: the case list, the set-up discussion and the case selection on site, day 11.
+    s.assigned(TASK_RECORD_CASE_LIST_ON_SITE, LEAD, "2026-06-01T23:59");
+    s.complete(TASK_RECORD_CASE_LIST_ON_SITE);
+    s.assigned(TASK_SETUP_MEETING_ON_SITE, LEAD, "2026-06-01T23:59");
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING_ON_SITE, Map.of("initialSafeguardingCaseIds", "S1, S2",
+        "initialLacCaseIds", "L1, L2, L3, L4"))).hasMessageContaining("at least four safeguarding cases");
+    s.complete(TASK_SETUP_MEETING_ON_SITE, initialCases());
+    s.assigned(TASK_SELECT_ADDITIONAL_CASES, LEAD, "2026-06-01T23:59");
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
     s.waitsAtExactly(TASK_FIELDWORK, TASK_CQC_FIELDWORK);
-    s.assigned(TASK_FIELDWORK, LEAD, "2026-06-11T23:59"); // day 19: nine working days from Monday 1 June
+    s.assigned(TASK_FIELDWORK, LEAD, "2026-06-12T12:00"); // day 20: ten working days from Monday 1 June, at noon
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
         .activityId(TASK_SEND_NOTIFICATION).count()).isZero();
   }
@@ -180,9 +199,23 @@ class Slac2009ProcessTest {
         .processInstanceBusinessKeyLike("SLAC-BAD-%").count()).isZero();
   }
 
+  /** Paragraph 47: four safeguarding and four looked after children's cases, by identification number. */
+  static Map<String, Object> initialCases() {
+    return Map.of("initialSafeguardingCaseIds", "S101, S102, S103, S104", "initialLacCaseIds", "L201, L202, L203, L204");
+  }
+
+  /** Paragraph 47: six more of each at the start of fieldwork. */
+  static Map<String, Object> additionalCases() {
+    return Map.of("additionalSafeguardingCaseIds", "S105, S106, S107, S108, S109, S110",
+        "additionalLacCaseIds", "L205, L206, L207, L208, L209, L210");
+  }
+
   private FrameworkScenario atJudgements(String reference) {
     FrameworkScenario s = start(reference, "2026-06-01", true, "2026-06-01T08:00");
     s.complete(TASK_NOTIFY_ON_ARRIVAL);
+    s.complete(TASK_RECORD_CASE_LIST_ON_SITE);
+    s.complete(TASK_SETUP_MEETING_ON_SITE, initialCases());
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
     return s;
@@ -227,7 +260,8 @@ class Slac2009ProcessTest {
     FrameworkScenario s = atJudgements("SLAC-COMPLAINT");
     s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
     s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
-    for (String step : List.of(TASK_FEEDBACK, TASK_SEND_DRAFT_REPORT, TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT)) {
+    for (String step : List.of(TASK_FEEDBACK, TASK_QUALITY_ASSURE_REPORT, TASK_SEND_DRAFT_REPORT,
+        TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
       s.complete(step);
     }
     FrameworkScenario.clock("2026-07-10T10:00");
@@ -269,6 +303,7 @@ class Slac2009ProcessTest {
     s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
     s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
     s.complete(TASK_FEEDBACK);
+    s.complete(TASK_QUALITY_ASSURE_REPORT);
     s.complete(TASK_SEND_DRAFT_REPORT);
 
     var duringFactualAccuracy = complain("SLAC-COMPLAINT-WINDOW", "2026-06-22");
@@ -277,6 +312,7 @@ class Slac2009ProcessTest {
 
     s.complete(TASK_RECORD_FACTUAL_ACCURACY);
     s.complete(TASK_SEND_FINAL_REPORT);
+    s.complete(TASK_REQUEST_EVALUATION_FORM);
     // Day 40 stays Friday 10 July 2026 with a complaint open; it is published early, on Tuesday 7 July.
     assertThat(s.task(TASK_PUBLISH_REPORT).getDueDate()).isEqualTo(FrameworkScenario.at("2026-07-10T23:59"));
     FrameworkScenario.clock("2026-07-07T09:00");
@@ -319,5 +355,163 @@ class Slac2009ProcessTest {
         new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().get("message").asText()).startsWith("noNoticeReason: ");
+  }
+
+  private FrameworkScenario atSetupMeeting(String reference, String qaManager, List<String> team) {
+    FrameworkScenario.clock("2026-04-30T10:00");
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("slac-2009", reference, "Northshire",
+        null, null, "2026-05-18", LEAD, qaManager, false, null, team));
+    FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    s.complete(TASK_SEND_NOTIFICATION);
+    s.complete(TASK_AGREE_SETUP_MEETING);
+    s.complete(TASK_RECORD_CORE_DOCUMENTS);
+    s.complete(TASK_RECORD_LAC_LETTER);
+    s.complete(TASK_RECORD_CASE_LIST);
+    return s;
+  }
+
+  private static Map<String, Object> cases(String... pairs) {
+    Map<String, Object> v = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      v.put(pairs[i], pairs[i + 1]);
+    }
+    return v;
+  }
+
+  /** Defect 11, paragraph 47: at least four safeguarding and four looked after children's cases, by number only. */
+  @Test
+  void theInitialSelectionIsFourOfEachByIdentificationNumber() {
+    FrameworkScenario s = atSetupMeeting("SLAC-INITIAL", null, null);
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING, cases("initialSafeguardingCaseIds", "S1, S2, S3",
+        "initialLacCaseIds", "L1, L2, L3, L4")))
+        .hasMessageContaining("Select at least four safeguarding cases for the initial audit: you gave 3");
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING, cases("initialSafeguardingCaseIds", "S1, S2, S3, S4",
+        "initialLacCaseIds", "L1, L2, L3")))
+        .hasMessageContaining("at least four looked after children's cases for the initial audit: you gave 3");
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING, cases("initialSafeguardingCaseIds", "S1, S2, S3, Jane Smith",
+        "initialLacCaseIds", "L1, L2, L3, L4"))).hasMessageContaining("'Jane Smith' is not an identification number");
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING, cases("initialSafeguardingCaseIds", "S1, S2, S3, S4",
+        "initialLacCaseIds", "L1, L2, L3, S4"))).hasMessageContaining("already chosen in initialSafeguardingCaseIds: S4");
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING, cases("initialLacCaseIds", "L1, L2, L3, L4")))
+        .hasMessageContaining("initialSafeguardingCaseIds");
+    s.waitsAtExactly(TASK_SETUP_MEETING);
+    s.complete(TASK_SETUP_MEETING, cases("initialSafeguardingCaseIds", "S1;S2\nS3, S4", "initialLacCaseIds",
+        "L1, L2, L3, L4, L5"));
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_INITIAL_SAFEGUARDING_CASES))
+        .isEqualTo("S1, S2, S3, S4");
+  }
+
+  /** Defect 12, paragraph 47: at least a further six of each at the start of fieldwork, none of the initial ones. */
+  @Test
+  void theFurtherSelectionAtTheStartOfFieldworkIsSixMoreOfEach() {
+    FrameworkScenario s = atSetupMeeting("SLAC-FURTHER", null, null);
+    s.complete(TASK_SETUP_MEETING, initialCases());
+    s.assigned(TASK_SELECT_ADDITIONAL_CASES, LEAD, "2026-05-18T23:59");
+    assertThatThrownBy(() -> s.complete(TASK_SELECT_ADDITIONAL_CASES, cases("additionalSafeguardingCaseIds",
+        "S105, S106, S107, S108, S109", "additionalLacCaseIds", "L205, L206, L207, L208, L209, L210")))
+        .hasMessageContaining("Select at least six further safeguarding cases: you gave 5");
+    assertThatThrownBy(() -> s.complete(TASK_SELECT_ADDITIONAL_CASES, cases("additionalSafeguardingCaseIds",
+        "S101, S106, S107, S108, S109, S110", "additionalLacCaseIds", "L205, L206, L207, L208, L209, L210")))
+        .hasMessageContaining("already chosen in initialSafeguardingCaseIds: S101");
+    assertThatThrownBy(() -> s.complete(TASK_SELECT_ADDITIONAL_CASES, cases("additionalSafeguardingCaseIds",
+        "S105, S106, S107, S108, S109, S110", "additionalLacCaseIds", "L205, L206, L207, L208, L209, S110")))
+        .hasMessageContaining("already chosen in additionalSafeguardingCaseIds: S110");
+    s.waitsAtExactly(TASK_SELECT_ADDITIONAL_CASES, TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+  }
+
+  /** Defect 15, table days 21-25 and paragraph 68: the QA manager named at start quality assures the draft first. */
+  @Test
+  void theNamedQaManagerQualityAssuresTheReportBeforeTheDraftGoes() {
+    FrameworkScenario s = atSetupMeeting("SLAC-QA", "qa-manager", null);
+    s.complete(TASK_SETUP_MEETING, initialCases());
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(TASK_FIELDWORK);
+    s.complete(TASK_CQC_FIELDWORK);
+    s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
+    s.complete(TASK_FEEDBACK);
+    s.waitsAtExactly(TASK_QUALITY_ASSURE_REPORT);
+    s.assigned(TASK_QUALITY_ASSURE_REPORT, "qa-manager", "2026-06-05T23:59");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(s.task(TASK_QUALITY_ASSURE_REPORT).getId()))
+        .extracting(l -> l.getGroupId()).contains("qa-manager");
+    s.complete(TASK_QUALITY_ASSURE_REPORT, Map.of("reportQualityAssured", true));
+    s.assigned(TASK_SEND_DRAFT_REPORT, LEAD, "2026-06-08T23:59");
+  }
+
+  /** Defect 18, paragraph 14: the CQC fieldwork is the named CQC inspector's; a team without one is refused. */
+  @Test
+  void theCqcFieldworkIsOfferedToTheTeamsCqcInspector() {
+    FrameworkScenario.clock("2026-04-30T10:00");
+    assertThatThrownBy(() -> starts.start(new InspectionStartRequest("slac-2009", "SLAC-TEAM-BAD", "Northshire",
+        null, null, "2026-05-18", LEAD, null, false, null, List.of("ofsted-inspector"))))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> {
+          assertThat(e.field()).isEqualTo("inspectionTeam");
+          assertThat(e.getMessage()).contains("Care Quality Commission inspector", "paragraph 14");
+        });
+    FrameworkScenario s = atSetupMeeting("SLAC-TEAM", null, List.of("ofsted-inspector", "cqc-inspector"));
+    s.complete(TASK_SETUP_MEETING, initialCases());
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    var links = engine.getTaskService().getIdentityLinksForTask(s.task(TASK_CQC_FIELDWORK).getId());
+    assertThat(links).filteredOn(l -> "candidate".equals(l.getType()) && l.getUserId() != null)
+        .extracting(l -> l.getUserId()).containsExactly("cqc-inspector");
+    assertThat(links).filteredOn(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+        .extracting(l -> l.getGroupId()).containsExactly("cqc");
+    assertThat(engine.getTaskService().createTaskQuery().taskCandidateUser("cqc-inspector")
+        .processInstanceId(s.processInstanceId).taskDefinitionKey(TASK_CQC_FIELDWORK).count()).isEqualTo(1);
+  }
+
+  /** Defect 20, paragraph 32: the educational progress question is a required yes or no, never a default "no". */
+  @Test
+  void educationalProgressIsARequiredYesOrNo() throws Exception {
+    var form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        java.nio.file.Files.readString(java.nio.file.Path.of("forms/form_slac2009_record_judgements.form")));
+    com.fasterxml.jackson.databind.JsonNode field = null;
+    for (var component : form.get("components")) {
+      if (VAR_EDUCATIONAL_PROGRESS.equals(component.path("key").asText())) {
+        field = component;
+      }
+    }
+    assertThat(field).isNotNull();
+    assertThat(field.has("defaultValue")).isFalse();
+    assertThat(field.path("type").asText()).isEqualTo("radio");
+    assertThat(field.path("validate").path("required").asBoolean()).isTrue();
+
+    FrameworkScenario s = atJudgements("SLAC-PROGRESS");
+    Map<String, Object> unanswered = judgements("good");
+    unanswered.remove(VAR_EDUCATIONAL_PROGRESS);
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, unanswered)).hasMessageContaining(VAR_EDUCATIONAL_PROGRESS);
+    Map<String, Object> no = judgements("good");
+    no.put(VAR_EDUCATIONAL_PROGRESS, "no");
+    s.complete(TASK_RECORD_JUDGEMENTS, no);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_EDUCATIONAL_PROGRESS)).isEqualTo(false);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacEnjoyingAchievingSuggested"))
+        .isEqualTo("adequate");
+  }
+
+  /** Defect 21, paragraph 32: overriding enjoying and achieving recomputes the looked after children's overall limit. */
+  @Test
+  void overridingEnjoyingAndAchievingRecomputesTheOverallSuggestion() {
+    FrameworkScenario s = atJudgements("SLAC-RECOMPUTE");
+    Map<String, Object> grades = judgements("good");
+    grades.put(VAR_EDUCATIONAL_PROGRESS, false); // enjoying and achieving suggested adequate, so overall adequate
+    s.complete(TASK_RECORD_JUDGEMENTS, grades);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessSuggested"))
+        .isEqualTo("adequate");
+    Map<String, Object> confirm = confirmAsSuggested(s);
+    confirm.put("lacEnjoyingAchievingFinal", "good");
+    confirm.put("lacEnjoyingAchievingOverrideReason", "Progress data for the year just ended shows good progress.");
+    assertThatThrownBy(() -> s.complete(TASK_CONFIRM_JUDGEMENTS, confirm))
+        .hasMessageContaining("lacOverallEffectivenessOverrideReason").hasMessageContaining("suggest 'good'");
+    confirm.put("lacOverallEffectivenessFinal", "good");
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirm);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessSuggested"))
+        .isEqualTo("good");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessOverridden"))
+        .isEqualTo(false);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacEnjoyingAchievingOverridden"))
+        .isEqualTo(true);
   }
 }
