@@ -21,6 +21,9 @@ import uk.jointinspections.calendar.WorkingDays;
 @Component("concernDeadlines")
 public class ConcernDeadlines implements JavaDelegate {
 
+  /** Output of the response-deadline decision for a framework that asks for no written response. */
+  public static final String NO_RESPONSE = "none";
+
   private final WorkingDays workingDays;
 
   public ConcernDeadlines(WorkingDays workingDays) {
@@ -30,6 +33,10 @@ public class ConcernDeadlines implements JavaDelegate {
   /** {@code task_set_response_deadline}: sets {@code responseDueDate}, the end of the required-by working day. */
   @Override
   public void execute(DelegateExecution execution) {
+    if (NO_RESPONSE.equals(execution.getVariable(VAR_RESPONSE_DEADLINE))) {
+      // 2009 paragraph 61: the DCS is told at once and the concern confirmed in writing; no response is awaited.
+      return;
+    }
     Object requiredBy = execution.getVariable(VAR_RESPONSE_REQUIRED_BY);
     Date due;
     if (requiredBy instanceof String text && !text.isBlank()) {

@@ -102,8 +102,9 @@ public class ConcernStartListener implements ExecutionListener {
     users.add(inspection.qaManager());
     users.addAll(command.runWithoutAuthorization(() -> membersOf(inspection.team().members(), inspectorate)));
     InstanceGrants.grant(users, execution.getProcessInstanceId(), InstanceGrants.READ);
-    LOG.info("Concern {} raised for inspection {} (category {}, case numbers {})", earlier + 1, inspection.reference(),
-        concern.category(), concern.caseNumbers());
+    LOG.info("Concern {} raised for inspection {} ({}, case numbers {})", earlier + 1, inspection.reference(),
+        concern.category() == null ? "paragraph " + variant.paragraph : "category " + concern.category(),
+        concern.caseNumbers());
   }
 
   /** The user's inspectorate groups, in the order of {@link StaffGroup}. */

@@ -268,18 +268,78 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         ConcernVariant.values()).map(v -> v.framework)).as(name).contains(name));
   }
 
+  /**
+   * 2009 paragraph 61: "inspectors will immediately inform the Director of Children's Services and confirm this in
+   * writing at the earliest opportunity". No categories, no written response, evaluation or signatures (Annex C is the
+   * JTAI's).
+   */
   @Test
-  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAndConfirmsInWriting() {
+  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAtOnceAndConfirmsInWriting() {
     String slac = ConcernFixture.newReference();
     fixture.inspectionAt(slac, JtaiProcess.TASK_KIT_MEETING_DAY_10, "slac-2009");
+    Map<String, Object> riskOfHarm = new java.util.HashMap<>(annexC(1));
+    riskOfHarm.remove(VAR_CATEGORY);
+    riskOfHarm.put(VAR_SENIOR_OFFICER_EMAIL, "dcs@exampleshire.example");
 
-    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, annexC(1));
+    // A category of Annex C, or a date for a response, has no place in paragraph 61.
+    Map<String, Object> category2 = new java.util.HashMap<>(riskOfHarm);
+    category2.put(VAR_CATEGORY, "2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, category2))
+        .hasMessageContaining("has no categories");
+    Map<String, Object> withDate = new java.util.HashMap<>(riskOfHarm);
+    withDate.put(VAR_RESPONSE_REQUIRED_BY, "2026-12-29");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, withDate))
+        .hasMessageContaining("asks the DCS for no written response");
+    Map<String, Object> noAddress = new java.util.HashMap<>(riskOfHarm);
+    noAddress.remove(VAR_SENIOR_OFFICER_EMAIL);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, noAddress))
+        .hasMessageContaining("give the DCS's e-mail address");
 
-    // 2009 paragraph 61, not the 2017 JTAI's senior officer and chief officer of paragraph 75.
-    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61")
+    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, riskOfHarm);
+
+    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61").containsEntry(VAR_CATEGORY, null)
+        .containsEntry(VAR_RESPONSE_DEADLINE, "none")
         .containsEntry(VAR_AGENCY_CONTACT, "the Director of Children's Services (DCS), told at once")
-        .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)")
-        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child");
+        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child")
+        .doesNotContainKey(VAR_RESPONSE_DUE_DATE);
+    // Only the DCS step: no response is awaited, nothing is e-mailed before the inspector has told the DCS.
+    assertThat(toDcs).isWaitingAtExactly(TASK_INFORM_DCS_AT_ONCE);
+    Task inform = fixture.task(toDcs, TASK_INFORM_DCS_AT_ONCE);
+    assertThat(inform).isAssignedTo("ofsted-inspector");
+    // "Immediately": by the end of the day of the referral (Thursday 24 December is a working day).
+    assertThat(inform.getDueDate()).isEqualTo(Instant.parse("2026-12-24T23:59:00Z"));
+    assertRefused(toDcs, TASK_INFORM_DCS_AT_ONCE, Map.of("dcsInformed", true, VAR_DCS_INFORMED_ON, "2026-12-24",
+        "leadInspectorInformed", true), "dcsInformedHow: give how the DCS was informed");
+
+    List<TimelineEntry> onTimeline = timeline.of(slac).stream()
+        .filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)).toList();
+    assertThat(onTimeline).singleElement().satisfies(entry -> {
+      assertThat(entry.title()).startsWith("Concern 1 about a child (significant risk of harm, paragraph 61)")
+          .contains("the DCS is to be informed at once").doesNotContain("category");
+      assertThat(entry.paragraph()).isEqualTo("61");
+    });
+
+    fixture.complete(toDcs, TASK_INFORM_DCS_AT_ONCE, Map.of("dcsInformed", true, VAR_DCS_INFORMED_ON, "2026-12-24",
+        VAR_DCS_INFORMED_HOW, "by telephone at 10:40", "leadInspectorInformed", true));
+
+    // Then confirmed in writing to the DCS's address, the lead inspector copied.
+    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKeyLike("concern:" + toDcs.getId() + ":%").list();
+    assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+        "concern:" + toDcs.getId() + ":written-confirmation:senior-officer",
+        "concern:" + toDcs.getId() + ":written-confirmation:ofsted-lead");
+    assertThat(ConcernEmailer.body(runtime.getVariables(toDcs.getId())))
+        .startsWith("Dear Director of Children's Services")
+        .contains("This confirms in writing what an inspector from Ofsted told you on 2026-12-24 (by telephone at 10:40)")
+        .contains("significant risk of harm").contains("CS-104233 (AB)")
+        .doesNotContain("Category").doesNotContain("written response");
+
+    assertThat(toDcs).isWaitingAtExactly(TASK_RECORD_DCS_ACTION);
+    fixture.complete(toDcs, TASK_RECORD_DCS_ACTION, Map.of(VAR_DCS_ACTION, "Strategy discussion held the same day."));
+    assertThat(toDcs).isEnded().hasPassed(END_DCS_INFORMED).hasNotPassed(SUB_AWAIT_RESPONSE, GW_CATEGORY,
+        TASK_INFORM_LEAD_INSPECTOR, TASK_EVALUATE_RESPONSE, TASK_SHARE_EVALUATION, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF,
+        TASK_SIGN_OFF_LEAD_INSPECTOR, END_CONCERN_CLOSED);
   }
 
   @Test
