@@ -62,6 +62,8 @@ public final class ConcernReferralProcess {
   public static final String VAR_FRAMEWORK = "framework";
   public static final String VAR_LEAD_INSPECTOR = "leadInspector";
   public static final String VAR_QA_MANAGER = "qaManager";
+  /** The inspection's day 0 (yyyy-MM-dd) when the concern was raised: the keep-in-touch meetings count from it. */
+  public static final String VAR_INSPECTION_DAY_ZERO = "inspectionDayZero";
   // Set automatically at start
   public static final String VAR_CONCERN_NUMBER = "concernNumber";
   public static final String VAR_REFERRING_INSPECTOR = "referringInspector";

@@ -154,46 +154,70 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     evaluateAndSignOff(concern);
   }
 
+  /**
+   * 2017 paragraph 75 (2016 and targeted inspections 74): the lead inspector ensures the response is received; no
+   * senior manager beyond the lead inspector and the QA manager.
+   */
   @Test
-  void category1UnansweredEscalatesToLeadAndQaThenToTheSeniorManagerOnTheRightWorkingDays() {
+  void category1UnansweredEscalatesToLeadAndQaOnTheRightWorkingDaysAndNoFurther() {
     ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(1));
     fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+    assertThat(concern).variables().containsEntry(VAR_SENIOR_ESCALATION_DELAY, NO_SENIOR_ESCALATION);
 
     // Not before the end of Tuesday 29 December (the next working day after Christmas Eve).
     assertThat(timer(concern, TIMER_RESPONSE_OVERDUE).getDuedate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
     fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
 
-    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE, TIMER_SENIOR_ESCALATION);
+    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE).isNotWaitingAt(TIMER_SENIOR_ESCALATION);
+    assertThat(concern).hasPassed("end_no_senior_escalation");
+    assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).isNull();
     Task chase = fixture.task(concern, TASK_CHASE_RESPONSE);
     assertThat(candidateUsers(chase)).containsExactlyInAnyOrder("ofsted-lead", "qa-manager");
     // One working day from when the escalation arrived (the first minute of Wednesday 30).
     assertThat(chase.getDueDate()).isEqualTo(Instant.parse("2026-12-31T23:59:00Z"));
 
-    // Second level: one working day (the decision's default) after the required-by date, i.e. end of Wednesday 30.
-    assertThat(timer(concern, TIMER_SENIOR_ESCALATION).getDuedate()).isEqualTo(Instant.parse("2026-12-30T23:59:00Z"));
-    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
-
-    Task senior = fixture.task(concern, TASK_SENIOR_ESCALATION);
-    assertThat(senior).hasCandidateGroup("ofsted-national-director");
-    assertThat(concern).variables().containsEntry(VAR_SENIOR_ESCALATION_GROUP, "ofsted-national-director");
-
     // Still open, and visible, after fieldwork: the response arrives late and the concern goes on to sign-off.
     fixture.complete(concern, TASK_CHASE_RESPONSE, Map.of("chaseNotes", "Telephoned the head of service."));
     clockAt(Instant.parse("2027-01-04T11:00:00Z"));
     fixture.complete(concern, TASK_RECORD_RESPONSE, Map.of(VAR_RESPONSE, "Late response: child now safe."));
-    assertThat(concern).isNotWaitingAt(TASK_SENIOR_ESCALATION);
+    assertThat(concern).hasNotPassed(TASK_SENIOR_ESCALATION);
     assertThat(concern).variables().containsEntry(ConcernResponseRecorder.VAR_RESPONSE_RECEIVED_DATE, "2027-01-04");
     evaluateAndSignOff(concern);
   }
 
   @Test
-  void anUnansweredConcernOfAnotherInspectorateEscalatesToItsOwnSeniorManager() {
-    ProcessInstance concern = fixture.raise("cqc-inspector", reference, annexC(1));
+  void noFrameworkButThe2024JtaiHasASecondLevel() {
+    for (String framework : List.of("jtai-2016", "ofsted-targeted-2016")) {
+      String other = ConcernFixture.newReference();
+      fixture.inspectionAt(other, JtaiProcess.TASK_KIT_MEETING_DAY_10, framework);
+      ProcessInstance concern = fixture.raise("ofsted-inspector", other, annexC(1));
+      assertThat(concern).as(framework).variables().containsEntry(VAR_SENIOR_ESCALATION_DELAY, NO_SENIOR_ESCALATION);
+      fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+      assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).as(framework).isNull();
+      assertThat(concern).as(framework).isWaitingAt(TASK_INFORM_LEAD_INSPECTOR, TASK_RECORD_RESPONSE,
+          TASK_CHASE_RESPONSE).isNotWaitingAt(TIMER_SENIOR_ESCALATION).hasPassed("end_no_senior_escalation");
+    }
+  }
 
-    fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
-    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+  /** The 2024 JTAI keeps the application's own second level for Category 1 (no framework paragraph asks for it). */
+  @Test
+  void a2024Category1UnansweredEscalatesToTheSeniorManagerOfTheReferringInspectorate() {
+    String jtai2024 = ConcernFixture.newReference();
+    fixture.inspectionAt(jtai2024, JtaiProcess.TASK_KIT_MEETING_DAY_10, "jtai-2024");
+    ProcessInstance ofsted = fixture.raise("ofsted-inspector", jtai2024, annexC(1));
+    ProcessInstance cqc = fixture.raise("cqc-inspector", jtai2024, annexC(1));
 
-    assertThat(fixture.task(concern, TASK_SENIOR_ESCALATION)).hasCandidateGroup("cqc-senior-manager");
+    fire(ofsted, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+    assertThat(ofsted).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE, TIMER_SENIOR_ESCALATION);
+    // Second level: one working day (the decision's default) after the required-by date, i.e. end of Wednesday 30.
+    assertThat(timer(ofsted, TIMER_SENIOR_ESCALATION).getDuedate()).isEqualTo(Instant.parse("2026-12-30T23:59:00Z"));
+    fire(ofsted, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+    assertThat(fixture.task(ofsted, TASK_SENIOR_ESCALATION)).hasCandidateGroup("ofsted-national-director");
+    assertThat(ofsted).variables().containsEntry(VAR_SENIOR_ESCALATION_GROUP, "ofsted-national-director");
+
+    fire(cqc, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+    fire(cqc, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+    assertThat(fixture.task(cqc, TASK_SENIOR_ESCALATION)).hasCandidateGroup("cqc-senior-manager");
   }
 
   @Test
@@ -220,6 +244,42 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE);
     assertThat(concern).hasPassed("end_no_senior_escalation");
     assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).isNull();
+  }
+
+  /**
+   * 2024 paragraph 71: the lead inspector "will ensure that the response is received through the KIT meetings", which
+   * are on days 12 and 13 (paragraph 40). Day 0 of the fixture is Monday 7 December 2026: day 10 is Monday 21, day 12
+   * Wednesday 23, day 13 Thursday 24 (Christmas Eve), day 14 Tuesday 29 (after Christmas and the substitute Boxing Day).
+   */
+  @Test
+  void a2024Category2IsDueAtTheNextKeepInTouchMeeting() {
+    String jtai2024 = ConcernFixture.newReference();
+    fixture.inspectionAt(jtai2024, JtaiProcess.TASK_KIT_MEETING_DAY_10, "jtai-2024");
+    Map<String, String> dueByReferral = new java.util.LinkedHashMap<>();
+    dueByReferral.put("2026-12-21T10:00:00Z", "2026-12-23"); // before the Wednesday meeting: day 12
+    dueByReferral.put("2026-12-23T10:00:00Z", "2026-12-24"); // on day 12: the Thursday meeting, day 13
+    dueByReferral.put("2026-12-24T10:00:00Z", "2026-12-29"); // on day 13: the last day of fieldwork, day 14 (not 5 January)
+    dueByReferral.put("2026-12-30T10:00:00Z", "2027-01-07"); // after fieldwork: 5 working days (New Year's Day skipped)
+    dueByReferral.forEach((referredAt, due) -> {
+      clockAt(Instant.parse(referredAt));
+      ProcessInstance concern = fixture.raise("ofsted-inspector", jtai2024, annexC(2));
+      assertThat(concern).as(referredAt).variables().containsEntry(VAR_RESPONSE_DEADLINE, "next-kit-meeting")
+          .containsEntry(VAR_INSPECTION_DAY_ZERO, "2026-12-07").containsEntry(VAR_RESPONSE_REQUIRED_BY, due);
+      assertThat(fixture.task(concern, TASK_RECORD_RESPONSE).getDueDate()).as(referredAt)
+          .isEqualTo(Instant.parse(due + "T23:59:00Z"));
+    });
+
+    // Category 1 stays "as soon as possible" (paragraph 70), and the inspector's own date still wins.
+    clockAt(Instant.parse("2026-12-21T10:00:00Z"));
+    assertThat(fixture.raise("ofsted-inspector", jtai2024, annexC(1))).variables()
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-22");
+    Map<String, Object> ownDate = new java.util.HashMap<>(annexC(2));
+    ownDate.put(VAR_RESPONSE_REQUIRED_BY, "2026-12-31");
+    assertThat(fixture.raise("ofsted-inspector", jtai2024, ownDate)).variables()
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-31");
+    // The 2017 JTAI keeps its five working days (22, 23, 24, 29, 30 December).
+    assertThat(fixture.raise("ofsted-inspector", reference, annexC(2))).variables()
+        .containsEntry(VAR_RESPONSE_DEADLINE, "P5WD").containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-30");
   }
 
   @Test
