@@ -111,6 +111,8 @@ public final class ConcernReferralProcess {
   public static final String VAR_SIGNATORY_TITLE = "signatoryTitle";
   public static final String VAR_RECORD_TITLE = "recordTitle";
   public static final String VAR_PARAGRAPH = "paragraph";
+  /** Where the inspection's framework says to record no names (2017: 81; 2016 editions: 80; 2024: 76; 2009: 63). */
+  public static final String VAR_NAMES_PARAGRAPH = "namesParagraph";
 
   /** What the open concern is waiting for, by the activity it waits at (most advanced first). */
   public static final Map<String, String> STATES = Map.ofEntries(

@@ -24,7 +24,7 @@ public class ConcernRules {
   /**
    * Case numbers, each optionally followed by the child's initials in brackets, separated by commas or semicolons:
    * {@code CS-104233 (AB); CS-104234 (CD)}. A case number is 2–24 letters, digits, '/' or '-' with at least one digit,
-   * so that a name cannot pass for one (paragraph 81).
+   * so that a name cannot pass for one (2017 paragraph 81; the namesParagraph of each ConcernVariant).
    */
   public static final String CASE_NUMBERS_PATTERN =
       "^\\s*(?=[A-Za-z0-9/-]*[0-9])[A-Za-z0-9/-]{2,24}(\\s*\\([A-Z]{1,3}\\))?"

@@ -95,6 +95,7 @@ public class ConcernStartListener implements ExecutionListener {
     execution.setVariable(VAR_SIGNATORY_TITLE, variant.signatoryTitle);
     execution.setVariable(VAR_RECORD_TITLE, variant.recordTitle);
     execution.setVariable(VAR_PARAGRAPH, variant.paragraph);
+    execution.setVariable(VAR_NAMES_PARAGRAPH, variant.namesParagraph);
     long earlier = command.runWithoutAuthorization(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(inspection.reference()).count());
     execution.setVariable(VAR_CONCERN_NUMBER, (int) earlier + 1);

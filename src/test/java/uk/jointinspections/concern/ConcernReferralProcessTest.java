@@ -321,6 +321,68 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         .containsEntry(VAR_RECORD_TITLE, "Record of issues of concern (template provided by the lead inspector)");
   }
 
+  /**
+   * Each framework's concern cites its own paragraph on the inspection's timeline and in the forms: 2016 JTAI and
+   * Ofsted targeted 2016 paragraph 74 (2017: 75), 2024 paragraphs 70-71; the no-names rule 80, 80, 76 (2017: 81).
+   */
+  @Test
+  void aConcernCitesItsOwnFrameworksParagraphs() {
+    Map<String, List<String>> expected = Map.of("jtai-2016", List.of("74", "80"),
+        "ofsted-targeted-2016", List.of("74", "80"), "jtai-2024", List.of("70-71", "76"), "jtai-2017", List.of("75", "81"));
+    expected.forEach((framework, paragraphs) -> {
+      String other = ConcernFixture.newReference();
+      fixture.inspectionAt(other, JtaiProcess.TASK_KIT_MEETING_DAY_10, framework);
+      ProcessInstance concern = fixture.raise("ofsted-inspector", other, annexC(2));
+      assertThat(concern).as(framework).variables().containsEntry(VAR_PARAGRAPH, paragraphs.get(0))
+          .containsEntry(VAR_NAMES_PARAGRAPH, paragraphs.get(1));
+      assertThat(timeline.of(other).stream().filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)))
+          .as(framework).singleElement().extracting(TimelineEntry::paragraph).isEqualTo(paragraphs.get(0));
+    });
+
+    // Every Annex C step names the edition's paragraph, and its documentation every framework's.
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+            .singleResult().getId());
+    List<String> only2009 = List.of(TASK_INFORM_DCS_AT_ONCE, TASK_RECORD_DCS_ACTION);
+    for (org.camunda.bpm.model.bpmn.instance.UserTask task
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+      Map<String, String> properties = new java.util.HashMap<>();
+      task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
+          .forEach(group -> group.getCamundaProperties()
+              .forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue())));
+      String documentation = task.getDocumentations().iterator().next().getTextContent();
+      if (only2009.contains(task.getId())) {
+        assertThat(properties).as(task.getId()).containsEntry("paragraph", "61");
+        assertThat(documentation).as(task.getId()).contains("paragraph 61");
+      } else if (!TASK_SENIOR_ESCALATION.equals(task.getId())) {
+        assertThat(properties).as(task.getId()).containsEntry("paragraph", "75")
+            .containsEntry("paragraph.jtai-2016", "74").containsEntry("paragraph.ofsted-targeted-2016", "74")
+            .containsEntry("paragraph.jtai-2024", "70-71");
+        assertThat(documentation).as(task.getId()).contains("paragraph 75").contains("paragraph 74")
+            .contains("paragraphs 70-71").doesNotContain("of the JTAI framework (April 2017");
+      }
+    }
+  }
+
+  /** The forms name the inspection's record and paragraphs from the concern, not the 2017 JTAI's. */
+  @Test
+  void noConcernFormCitesThe2017JtaiAsAFixedText() throws java.io.IOException {
+    try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      List<java.nio.file.Path> concernForms = forms
+          .filter(p -> p.getFileName().toString().startsWith("form_concern_")).toList();
+      assertThat(concernForms).hasSizeGreaterThan(10);
+      for (java.nio.file.Path form : concernForms) {
+        String text = java.nio.file.Files.readString(form);
+        assertThat(text).as(form.toString()).doesNotContain("Annex C of the 2017 joint targeted area inspection")
+            .doesNotContain("only (paragraph 81)");
+        if (!form.getFileName().toString().equals("form_concern_referral.form")) {
+          assertThat(text).as(form.toString()).contains("{{recordTitle}}, paragraph {{paragraph}}");
+        }
+      }
+    }
+  }
+
   /** A framework without its own variant would silently get the 2017 JTAI's senior officer and chief officer. */
   @Test
   void everyFrameworkTheApplicationRunsHasItsOwnConcernVariant() {
