@@ -41,6 +41,8 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired Timeline timeline;
+  @Autowired ConcernQueries concernQueries;
+  @Autowired ConcernRecordPdf recordPdf;
 
   @BeforeEach
   void initAssertions() {
@@ -459,6 +461,11 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
 
     assertThat(toDcs).isWaitingAtExactly(TASK_RECORD_DCS_ACTION);
     fixture.complete(toDcs, TASK_RECORD_DCS_ACTION, Map.of(VAR_DCS_ACTION, "Strategy discussion held the same day."));
+    // Its printable record is paragraph 61's, not Annex C's categories and signatures.
+    assertThat(recordPdf.html(toDcs.getId(), concernQueries.variables(toDcs.getId())))
+        .contains("Director of Children's Services informed on").contains("by telephone at 10:40")
+        .contains("Strategy discussion held the same day.").contains("dcs@exampleshire.example")
+        .doesNotContain("Category 2").doesNotContain("Sign off");
     assertThat(toDcs).isEnded().hasPassed(END_DCS_INFORMED).hasNotPassed(SUB_AWAIT_RESPONSE, GW_CATEGORY,
         TASK_INFORM_LEAD_INSPECTOR, TASK_EVALUATE_RESPONSE, TASK_SHARE_EVALUATION, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF,
         TASK_SIGN_OFF_LEAD_INSPECTOR, END_CONCERN_CLOSED);
