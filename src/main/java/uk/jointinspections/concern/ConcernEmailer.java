@@ -27,6 +27,8 @@ import uk.jointinspections.notification.Notifications;
 
 /**
  * Category 1: the senior officer is told at once, by e-mail with the Annex C details and the date the written response
+ * is required by, the lead inspector copied; in 2009 (paragraph 61, no categories) the written confirmation to the DCS of
+ * what the inspector told them at once. Both
  * is required by, the lead inspector copied. Sent like every other notification (after the commit, retried, an
  * incident when it cannot be delivered), once per recipient. The body, with the case numbers and what the inspector
  * wrote, is not stored with the notification (operators read notifications to retry them): it is written from the
@@ -64,8 +66,11 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
   public void execute(DelegateExecution execution) {
     String reference = (String) execution.getVariable(VAR_INSPECTION_REFERENCE);
     Object number = execution.getVariable(VAR_CONCERN_NUMBER);
-    String subject = "[" + reference + "] Category 1 concern about a child: written response required by "
-        + DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant());
+    boolean confirmation = !ConcernVariant.of((String) execution.getVariable(VAR_FRAMEWORK)).annexC;
+    String subject = confirmation
+        ? "[" + reference + "] Significant risk of harm to a child: written confirmation (paragraph 61)"
+        : "[" + reference + "] Category 1 concern about a child: written response required by "
+            + DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant());
     send(execution, null, SENIOR_OFFICER, subject, false);
     String lead = (String) execution.getVariable(VAR_LEAD_INSPECTOR);
     User leadUser = lead == null ? null : Context.getCommandContext().runWithoutAuthorization(
@@ -88,7 +93,9 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
       record.put(VAR_COPY_OF, true);
     }
     String concernId = execution.getProcessInstanceId();
-    notifications.requestComposed("concern:" + concernId + ":category-1:" + addressee, recipient, subject, NAME,
+    String kind = ConcernVariant.of((String) execution.getVariable(VAR_FRAMEWORK)).annexC ? "category-1"
+        : "written-confirmation";
+    notifications.requestComposed("concern:" + concernId + ":" + kind + ":" + addressee, recipient, subject, NAME,
         concernId, record);
   }
 
@@ -128,6 +135,9 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
   }
 
   static String body(Map<String, Object> concern) {
+    if (!ConcernVariant.of((String) concern.get(VAR_FRAMEWORK)).annexC) {
+      return confirmation(concern);
+    }
     String inspectorate = (String) concern.get(VAR_REFERRING_INSPECTORATE);
     String role = (String) concern.get(VAR_SENIOR_OFFICER_ROLE);
     return """
@@ -158,6 +168,39 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
         concern.get(VAR_INSPECTION_REFERENCE),
         inspectorate == null ? "the inspection team" : Inspectorates.displayName(inspectorate),
         DAY.format(((Date) concern.get(VAR_RESPONSE_DUE_DATE)).toInstant()),
+        concern.get(VAR_CASE_NUMBERS),
+        concern.get(VAR_AGENCY_SERVICE),
+        DAY.format(((Date) concern.get(VAR_REFERRAL_DATE)).toInstant()),
+        concern.get(VAR_ISSUES));
+  }
+
+  /** 2009 paragraph 61: what the inspector told the DCS, confirmed in writing; no response asked for. */
+  static String confirmation(Map<String, Object> concern) {
+    String inspectorate = (String) concern.get(VAR_REFERRING_INSPECTORATE);
+    Object informedOn = concern.get(VAR_DCS_INFORMED_ON);
+    Object how = concern.get(VAR_DCS_INFORMED_HOW);
+    return """
+        Dear Director of Children's Services
+
+        %s
+
+        This confirms in writing what an inspector from %s told you on %s (%s): during the inspection (reference         %s), an unresolved issue of significant risk of harm to a child has been identified about the case(s) below.
+
+        Case number(s): %s
+        Service: %s
+        Date of referral: %s
+
+        The issue of significant risk of harm:
+        %s
+
+        It is expected that any significant risk will be addressed immediately by those responsible (paragraph 61         of the framework for the inspection of safeguarding and looked after children services). The lead inspector         is copied.
+
+        Inspection team
+        """.formatted(concern.get(VAR_RECORD_TITLE),
+        inspectorate == null ? "the inspection team" : Inspectorates.displayName(inspectorate),
+        informedOn == null ? "the day of referral" : String.valueOf(informedOn).strip(),
+        how == null ? "in person" : String.valueOf(how).strip(),
+        concern.get(VAR_INSPECTION_REFERENCE),
         concern.get(VAR_CASE_NUMBERS),
         concern.get(VAR_AGENCY_SERVICE),
         DAY.format(((Date) concern.get(VAR_REFERRAL_DATE)).toInstant()),

@@ -49,15 +49,21 @@ public class ConcernQueries {
    * @param state what the concern waits for (several when steps run side by side)
    */
   public record OpenConcern(String id, int number, int category, String caseNumbers, String agencyService,
-      Date responseDueDate, boolean responseReceived, boolean responseOverdue, List<String> state) {
+      Date responseDueDate, boolean responseReceived, boolean responseOverdue, List<String> state,
+      ConcernVariant variant) {
+
+    /** "category 1", or for a framework without categories (2009) what the concern is about. */
+    public String kind() {
+      return variant.annexC ? "category " + category : "significant risk of harm, paragraph " + variant.paragraph;
+    }
 
     /**
      * Number, category and state only, for places outside the concern (the inspection's keep-in-touch tasks): no case
      * numbers, agency, issues or addresses, which only the concern's team may read.
      */
     public String describe() {
-      return "Concern " + number + ", category " + category + ": " + String.join("; ", state)
-          + (responseReceived ? "" : "; response required by "
+      return "Concern " + number + ", " + kind() + ": " + String.join("; ", state)
+          + (responseReceived || !variant.annexC ? "" : "; response required by "
           + (responseDueDate == null ? "(not set)" : DAY.format(responseDueDate.toInstant()))
           + (responseOverdue ? " (OVERDUE)" : ""));
     }
@@ -73,7 +79,7 @@ public class ConcernQueries {
 
   private OpenConcern describe(ProcessInstance instance) {
     Map<String, Object> variables = runtimeService.getVariables(instance.getId(), List.of(VAR_CONCERN_NUMBER,
-        VAR_CATEGORY, VAR_CASE_NUMBERS, VAR_AGENCY_SERVICE, VAR_RESPONSE_DUE_DATE, VAR_RESPONSE_RECEIVED_ON));
+        VAR_CATEGORY, VAR_CASE_NUMBERS, VAR_AGENCY_SERVICE, VAR_RESPONSE_DUE_DATE, VAR_RESPONSE_RECEIVED_ON, VAR_FRAMEWORK));
     List<String> state = runtimeService.getActiveActivityIds(instance.getId()).stream()
         .map(STATES::get).filter(Objects::nonNull).distinct().sorted().toList();
     Date due = (Date) variables.get(VAR_RESPONSE_DUE_DATE);
@@ -81,7 +87,8 @@ public class ConcernQueries {
     return new OpenConcern(instance.getId(), number(variables.get(VAR_CONCERN_NUMBER)),
         number(variables.get(VAR_CATEGORY)), (String) variables.get(VAR_CASE_NUMBERS),
         (String) variables.get(VAR_AGENCY_SERVICE), due, received,
-        !received && due != null && ClockUtil.getCurrentTime().after(due), state.isEmpty() ? List.of("open") : state);
+        !received && due != null && ClockUtil.getCurrentTime().after(due), state.isEmpty() ? List.of("open") : state,
+        ConcernVariant.of((String) variables.get(VAR_FRAMEWORK)));
   }
 
   /** Every process-level variable of a concern, running or closed; empty when there is no such concern. */

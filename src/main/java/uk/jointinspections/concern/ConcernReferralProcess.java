@@ -16,6 +16,15 @@ public final class ConcernReferralProcess {
   public static final String TASK_DECIDE_RESPONSE_DEADLINE = "task_decide_response_deadline";
   public static final String TASK_DECIDE_SENIOR_ESCALATION_DELAY = "task_decide_senior_escalation_delay";
   public static final String TASK_SET_RESPONSE_DEADLINE = "task_set_response_deadline";
+  /** Annex C (JTAI and targeted inspections) or the 2009 paragraph 61 procedure, by the inspection's framework. */
+  public static final String GW_PROCEDURE = "gw_procedure";
+  // 2009 (paragraph 61): the DCS is told at once and the concern confirmed in writing; no categories or response
+  public static final String TASK_INFORM_DCS_AT_ONCE = "task_inform_dcs_at_once";
+  public static final String TASK_CONFIRM_IN_WRITING_TO_DCS = "task_confirm_in_writing_to_dcs";
+  public static final String TASK_RECORD_DCS_ACTION = "task_record_dcs_action";
+  public static final String END_DCS_INFORMED = "end_dcs_informed";
+  /** The framework whose concerns follow paragraph 61 of 2009, not an Annex C. */
+  public static final String FRAMEWORK_2009 = "slac-2009";
   // Notifying the agency and the lead inspector
   public static final String GW_CATEGORY = "gw_category";
   public static final String TASK_EMAIL_SENIOR_OFFICER = "task_email_senior_officer";
@@ -53,6 +62,8 @@ public final class ConcernReferralProcess {
   public static final String VAR_FRAMEWORK = "framework";
   public static final String VAR_LEAD_INSPECTOR = "leadInspector";
   public static final String VAR_QA_MANAGER = "qaManager";
+  /** The inspection's day 0 (yyyy-MM-dd) when the concern was raised: the keep-in-touch meetings count from it. */
+  public static final String VAR_INSPECTION_DAY_ZERO = "inspectionDayZero";
   // Set automatically at start
   public static final String VAR_CONCERN_NUMBER = "concernNumber";
   public static final String VAR_REFERRING_INSPECTOR = "referringInspector";
@@ -91,14 +102,22 @@ public final class ConcernReferralProcess {
   public static final String VAR_CHIEF_OFFICER_ROLE = "chiefOfficerRole";
   public static final String VAR_CHIEF_OFFICER_SIGNED_ON = "chiefOfficerSignedOn";
   public static final String VAR_LEAD_INSPECTOR_SIGNED_ON = "leadInspectorSignedOn";
+  // 2009: telling the DCS
+  public static final String VAR_DCS_INFORMED_ON = "dcsInformedOn";
+  public static final String VAR_DCS_INFORMED_HOW = "dcsInformedHow";
+  public static final String VAR_DCS_ACTION = "dcsAction";
   // The framework's variant (ConcernVariant)
   public static final String VAR_AGENCY_CONTACT = "agencyContact";
   public static final String VAR_SIGNATORY_TITLE = "signatoryTitle";
   public static final String VAR_RECORD_TITLE = "recordTitle";
   public static final String VAR_PARAGRAPH = "paragraph";
+  /** Where the inspection's framework says to record no names (2017: 81; 2016 editions: 80; 2024: 76; 2009: 63). */
+  public static final String VAR_NAMES_PARAGRAPH = "namesParagraph";
 
   /** What the open concern is waiting for, by the activity it waits at (most advanced first). */
   public static final Map<String, String> STATES = Map.ofEntries(
+      Map.entry(TASK_INFORM_DCS_AT_ONCE, "the DCS is to be informed at once"),
+      Map.entry(TASK_RECORD_DCS_ACTION, "DCS informed and confirmed in writing: what was done to be recorded"),
       Map.entry(TASK_NOTIFY_SENIOR_OFFICER, "the senior officer is to be notified"),
       Map.entry(TASK_INFORM_LEAD_INSPECTOR, "the lead inspector is to be informed"),
       Map.entry(TASK_RECORD_RESPONSE, "awaiting the agency's written response"),

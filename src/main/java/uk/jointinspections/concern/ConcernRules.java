@@ -24,7 +24,7 @@ public class ConcernRules {
   /**
    * Case numbers, each optionally followed by the child's initials in brackets, separated by commas or semicolons:
    * {@code CS-104233 (AB); CS-104234 (CD)}. A case number is 2–24 letters, digits, '/' or '-' with at least one digit,
-   * so that a name cannot pass for one (paragraph 81).
+   * so that a name cannot pass for one (2017 paragraph 81; the namesParagraph of each ConcernVariant).
    */
   public static final String CASE_NUMBERS_PATTERN =
       "^\\s*(?=[A-Za-z0-9/-]*[0-9])[A-Za-z0-9/-]{2,24}(\\s*\\([A-Z]{1,3}\\))?"
@@ -46,10 +46,10 @@ public class ConcernRules {
 
   /**
    * @param referringInspectorate the referring inspector's inspectorate that takes part in the inspection's framework
-   * @param category 1 or 2
+   * @param category 1 or 2; null for a framework without categories (2009, paragraph 61)
    * @param requiredBy the date the inspector gave, or null for the decision's default
    */
-  public record ValidConcern(Inspection inspection, String referringInspectorate, String caseNumbers, int category,
+  public record ValidConcern(Inspection inspection, String referringInspectorate, String caseNumbers, Integer category,
       LocalDate requiredBy) {
   }
 
@@ -77,13 +77,18 @@ public class ConcernRules {
       throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CASE_NUMBERS,
           "give the case number(s) of the child, and of other children in the household where relevant.");
     }
+    ConcernVariant variant = ConcernVariant.of(inspection.framework());
     if (!CASE_NUMBERS.matcher(request.caseNumbers()).matches()) {
       throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CASE_NUMBERS,
           "give case numbers and initials only, e.g. 'CS-104233 (AB); CS-104234 (CD)': each case number has a digit,"
-              + " initials are 1-3 capital letters in brackets, and names are never recorded (paragraph 81).");
+              + " initials are 1-3 capital letters in brackets, and names are never recorded (paragraph "
+              + variant.namesParagraph + ").");
     }
     boolean one = Boolean.TRUE.equals(request.category1());
     boolean two = Boolean.TRUE.equals(request.category2());
+    if (!variant.annexC) {
+      return valid2009(inspection, referringInspectorate, request, two);
+    }
     if (one == two) {
       throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CATEGORY, one
           ? "select one category only, not both: 1 (serious issue of concern) or 2 (the service offer or risk"
@@ -109,6 +114,41 @@ public class ConcernRules {
     }
     return new ValidConcern(inspection, referringInspectorate, request.caseNumbers().strip(), one ? 1 : 2,
         requiredBy(request.responseRequiredBy()));
+  }
+
+  /**
+   * Paragraph 61 of 2009: an unresolved significant risk of harm, told to the DCS at once and confirmed in writing to
+   * the DCS's address. No categories (a Category 2 is refused, a Category 1 box is the same risk) and no date for a
+   * response, which the framework does not ask for.
+   */
+  private ValidConcern valid2009(Inspection inspection, String referringInspectorate, ConcernRequest request,
+      boolean categoryTwo) {
+    if (categoryTwo) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_CATEGORY, "a safeguarding and looked after"
+          + " children inspection (2009) has no categories: paragraph 61 is about an unresolved issue of significant"
+          + " risk of harm to a child, which the DCS is told at once; leave the category empty.");
+    }
+    if (!blank(request.responseRequiredBy())) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_RESPONSE_REQUIRED_BY, "a safeguarding and"
+          + " looked after children inspection (2009) asks the DCS for no written response (paragraph 61); leave the"
+          + " date empty.");
+    }
+    requireText(ConcernReferralProcess.VAR_AGENCY_SERVICE, request.agencyService(), 300,
+        "give the service or agency the concern is about.");
+    requireText(ConcernReferralProcess.VAR_ISSUES, request.issues(), MAX_TEXT,
+        "describe the unresolved issue of significant risk of harm to the child.");
+    if (!blank(request.seniorOfficerRole()) && request.seniorOfficerRole().length() > 300) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_ROLE, "is longer than 300 characters.");
+    }
+    if (blank(request.seniorOfficerEmail())) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL, "the concern is"
+          + " confirmed in writing to the Director of Children's Services (paragraph 61): give the DCS's e-mail address.");
+    }
+    if (!EMAIL.matcher(request.seniorOfficerEmail().strip()).matches()) {
+      throw ConcernRefusedException.invalid(ConcernReferralProcess.VAR_SENIOR_OFFICER_EMAIL,
+          "'" + request.seniorOfficerEmail().strip() + "' is not an e-mail address.");
+    }
+    return new ValidConcern(inspection, referringInspectorate, request.caseNumbers().strip(), null, null);
   }
 
   /**

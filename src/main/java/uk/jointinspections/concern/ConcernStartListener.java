@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.concern.ConcernRules.ValidConcern;
+import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.identity.InstanceGrants;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.inspection.InspectionDirectory.Inspection;
+import uk.jointinspections.inspection.JtaiProcess;
 
 /**
  * Start of a concern, from the REST API or the Tasklist start form: validates Annex C ({@link ConcernRules}), links
@@ -81,6 +83,7 @@ public class ConcernStartListener implements ExecutionListener {
     execution.setVariable(VAR_FRAMEWORK, inspection.framework());
     execution.setVariable(VAR_LEAD_INSPECTOR, inspection.leadInspector());
     execution.setVariable(VAR_QA_MANAGER, inspection.qaManager());
+    execution.setVariable(VAR_INSPECTION_DAY_ZERO, command.runWithoutAuthorization(() -> dayZeroOf(inspection)));
     execution.setVariable(VAR_CASE_NUMBERS, concern.caseNumbers());
     execution.setVariable(VAR_CATEGORY, concern.category());
     execution.setVariable(VAR_RESPONSE_REQUIRED_BY, concern.requiredBy() == null ? null : concern.requiredBy().toString());
@@ -92,6 +95,7 @@ public class ConcernStartListener implements ExecutionListener {
     execution.setVariable(VAR_SIGNATORY_TITLE, variant.signatoryTitle);
     execution.setVariable(VAR_RECORD_TITLE, variant.recordTitle);
     execution.setVariable(VAR_PARAGRAPH, variant.paragraph);
+    execution.setVariable(VAR_NAMES_PARAGRAPH, variant.namesParagraph);
     long earlier = command.runWithoutAuthorization(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(inspection.reference()).count());
     execution.setVariable(VAR_CONCERN_NUMBER, (int) earlier + 1);
@@ -102,8 +106,25 @@ public class ConcernStartListener implements ExecutionListener {
     users.add(inspection.qaManager());
     users.addAll(command.runWithoutAuthorization(() -> membersOf(inspection.team().members(), inspectorate)));
     InstanceGrants.grant(users, execution.getProcessInstanceId(), InstanceGrants.READ);
-    LOG.info("Concern {} raised for inspection {} (category {}, case numbers {})", earlier + 1, inspection.reference(),
-        concern.category(), concern.caseNumbers());
+    LOG.info("Concern {} raised for inspection {} ({}, case numbers {})", earlier + 1, inspection.reference(),
+        concern.category() == null ? "paragraph " + variant.paragraph : "category " + concern.category(),
+        concern.caseNumbers());
+  }
+
+  /** The inspection's day 0 as yyyy-MM-dd (its variable is a date, or a yyyy-MM-dd text); null when it has none. */
+  private String dayZeroOf(Inspection inspection) {
+    Object value = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(inspection.processInstanceId()).activityInstanceIdIn(inspection.processInstanceId())
+        .variableName(JtaiProcess.VAR_DAY_ZERO).disableCustomObjectDeserialization().list().stream()
+        .map(v -> v.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (value instanceof java.util.Date date) {
+      return date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString();
+    }
+    if (value instanceof java.time.LocalDate date) {
+      return date.toString();
+    }
+    return value instanceof String text && !text.isBlank() ? text.strip().substring(0, Math.min(10, text.strip().length()))
+        : null;
   }
 
   /** The user's inspectorate groups, in the order of {@link StaffGroup}. */

@@ -27,10 +27,12 @@ public class ConcernTimeline implements TimelineExtension {
   public List<Entry> entries(String reference) {
     return concerns.openConcerns(reference).stream().map(concern -> new Entry(new TimelineEntry(
         ENTRY_PREFIX + concern.id(), null,
-        "Concern " + concern.number() + " about a child (category " + concern.category() + "): "
+        "Concern " + concern.number() + " about a child (" + concern.kind() + "): "
             + String.join("; ", concern.state()),
-        concern.responseReceived() ? "the referring inspector and the lead inspector" : "the agency, through the lead inspector",
-        "75",
+        !concern.variant().annexC ? "the referring inspector"
+            : concern.responseReceived() ? "the referring inspector and the lead inspector"
+            : "the agency, through the lead inspector",
+        concern.variant().paragraph,
         concern.responseReceived() || concern.responseDueDate() == null ? null
             : concern.responseDueDate().toInstant().atZone(WorkingDayCalendar.LONDON),
         concern.responseOverdue() ? TimelineEntry.Status.overdue : TimelineEntry.Status.open), concern.id())).toList();

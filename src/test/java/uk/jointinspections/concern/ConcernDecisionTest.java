@@ -33,17 +33,26 @@ class ConcernDecisionTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, jtai-2017, P1WD", "1, ofsted-targeted-2016, P1WD", "2, jtai-2017, P5WD", "2, jtai-2024, P5WD"})
+  @CsvSource({"1, jtai-2017, P1WD", "1, ofsted-targeted-2016, P1WD", "2, jtai-2017, P5WD", "1, jtai-2024, P1WD",
+      "2, jtai-2024, next-kit-meeting", "2, jtai-2016, P5WD", "2, ofsted-targeted-2016, P5WD"})
   void defaultResponseDeadlineByCategory(int category, String framework, String deadline) {
     assertThat(evaluate(ConcernReferralProcess.DECISION_RESPONSE_DEADLINE,
         inputs("category", category, "framework", framework), "responseDeadline")).isEqualTo(deadline);
   }
 
+  /** No framework text has a second level; the application keeps its own for the 2024 JTAI's Category 1 only. */
   @ParameterizedTest
-  @CsvSource({"1, P1WD", "2, none"})
-  void secondLevelEscalationOnlyForCategory1(int category, String delay) {
-    assertThat(evaluate(ConcernReferralProcess.DECISION_SENIOR_ESCALATION_DELAY, inputs("category", category),
-        "seniorEscalationDelay")).isEqualTo(delay);
+  @CsvSource({"1, jtai-2024, P1WD", "2, jtai-2024, none", "1, jtai-2017, none", "1, jtai-2016, none",
+      "1, ofsted-targeted-2016, none", "2, jtai-2017, none", ", slac-2009, none"})
+  void secondLevelEscalationOnlyForThe2024Category1(Integer category, String framework, String delay) {
+    assertThat(evaluate(ConcernReferralProcess.DECISION_SENIOR_ESCALATION_DELAY,
+        inputs("category", category, "framework", framework), "seniorEscalationDelay")).isEqualTo(delay);
+  }
+
+  @Test
+  void a2009ConcernAsksForNoWrittenResponse() {
+    assertThat(evaluate(ConcernReferralProcess.DECISION_RESPONSE_DEADLINE,
+        inputs("category", null, "framework", "slac-2009"), "responseDeadline")).isEqualTo("none");
   }
 
   @ParameterizedTest

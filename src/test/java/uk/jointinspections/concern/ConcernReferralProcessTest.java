@@ -41,6 +41,8 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired Timeline timeline;
+  @Autowired ConcernQueries concernQueries;
+  @Autowired ConcernRecordPdf recordPdf;
 
   @BeforeEach
   void initAssertions() {
@@ -154,46 +156,70 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     evaluateAndSignOff(concern);
   }
 
+  /**
+   * 2017 paragraph 75 (2016 and targeted inspections 74): the lead inspector ensures the response is received; no
+   * senior manager beyond the lead inspector and the QA manager.
+   */
   @Test
-  void category1UnansweredEscalatesToLeadAndQaThenToTheSeniorManagerOnTheRightWorkingDays() {
+  void category1UnansweredEscalatesToLeadAndQaOnTheRightWorkingDaysAndNoFurther() {
     ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(1));
     fixture.complete(concern, TASK_INFORM_LEAD_INSPECTOR, Map.of("leadInspectorInformed", true));
+    assertThat(concern).variables().containsEntry(VAR_SENIOR_ESCALATION_DELAY, NO_SENIOR_ESCALATION);
 
     // Not before the end of Tuesday 29 December (the next working day after Christmas Eve).
     assertThat(timer(concern, TIMER_RESPONSE_OVERDUE).getDuedate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
     fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
 
-    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE, TIMER_SENIOR_ESCALATION);
+    assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE).isNotWaitingAt(TIMER_SENIOR_ESCALATION);
+    assertThat(concern).hasPassed("end_no_senior_escalation");
+    assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).isNull();
     Task chase = fixture.task(concern, TASK_CHASE_RESPONSE);
     assertThat(candidateUsers(chase)).containsExactlyInAnyOrder("ofsted-lead", "qa-manager");
     // One working day from when the escalation arrived (the first minute of Wednesday 30).
     assertThat(chase.getDueDate()).isEqualTo(Instant.parse("2026-12-31T23:59:00Z"));
 
-    // Second level: one working day (the decision's default) after the required-by date, i.e. end of Wednesday 30.
-    assertThat(timer(concern, TIMER_SENIOR_ESCALATION).getDuedate()).isEqualTo(Instant.parse("2026-12-30T23:59:00Z"));
-    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
-
-    Task senior = fixture.task(concern, TASK_SENIOR_ESCALATION);
-    assertThat(senior).hasCandidateGroup("ofsted-national-director");
-    assertThat(concern).variables().containsEntry(VAR_SENIOR_ESCALATION_GROUP, "ofsted-national-director");
-
     // Still open, and visible, after fieldwork: the response arrives late and the concern goes on to sign-off.
     fixture.complete(concern, TASK_CHASE_RESPONSE, Map.of("chaseNotes", "Telephoned the head of service."));
     clockAt(Instant.parse("2027-01-04T11:00:00Z"));
     fixture.complete(concern, TASK_RECORD_RESPONSE, Map.of(VAR_RESPONSE, "Late response: child now safe."));
-    assertThat(concern).isNotWaitingAt(TASK_SENIOR_ESCALATION);
+    assertThat(concern).hasNotPassed(TASK_SENIOR_ESCALATION);
     assertThat(concern).variables().containsEntry(ConcernResponseRecorder.VAR_RESPONSE_RECEIVED_DATE, "2027-01-04");
     evaluateAndSignOff(concern);
   }
 
   @Test
-  void anUnansweredConcernOfAnotherInspectorateEscalatesToItsOwnSeniorManager() {
-    ProcessInstance concern = fixture.raise("cqc-inspector", reference, annexC(1));
+  void noFrameworkButThe2024JtaiHasASecondLevel() {
+    for (String framework : List.of("jtai-2016", "ofsted-targeted-2016")) {
+      String other = ConcernFixture.newReference();
+      fixture.inspectionAt(other, JtaiProcess.TASK_KIT_MEETING_DAY_10, framework);
+      ProcessInstance concern = fixture.raise("ofsted-inspector", other, annexC(1));
+      assertThat(concern).as(framework).variables().containsEntry(VAR_SENIOR_ESCALATION_DELAY, NO_SENIOR_ESCALATION);
+      fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+      assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).as(framework).isNull();
+      assertThat(concern).as(framework).isWaitingAt(TASK_INFORM_LEAD_INSPECTOR, TASK_RECORD_RESPONSE,
+          TASK_CHASE_RESPONSE).isNotWaitingAt(TIMER_SENIOR_ESCALATION).hasPassed("end_no_senior_escalation");
+    }
+  }
 
-    fire(concern, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
-    fire(concern, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+  /** The 2024 JTAI keeps the application's own second level for Category 1 (no framework paragraph asks for it). */
+  @Test
+  void a2024Category1UnansweredEscalatesToTheSeniorManagerOfTheReferringInspectorate() {
+    String jtai2024 = ConcernFixture.newReference();
+    fixture.inspectionAt(jtai2024, JtaiProcess.TASK_KIT_MEETING_DAY_10, "jtai-2024");
+    ProcessInstance ofsted = fixture.raise("ofsted-inspector", jtai2024, annexC(1));
+    ProcessInstance cqc = fixture.raise("cqc-inspector", jtai2024, annexC(1));
 
-    assertThat(fixture.task(concern, TASK_SENIOR_ESCALATION)).hasCandidateGroup("cqc-senior-manager");
+    fire(ofsted, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+    assertThat(ofsted).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE, TIMER_SENIOR_ESCALATION);
+    // Second level: one working day (the decision's default) after the required-by date, i.e. end of Wednesday 30.
+    assertThat(timer(ofsted, TIMER_SENIOR_ESCALATION).getDuedate()).isEqualTo(Instant.parse("2026-12-30T23:59:00Z"));
+    fire(ofsted, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+    assertThat(fixture.task(ofsted, TASK_SENIOR_ESCALATION)).hasCandidateGroup("ofsted-national-director");
+    assertThat(ofsted).variables().containsEntry(VAR_SENIOR_ESCALATION_GROUP, "ofsted-national-director");
+
+    fire(cqc, TIMER_RESPONSE_OVERDUE, Instant.parse("2026-12-30T00:00:00Z"));
+    fire(cqc, TIMER_SENIOR_ESCALATION, Instant.parse("2026-12-31T00:00:00Z"));
+    assertThat(fixture.task(cqc, TASK_SENIOR_ESCALATION)).hasCandidateGroup("cqc-senior-manager");
   }
 
   @Test
@@ -220,6 +246,42 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     assertThat(concern).isWaitingAt(TASK_RECORD_RESPONSE, TASK_CHASE_RESPONSE);
     assertThat(concern).hasPassed("end_no_senior_escalation");
     assertThat(timer(concern, TIMER_SENIOR_ESCALATION)).isNull();
+  }
+
+  /**
+   * 2024 paragraph 71: the lead inspector "will ensure that the response is received through the KIT meetings", which
+   * are on days 12 and 13 (paragraph 40). Day 0 of the fixture is Monday 7 December 2026: day 10 is Monday 21, day 12
+   * Wednesday 23, day 13 Thursday 24 (Christmas Eve), day 14 Tuesday 29 (after Christmas and the substitute Boxing Day).
+   */
+  @Test
+  void a2024Category2IsDueAtTheNextKeepInTouchMeeting() {
+    String jtai2024 = ConcernFixture.newReference();
+    fixture.inspectionAt(jtai2024, JtaiProcess.TASK_KIT_MEETING_DAY_10, "jtai-2024");
+    Map<String, String> dueByReferral = new java.util.LinkedHashMap<>();
+    dueByReferral.put("2026-12-21T10:00:00Z", "2026-12-23"); // before the Wednesday meeting: day 12
+    dueByReferral.put("2026-12-23T10:00:00Z", "2026-12-24"); // on day 12: the Thursday meeting, day 13
+    dueByReferral.put("2026-12-24T10:00:00Z", "2026-12-29"); // on day 13: the last day of fieldwork, day 14 (not 5 January)
+    dueByReferral.put("2026-12-30T10:00:00Z", "2027-01-07"); // after fieldwork: 5 working days (New Year's Day skipped)
+    dueByReferral.forEach((referredAt, due) -> {
+      clockAt(Instant.parse(referredAt));
+      ProcessInstance concern = fixture.raise("ofsted-inspector", jtai2024, annexC(2));
+      assertThat(concern).as(referredAt).variables().containsEntry(VAR_RESPONSE_DEADLINE, "next-kit-meeting")
+          .containsEntry(VAR_INSPECTION_DAY_ZERO, "2026-12-07").containsEntry(VAR_RESPONSE_REQUIRED_BY, due);
+      assertThat(fixture.task(concern, TASK_RECORD_RESPONSE).getDueDate()).as(referredAt)
+          .isEqualTo(Instant.parse(due + "T23:59:00Z"));
+    });
+
+    // Category 1 stays "as soon as possible" (paragraph 70), and the inspector's own date still wins.
+    clockAt(Instant.parse("2026-12-21T10:00:00Z"));
+    assertThat(fixture.raise("ofsted-inspector", jtai2024, annexC(1))).variables()
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-22");
+    Map<String, Object> ownDate = new java.util.HashMap<>(annexC(2));
+    ownDate.put(VAR_RESPONSE_REQUIRED_BY, "2026-12-31");
+    assertThat(fixture.raise("ofsted-inspector", jtai2024, ownDate)).variables()
+        .containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-31");
+    // The 2017 JTAI keeps its five working days (22, 23, 24, 29, 30 December).
+    assertThat(fixture.raise("ofsted-inspector", reference, annexC(2))).variables()
+        .containsEntry(VAR_RESPONSE_DEADLINE, "P5WD").containsEntry(VAR_RESPONSE_REQUIRED_BY, "2026-12-30");
   }
 
   @Test
@@ -261,6 +323,68 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         .containsEntry(VAR_RECORD_TITLE, "Record of issues of concern (template provided by the lead inspector)");
   }
 
+  /**
+   * Each framework's concern cites its own paragraph on the inspection's timeline and in the forms: 2016 JTAI and
+   * Ofsted targeted 2016 paragraph 74 (2017: 75), 2024 paragraphs 70-71; the no-names rule 80, 80, 76 (2017: 81).
+   */
+  @Test
+  void aConcernCitesItsOwnFrameworksParagraphs() {
+    Map<String, List<String>> expected = Map.of("jtai-2016", List.of("74", "80"),
+        "ofsted-targeted-2016", List.of("74", "80"), "jtai-2024", List.of("70-71", "76"), "jtai-2017", List.of("75", "81"));
+    expected.forEach((framework, paragraphs) -> {
+      String other = ConcernFixture.newReference();
+      fixture.inspectionAt(other, JtaiProcess.TASK_KIT_MEETING_DAY_10, framework);
+      ProcessInstance concern = fixture.raise("ofsted-inspector", other, annexC(2));
+      assertThat(concern).as(framework).variables().containsEntry(VAR_PARAGRAPH, paragraphs.get(0))
+          .containsEntry(VAR_NAMES_PARAGRAPH, paragraphs.get(1));
+      assertThat(timeline.of(other).stream().filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)))
+          .as(framework).singleElement().extracting(TimelineEntry::paragraph).isEqualTo(paragraphs.get(0));
+    });
+
+    // Every Annex C step names the edition's paragraph, and its documentation every framework's.
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(
+        engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+            .singleResult().getId());
+    List<String> only2009 = List.of(TASK_INFORM_DCS_AT_ONCE, TASK_RECORD_DCS_ACTION);
+    for (org.camunda.bpm.model.bpmn.instance.UserTask task
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+      Map<String, String> properties = new java.util.HashMap<>();
+      task.getExtensionElements().getElementsQuery()
+          .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
+          .forEach(group -> group.getCamundaProperties()
+              .forEach(p -> properties.put(p.getCamundaName(), p.getCamundaValue())));
+      String documentation = task.getDocumentations().iterator().next().getTextContent();
+      if (only2009.contains(task.getId())) {
+        assertThat(properties).as(task.getId()).containsEntry("paragraph", "61");
+        assertThat(documentation).as(task.getId()).contains("paragraph 61");
+      } else if (!TASK_SENIOR_ESCALATION.equals(task.getId())) {
+        assertThat(properties).as(task.getId()).containsEntry("paragraph", "75")
+            .containsEntry("paragraph.jtai-2016", "74").containsEntry("paragraph.ofsted-targeted-2016", "74")
+            .containsEntry("paragraph.jtai-2024", "70-71");
+        assertThat(documentation).as(task.getId()).contains("paragraph 75").contains("paragraph 74")
+            .contains("paragraphs 70-71").doesNotContain("of the JTAI framework (April 2017");
+      }
+    }
+  }
+
+  /** The forms name the inspection's record and paragraphs from the concern, not the 2017 JTAI's. */
+  @Test
+  void noConcernFormCitesThe2017JtaiAsAFixedText() throws java.io.IOException {
+    try (var forms = java.nio.file.Files.list(java.nio.file.Path.of("forms"))) {
+      List<java.nio.file.Path> concernForms = forms
+          .filter(p -> p.getFileName().toString().startsWith("form_concern_")).toList();
+      assertThat(concernForms).hasSizeGreaterThan(10);
+      for (java.nio.file.Path form : concernForms) {
+        String text = java.nio.file.Files.readString(form);
+        assertThat(text).as(form.toString()).doesNotContain("Annex C of the 2017 joint targeted area inspection")
+            .doesNotContain("only (paragraph 81)");
+        if (!form.getFileName().toString().equals("form_concern_referral.form")) {
+          assertThat(text).as(form.toString()).contains("{{recordTitle}}, paragraph {{paragraph}}");
+        }
+      }
+    }
+  }
+
   /** A framework without its own variant would silently get the 2017 JTAI's senior officer and chief officer. */
   @Test
   void everyFrameworkTheApplicationRunsHasItsOwnConcernVariant() {
@@ -268,18 +392,83 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         ConcernVariant.values()).map(v -> v.framework)).as(name).contains(name));
   }
 
+  /**
+   * 2009 paragraph 61: "inspectors will immediately inform the Director of Children's Services and confirm this in
+   * writing at the earliest opportunity". No categories, no written response, evaluation or signatures (Annex C is the
+   * JTAI's).
+   */
   @Test
-  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAndConfirmsInWriting() {
+  void aSafeguardingAndLookedAfterChildrenInspectionTellsTheDcsAtOnceAndConfirmsInWriting() {
     String slac = ConcernFixture.newReference();
     fixture.inspectionAt(slac, JtaiProcess.TASK_KIT_MEETING_DAY_10, "slac-2009");
+    Map<String, Object> riskOfHarm = new java.util.HashMap<>(annexC(1));
+    riskOfHarm.remove(VAR_CATEGORY);
+    riskOfHarm.put(VAR_SENIOR_OFFICER_EMAIL, "dcs@exampleshire.example");
 
-    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, annexC(1));
+    // A category of Annex C, or a date for a response, has no place in paragraph 61.
+    Map<String, Object> category2 = new java.util.HashMap<>(riskOfHarm);
+    category2.put(VAR_CATEGORY, "2");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, category2))
+        .hasMessageContaining("has no categories");
+    Map<String, Object> withDate = new java.util.HashMap<>(riskOfHarm);
+    withDate.put(VAR_RESPONSE_REQUIRED_BY, "2026-12-29");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, withDate))
+        .hasMessageContaining("asks the DCS for no written response");
+    Map<String, Object> noAddress = new java.util.HashMap<>(riskOfHarm);
+    noAddress.remove(VAR_SENIOR_OFFICER_EMAIL);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.raise("ofsted-inspector", slac, noAddress))
+        .hasMessageContaining("give the DCS's e-mail address");
 
-    // 2009 paragraph 61, not the 2017 JTAI's senior officer and chief officer of paragraph 75.
-    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61")
+    ProcessInstance toDcs = fixture.raise("ofsted-inspector", slac, riskOfHarm);
+
+    assertThat(toDcs).variables().containsEntry(VAR_PARAGRAPH, "61").containsEntry(VAR_CATEGORY, null)
+        .containsEntry(VAR_RESPONSE_DEADLINE, "none")
         .containsEntry(VAR_AGENCY_CONTACT, "the Director of Children's Services (DCS), told at once")
-        .containsEntry(VAR_SIGNATORY_TITLE, "Director of children's services (DCS)")
-        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child");
+        .containsEntry(VAR_RECORD_TITLE, "Written confirmation to the DCS of a significant risk of harm to a child")
+        .doesNotContainKey(VAR_RESPONSE_DUE_DATE);
+    // Only the DCS step: no response is awaited, nothing is e-mailed before the inspector has told the DCS.
+    assertThat(toDcs).isWaitingAtExactly(TASK_INFORM_DCS_AT_ONCE);
+    Task inform = fixture.task(toDcs, TASK_INFORM_DCS_AT_ONCE);
+    assertThat(inform).isAssignedTo("ofsted-inspector");
+    // "Immediately": by the end of the day of the referral (Thursday 24 December is a working day).
+    assertThat(inform.getDueDate()).isEqualTo(Instant.parse("2026-12-24T23:59:00Z"));
+    assertRefused(toDcs, TASK_INFORM_DCS_AT_ONCE, Map.of("dcsInformed", true, VAR_DCS_INFORMED_ON, "2026-12-24",
+        "leadInspectorInformed", true), "dcsInformedHow: give how the DCS was informed");
+
+    List<TimelineEntry> onTimeline = timeline.of(slac).stream()
+        .filter(e -> e.id().startsWith(ConcernTimeline.ENTRY_PREFIX)).toList();
+    assertThat(onTimeline).singleElement().satisfies(entry -> {
+      assertThat(entry.title()).startsWith("Concern 1 about a child (significant risk of harm, paragraph 61)")
+          .contains("the DCS is to be informed at once").doesNotContain("category");
+      assertThat(entry.paragraph()).isEqualTo("61");
+    });
+
+    fixture.complete(toDcs, TASK_INFORM_DCS_AT_ONCE, Map.of("dcsInformed", true, VAR_DCS_INFORMED_ON, "2026-12-24",
+        VAR_DCS_INFORMED_HOW, "by telephone at 10:40", "leadInspectorInformed", true));
+
+    // Then confirmed in writing to the DCS's address, the lead inspector copied.
+    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(NotificationProcess.KEY)
+        .processInstanceBusinessKeyLike("concern:" + toDcs.getId() + ":%").list();
+    assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+        "concern:" + toDcs.getId() + ":written-confirmation:senior-officer",
+        "concern:" + toDcs.getId() + ":written-confirmation:ofsted-lead");
+    assertThat(ConcernEmailer.body(runtime.getVariables(toDcs.getId())))
+        .startsWith("Dear Director of Children's Services")
+        .contains("This confirms in writing what an inspector from Ofsted told you on 2026-12-24 (by telephone at 10:40)")
+        .contains("significant risk of harm").contains("CS-104233 (AB)")
+        .doesNotContain("Category").doesNotContain("written response");
+
+    assertThat(toDcs).isWaitingAtExactly(TASK_RECORD_DCS_ACTION);
+    fixture.complete(toDcs, TASK_RECORD_DCS_ACTION, Map.of(VAR_DCS_ACTION, "Strategy discussion held the same day."));
+    // Its printable record is paragraph 61's, not Annex C's categories and signatures.
+    assertThat(recordPdf.html(toDcs.getId(), concernQueries.variables(toDcs.getId())))
+        .contains("Director of Children's Services informed on").contains("by telephone at 10:40")
+        .contains("Strategy discussion held the same day.").contains("dcs@exampleshire.example")
+        .doesNotContain("Category 2").doesNotContain("Sign off");
+    assertThat(toDcs).isEnded().hasPassed(END_DCS_INFORMED).hasNotPassed(SUB_AWAIT_RESPONSE, GW_CATEGORY,
+        TASK_INFORM_LEAD_INSPECTOR, TASK_EVALUATE_RESPONSE, TASK_SHARE_EVALUATION, TASK_RECORD_CHIEF_OFFICER_SIGN_OFF,
+        TASK_SIGN_OFF_LEAD_INSPECTOR, END_CONCERN_CLOSED);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.JtaiProcess;
@@ -98,6 +99,31 @@ class ConcernTeamTest extends ConcernDuringInspection {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) refused.getBody().get("message")).contains("inspectorate taking part in it (Ofsted)");
     assertThat(fixture.concernsOf(targeted)).isZero();
+  }
+
+  /** 2024 paragraph 2: Ofsted, CQC and HMICFRS; HMI Probation takes no part, even when named on the team. */
+  @Test
+  void anHmiProbationInspectorOnA2024TeamIsRefusedByTheFrameworksInspectorates() {
+    String jtai2024 = ConcernFixture.newReference();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, Jtai2024Process.FRAMEWORK);
+    variables.put(JtaiProcess.VAR_REFERENCE, jtai2024);
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
+    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    variables.put(InspectionTeam.VARIABLE, "probation-inspector,cqc-inspector");
+    variables.put(JtaiProcess.VAR_DAY_ZERO, "2026-12-07");
+    engine.getRuntimeService().createProcessInstanceByKey(Jtai2024Process.KEY).businessKey(jtai2024)
+        .setVariables(variables).startBeforeActivity(Jtai2024Process.TASK_KIT_WEDNESDAY).execute();
+
+    ResponseEntity<Map<String, Object>> refused = post("probation-inspector", "/api/inspections/" + jtai2024
+        + "/concerns", category2());
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody()).containsEntry("field", "inspectionReference");
+    assertThat((String) refused.getBody().get("message"))
+        .contains("inspectorate taking part in it (Ofsted, CQC, HMIC)").contains("'probation-inspector' is in none");
+    assertThat(fixture.concernsOf(jtai2024)).isZero();
+    assertThat(post("cqc-inspector", "/api/inspections/" + jtai2024 + "/concerns", category2()).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
   }
 
   @Test

@@ -46,6 +46,18 @@ class ConcernValidationTest extends ConcernDuringInspection {
     assertThat(refused(reference, with(VAR_CASE_NUMBERS, "CS-1 (Jane)")).field()).isEqualTo(VAR_CASE_NUMBERS);
   }
 
+  /** The no-names rule is cited from the inspection's own framework: 2016 editions 80, 2024 76, 2017 81. */
+  @Test
+  void theNoNamesRuleCitesTheInspectionsFramework() {
+    Map<String, String> paragraphs = Map.of("jtai-2016", "80", "ofsted-targeted-2016", "80", "jtai-2024", "76");
+    paragraphs.forEach((framework, paragraph) -> {
+      String other = ConcernFixture.newReference();
+      fixture.inspectionAt(other, JtaiProcess.TASK_KIT_MEETING_DAY_10, framework);
+      assertThat(refused(other, with(VAR_CASE_NUMBERS, "Jane Smith")).getMessage()).as(framework)
+          .contains("names are never recorded (paragraph " + paragraph + ").").doesNotContain("81");
+    });
+  }
+
   @Test
   void noCategoryOrBothAreRefused() {
     Map<String, Object> none = with(VAR_CATEGORY, null);
