@@ -40,11 +40,15 @@ public final class OfstedTargeted2016Process {
   public static final String TASK_IDENTIFY_FINDINGS = "task_identify_findings";
   public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
   public static final String TASK_SUBMIT_KEY_FINDINGS = "task_submit_key_findings";
-  public static final String TASK_AGREE_DRAFT_LETTER = "task_agree_draft_letter";
+  /** Day 16, a joint step (paragraph 9): the lead inspector's and the QA manager's halves, two different people. */
+  public static final String TASK_AGREE_DRAFT_LETTER_LEAD = "task_agree_draft_letter_lead";
+  public static final String TASK_AGREE_DRAFT_LETTER_QA = "task_agree_draft_letter_qa";
   public static final String TASK_SIGN_OFF_DRAFT_LETTER = "task_sign_off_draft_letter";
   public static final String TASK_SEND_DRAFT_TO_DCS = "task_send_draft_to_dcs";
   public static final String TASK_RECORD_FACTUAL_ACCURACY_RESPONSE = "task_record_factual_accuracy_response";
-  public static final String TASK_CONSIDER_FACTUAL_ACCURACY = "task_consider_factual_accuracy";
+  /** Day 24, a joint step (paragraph 9): the lead inspector's and the QA manager's halves. */
+  public static final String TASK_CONSIDER_FACTUAL_ACCURACY_LEAD = "task_consider_factual_accuracy_lead";
+  public static final String TASK_CONSIDER_FACTUAL_ACCURACY_QA = "task_consider_factual_accuracy_qa";
   public static final String TASK_SIGN_OFF_FINAL_LETTER = "task_sign_off_final_letter";
   public static final String TASK_PROOF_READ_LETTER = "task_proof_read_letter";
   public static final String TASK_SEND_PRE_PUBLICATION_LETTER = "task_send_pre_publication_letter";

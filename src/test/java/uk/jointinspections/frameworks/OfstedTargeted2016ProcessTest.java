@@ -117,8 +117,13 @@ class OfstedTargeted2016ProcessTest {
     s.complete(TASK_SUBMIT_KEY_FINDINGS);
 
     // The letter: regional director sign-offs, factual accuracy across Easter, proof-reading, day 27 and day 30.
-    s.assigned(TASK_AGREE_DRAFT_LETTER, QA, "2026-03-25T12:00");
-    s.complete(TASK_AGREE_DRAFT_LETTER);
+    // Day 16 is a joint step: the lead inspector's and the QA manager's halves, both needed before the sign-off.
+    s.waitsAtExactly(TASK_AGREE_DRAFT_LETTER_LEAD, TASK_AGREE_DRAFT_LETTER_QA);
+    s.assigned(TASK_AGREE_DRAFT_LETTER_LEAD, LEAD, "2026-03-25T12:00");
+    s.assigned(TASK_AGREE_DRAFT_LETTER_QA, QA, "2026-03-25T12:00");
+    s.complete(TASK_AGREE_DRAFT_LETTER_QA);
+    s.waitsAtExactly(TASK_AGREE_DRAFT_LETTER_LEAD);
+    s.complete(TASK_AGREE_DRAFT_LETTER_LEAD);
     s.offered(TASK_SIGN_OFF_DRAFT_LETTER, "regional-director", "2026-03-26T23:59");
     s.complete(TASK_SIGN_OFF_DRAFT_LETTER);
     s.assigned(TASK_SEND_DRAFT_TO_DCS, LEAD, "2026-03-27T23:59");
@@ -135,8 +140,12 @@ class OfstedTargeted2016ProcessTest {
         JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
     s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "Agreed a new date with the DCS."));
     s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
-    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY, QA, "2026-04-08T23:59");
-    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
+    s.waitsAtExactly(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD, TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD, LEAD, "2026-04-08T23:59");
+    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY_QA, QA, "2026-04-08T23:59");
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD);
+    s.waitsAtExactly(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
     s.offered(TASK_SIGN_OFF_FINAL_LETTER, "regional-director", "2026-04-09T23:59");
     s.complete(TASK_SIGN_OFF_FINAL_LETTER);
     s.offered(TASK_PROOF_READ_LETTER, "editors", "2026-04-10T23:59");
