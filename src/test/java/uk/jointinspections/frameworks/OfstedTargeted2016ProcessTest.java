@@ -76,15 +76,15 @@ class OfstedTargeted2016ProcessTest {
     s.complete(TASK_SETUP_DISCUSSION);
     s.complete(TASK_RECORD_DEEP_DIVE_LIST);
     s.assigned(TASK_SELECT_20_CHILDREN, LEAD, "2026-03-04T12:00");
-    s.complete(TASK_SELECT_20_CHILDREN, Map.of("selectedChildIds", "C1, C2"));
+    s.complete(TASK_SELECT_20_CHILDREN, Map.of("selectedChildIds", OfstedTargeted2016Fixture.TWENTY));
     s.assigned(TASK_RECORD_INFORMATION_20, LEAD, "2026-03-05T15:00");
     s.complete(TASK_RECORD_INFORMATION_20);
     s.assigned(TASK_SELECT_CHILDREN_TO_EVALUATE, LEAD, "2026-03-05T17:00");
-    s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE);
+    s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE, Map.of("evaluationChildIds", OfstedTargeted2016Fixture.FIVE));
     s.assigned(TASK_PRODUCE_BRIEFING_NOTE, LEAD, "2026-03-06T23:59");
     s.complete(TASK_PRODUCE_BRIEFING_NOTE);
     s.waitsAtExactly(TASK_PREPARE_OFF_SITE, TASK_COMMENCE_TIMETABLE);
-    s.offered(TASK_PREPARE_OFF_SITE, "ofsted", "2026-03-09T23:59");
+    s.assigned(TASK_PREPARE_OFF_SITE, LEAD, "2026-03-09T23:59"); // nobody else named: the lead inspector alone
     s.assigned(TASK_COMMENCE_TIMETABLE, LEAD, "2026-03-09T23:59");
     s.complete(TASK_PREPARE_OFF_SITE);
     s.complete(TASK_COMMENCE_TIMETABLE);
@@ -112,7 +112,7 @@ class OfstedTargeted2016ProcessTest {
     s.assigned(TASK_IDENTIFY_FINDINGS, LEAD, "2026-03-20T12:00");
     s.complete(TASK_IDENTIFY_FINDINGS);
     s.assigned(TASK_FEEDBACK_MEETING, LEAD, "2026-03-20T15:00");
-    s.offered(TASK_SUBMIT_KEY_FINDINGS, "ofsted", "2026-03-20T23:59");
+    s.assigned(TASK_SUBMIT_KEY_FINDINGS, LEAD, "2026-03-20T23:59");
     s.complete(TASK_FEEDBACK_MEETING);
     s.complete(TASK_SUBMIT_KEY_FINDINGS);
 
