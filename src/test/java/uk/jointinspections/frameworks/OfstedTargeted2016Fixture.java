@@ -16,6 +16,7 @@ final class OfstedTargeted2016Fixture {
   static final String LEAD = "ofsted-lead";
   static final String QA = "qa-manager";
   static final String INSPECTOR = "ofsted-inspector";
+  static final String DCS_EMAIL = "dcs@westshire.example";
 
   /** 20 identification numbers, and five of them for the local authority's evaluation. */
   static final String TWENTY = String.join(", ", java.util.stream.IntStream.rangeClosed(1, 20)
@@ -36,6 +37,10 @@ final class OfstedTargeted2016Fixture {
   /** What completing each step needs (the selection rules; the rest takes any values). */
   static Map<String, Object> variablesFor(String step) {
     Map<String, Object> variables = new HashMap<>();
+    if (step.equals(OfstedTargeted2016Process.TASK_NOTIFY_DCS)) {
+      variables.put("dcsNotified", true);
+      variables.put("dcsEmail", DCS_EMAIL);
+    }
     if (step.equals(OfstedTargeted2016Process.TASK_SELECT_20_CHILDREN)) {
       variables.put("selectedChildIds", TWENTY);
     }

@@ -83,6 +83,29 @@ class OfstedTargeted2016JointStepsTest {
   }
 
   @Test
+  void howTheCommentsWereConsideredIsAskedOnlyWhenThereWereComments() {
+    FrameworkScenario s = start(engine, starts, "OTA16-FA-COMMENTS", "2026-09-15", "2026-09-11T10:00", List.of());
+    completeUntil(s, TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
+    s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE, java.util.Map.of("factualAccuracyOutcome", "comments"));
+    Task qaHalf = s.task(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    assertThatThrownBy(() -> engine.getTaskService().complete(qaHalf.getId()))
+        .hasMessageContaining("How the comments were considered: required");
+    engine.getTaskService().complete(qaHalf.getId(), java.util.Map.of("factualAccuracyConsidered", "Two dates corrected."));
+    Task leadHalf = s.task(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD);
+    assertThatThrownBy(() -> engine.getTaskService().complete(leadHalf.getId()))
+        .hasMessageContaining("How the comments were considered: required");
+    engine.getTaskService().complete(leadHalf.getId(), java.util.Map.of("factualAccuracyConsideredByLead", "Agreed."));
+    s.waitsAtExactly(TASK_SIGN_OFF_FINAL_LETTER);
+
+    FrameworkScenario none = start(engine, starts, "OTA16-FA-NONE", "2026-09-15", "2026-09-11T10:00", List.of());
+    completeUntil(none, TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
+    none.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE, java.util.Map.of("factualAccuracyOutcome", "none"));
+    none.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    none.complete(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD);
+    none.waitsAtExactly(TASK_SIGN_OFF_FINAL_LETTER);
+  }
+
+  @Test
   void theQaManagerIsNotTheLeadInspector() {
     FrameworkScenario.clock("2026-09-11T10:00");
     assertThatThrownBy(() -> starts.start(new InspectionStartRequest(FRAMEWORK, "OTA16-JOINT-SAME", "Westshire",

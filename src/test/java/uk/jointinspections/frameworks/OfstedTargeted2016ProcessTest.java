@@ -72,7 +72,7 @@ class OfstedTargeted2016ProcessTest {
     s.assigned(TASK_REVIEW_BRIEFING, LEAD, "2026-03-02T23:59");
     s.complete(TASK_REVIEW_BRIEFING);
     s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-03-03T09:30");
-    s.complete(TASK_NOTIFY_DCS);
+    s.complete(TASK_NOTIFY_DCS, Map.of("dcsNotified", true, "dcsEmail", OfstedTargeted2016Fixture.DCS_EMAIL));
     s.waitsAtExactly(TASK_SETUP_DISCUSSION, TASK_RECORD_DEEP_DIVE_LIST, TASK_RECORD_MULTI_AGENCY_MEETINGS);
     s.assigned(TASK_RECORD_MULTI_AGENCY_MEETINGS, LEAD, "2026-03-05T23:59");
     s.complete(TASK_RECORD_MULTI_AGENCY_MEETINGS);
