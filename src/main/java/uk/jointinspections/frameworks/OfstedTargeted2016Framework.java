@@ -71,6 +71,10 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
         "the targeted inspection is Ofsted's alone (paragraph 8)", Inspectorates.OFSTED);
     String qa = fields.member(request.qaManager(), "qaManager",
         "every inspection is assigned an Ofsted QA manager (paragraph 91)", Inspectorates.OFSTED, Inspectorates.QA_MANAGER);
+    if (qa.equals(lead)) {
+      throw new InvalidInspectionException("qaManager", "the QA manager must be someone other than the lead inspector:"
+          + " the two agree the draft letter and consider the factual accuracy comments together (paragraphs 9, 91).");
+    }
     LocalDate fieldwork = workingDays.add(dayZero, OfstedTargeted2016Process.FIELDWORK_START_DAY);
     Map<String, Object> variables = new HashMap<>();
     variables.put(JtaiProcess.VAR_FRAMEWORK, OfstedTargeted2016Process.FRAMEWORK);

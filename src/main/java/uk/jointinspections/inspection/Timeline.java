@@ -394,6 +394,9 @@ public class Timeline {
   }
 
   /** Who does the step, in words a reader of the timeline understands. */
+  /** The performer of a step done by every inspector of the team, each in their own task ({@code ${inspector}}). */
+  public static final String EACH_INSPECTOR = "each inspector of the team";
+
   static String performer(FlowElement element, Map<String, Object> variables) {
     if (element instanceof SubProcess) {
       return LOCAL_AREA;
@@ -404,6 +407,9 @@ public class Timeline {
     String assignee = task.getCamundaAssignee();
     if ("${leadInspector}".equals(assignee)) {
       return "lead inspector " + variables.get(JtaiProcess.VAR_LEAD_INSPECTOR);
+    }
+    if (task.getLoopCharacteristics() != null && "${inspector}".equals(assignee)) {
+      return EACH_INSPECTOR;
     }
     if ("${qaManager}".equals(assignee)) {
       Object qa = variables.get(JtaiProcess.VAR_QA_MANAGER);

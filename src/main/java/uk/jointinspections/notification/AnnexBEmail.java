@@ -18,16 +18,28 @@ import java.util.Locale;
  * @param sender who signs
  */
 public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
-    String qaManager, String sender) {
+    String qaManager, String sender, boolean ofstedTargeted2016) {
+
+  /** The joint targeted area inspection's Annex B. */
+  public AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
+      String qaManager, String sender) {
+    this(area, spokeWith, fieldworkStart, theme, team, qaManager, sender, false);
+  }
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   public String subject() {
+    if (ofstedTargeted2016) {
+      return "Ofsted Targeted Local Authority Inspection of services for children " + area;
+    }
     return "Joint targeted area inspection of services for children " + area;
   }
 
   public String body() {
     boolean you = "you".equals(spokeWith);
+    if (ofstedTargeted2016) {
+      return targeted2016Body(you);
+    }
     return """
         Dear senior leader
 
@@ -53,6 +65,44 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
 
         All inspections are assigned a quality assurance manager. If there are any issues the inspection team cannot \
         resolve, you can discuss these with the quality assurance manager for this inspection: %s.
+
+        Yours sincerely
+
+        %s
+
+        Inspection team
+        %s
+        """.formatted(area, spokeWith, you ? "you" : "them", DATE.format(fieldworkStart), area,
+        theme.substring(0, 1).toLowerCase(Locale.UK) + theme.substring(1), qaManager, sender,
+        String.join("\n", team.stream().map(line -> "- " + line).toList()));
+  }
+
+  /** Annex B of the Ofsted targeted local authority inspection guidance of January 2016 (No. 160007). */
+  private String targeted2016Body(boolean you) {
+    return """
+        Dear director of children's services
+
+        Ofsted Targeted Local Authority Inspection of services for children %s
+
+        Earlier today I spoke with %s to inform %s that on %s inspectors from Ofsted will arrive on site in %s to \
+        begin fieldwork for a Targeted Local Authority Inspection of services for children.
+
+        The particular deep dive theme for your inspection will be %s.
+
+        The guidance outlining how the inspection will be conducted is available at the links below:
+
+        Framework and guidance – www.gov.uk/government/publications/ofsted-inspection-of-local-authority-arrangements-and-services-for-children-in-need-of-help-and-protection
+
+        Guidance on the deep dive theme – appended to this letter.
+
+        I have asked the local authority to provide information to support the inspection. We have arranged access \
+        to a secure online portal to receive the information requested from you. Details for accessing and uploading \
+        information to this portal are in a guidance note appended to this letter.
+
+        The names and contact details of the inspection team are appended to this letter.
+
+        All inspections are assigned a Quality Assurance Manager. If there are any issues the inspection team cannot \
+        resolve, you can discuss these with the Quality Assurance Manager for this inspection: %s.
 
         Yours sincerely
 

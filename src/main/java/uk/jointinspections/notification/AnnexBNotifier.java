@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.frameworks.OfstedTargeted2016Process;
+import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
 import uk.jointinspections.inspection.JtaiProcess;
@@ -90,7 +92,16 @@ public class AnnexBNotifier implements TaskListener {
     User qa = user((String) task.getVariable(JtaiProcess.VAR_QA_MANAGER));
     List<String> team = new ArrayList<>();
     team.add("Lead inspector (Ofsted): " + describe(lead, (String) task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR)));
-    for (String partner : List.of(Inspectorates.CQC, Inspectorates.HMICFRS, Inspectorates.HMI_PROBATION)) {
+    boolean targeted = OfstedTargeted2016Process.FRAMEWORK.equals(task.getVariable(JtaiProcess.VAR_FRAMEWORK));
+    if (targeted) {
+      // Ofsted alone (paragraph 8): the inspectors named at start, not the other inspectorates' contacts.
+      for (String member : InspectionTeam.parse(task.getVariable(InspectionTeam.VARIABLE)).members()) {
+        if (!member.equals(task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR))) {
+          team.add("Inspector (Ofsted): " + describe(user(member), member));
+        }
+      }
+    }
+    for (String partner : targeted ? List.<String>of() : List.of(Inspectorates.CQC, Inspectorates.HMICFRS, Inspectorates.HMI_PROBATION)) {
       String mailbox = properties.mailboxOf(partner);
       team.add(Inspectorates.displayName(partner) + " inspectors: " + (mailbox == null ? "contact through the lead inspector" : mailbox));
     }
@@ -101,7 +112,7 @@ public class AnnexBNotifier implements TaskListener {
         ? fullName(lead) + ", lead inspector, Ofsted"
         : Inspectorates.displayName(inspectorate) + ", for the joint inspection team";
     return new AnnexBEmail((String) task.getVariable(JtaiProcess.VAR_LOCAL_AUTHORITY), spokeWith, fieldworkStart, theme,
-        team, qaManager, sender);
+        team, qaManager, sender, targeted);
   }
 
   private User user(String id) {

@@ -125,8 +125,9 @@ class FrameworkSubmissionsTest {
   void ofstedTargeted2016ListsUseTheirOwnNamesAndNeedTheRightToRunTheInspection() {
     FrameworkScenario s = start(new InspectionStartRequest("ofsted-targeted-2016", "OTA16-SUBMIT", "Westshire",
         "cse-and-missing", "2026-03-03", null, LEAD, "qa-manager"), "2026-02-27T10:00");
+    s.complete(OfstedTargeted2016Process.TASK_PRODUCE_PRE_INSPECTION_BRIEFING);
     s.complete(OfstedTargeted2016Process.TASK_REVIEW_BRIEFING);
-    s.complete(OfstedTargeted2016Process.TASK_NOTIFY_DCS);
+    s.complete(OfstedTargeted2016Process.TASK_NOTIFY_DCS, Map.of("dcsNotified", true, "dcsEmail", "dcs@westshire.example"));
 
     // Not the inspection's lead inspector: a CQC inspector, its QA manager, an operator (who reads every inspection).
     for (String other : java.util.List.of("cqc-inspector", "qa-manager", "operator")) {

@@ -65,26 +65,31 @@ class OfstedTargeted2016ProcessTest {
     assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "fieldworkStartLabel"))
         .isEqualTo("Monday 16 March 2026");
 
+    s.waitsAtExactly(TASK_PRODUCE_PRE_INSPECTION_BRIEFING);
+    s.offered(TASK_PRODUCE_PRE_INSPECTION_BRIEFING, "senior-analytical-officer", "2026-02-27T23:59");
+    s.complete(TASK_PRODUCE_PRE_INSPECTION_BRIEFING);
     s.waitsAtExactly(TASK_REVIEW_BRIEFING);
     s.assigned(TASK_REVIEW_BRIEFING, LEAD, "2026-03-02T23:59");
     s.complete(TASK_REVIEW_BRIEFING);
     s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-03-03T09:30");
-    s.complete(TASK_NOTIFY_DCS);
-    s.waitsAtExactly(TASK_SETUP_DISCUSSION, TASK_RECORD_DEEP_DIVE_LIST);
+    s.complete(TASK_NOTIFY_DCS, Map.of("dcsNotified", true, "dcsEmail", OfstedTargeted2016Fixture.DCS_EMAIL));
+    s.waitsAtExactly(TASK_SETUP_DISCUSSION, TASK_RECORD_DEEP_DIVE_LIST, TASK_RECORD_MULTI_AGENCY_MEETINGS);
+    s.assigned(TASK_RECORD_MULTI_AGENCY_MEETINGS, LEAD, "2026-03-05T23:59");
+    s.complete(TASK_RECORD_MULTI_AGENCY_MEETINGS);
     s.assigned(TASK_SETUP_DISCUSSION, LEAD, "2026-03-03T23:59");
     s.assigned(TASK_RECORD_DEEP_DIVE_LIST, LEAD, "2026-03-03T23:59");
     s.complete(TASK_SETUP_DISCUSSION);
     s.complete(TASK_RECORD_DEEP_DIVE_LIST);
     s.assigned(TASK_SELECT_20_CHILDREN, LEAD, "2026-03-04T12:00");
-    s.complete(TASK_SELECT_20_CHILDREN, Map.of("selectedChildIds", "C1, C2"));
+    s.complete(TASK_SELECT_20_CHILDREN, Map.of("selectedChildIds", OfstedTargeted2016Fixture.TWENTY));
     s.assigned(TASK_RECORD_INFORMATION_20, LEAD, "2026-03-05T15:00");
     s.complete(TASK_RECORD_INFORMATION_20);
     s.assigned(TASK_SELECT_CHILDREN_TO_EVALUATE, LEAD, "2026-03-05T17:00");
-    s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE);
+    s.complete(TASK_SELECT_CHILDREN_TO_EVALUATE, Map.of("evaluationChildIds", OfstedTargeted2016Fixture.FIVE));
     s.assigned(TASK_PRODUCE_BRIEFING_NOTE, LEAD, "2026-03-06T23:59");
     s.complete(TASK_PRODUCE_BRIEFING_NOTE);
     s.waitsAtExactly(TASK_PREPARE_OFF_SITE, TASK_COMMENCE_TIMETABLE);
-    s.offered(TASK_PREPARE_OFF_SITE, "ofsted", "2026-03-09T23:59");
+    s.assigned(TASK_PREPARE_OFF_SITE, LEAD, "2026-03-09T23:59"); // nobody else named: the lead inspector alone
     s.assigned(TASK_COMMENCE_TIMETABLE, LEAD, "2026-03-09T23:59");
     s.complete(TASK_PREPARE_OFF_SITE);
     s.complete(TASK_COMMENCE_TIMETABLE);
@@ -94,13 +99,18 @@ class OfstedTargeted2016ProcessTest {
     s.complete(TASK_REVIEW_CASE_FILES);
     s.assigned(TASK_RECORD_EVALUATIONS, LEAD, "2026-03-12T23:59");
     s.complete(TASK_RECORD_EVALUATIONS);
+    s.assigned(TASK_RECORD_CONSENT_CONFIRMATION, LEAD, "2026-03-13T23:59");
+    s.complete(TASK_RECORD_CONSENT_CONFIRMATION);
     s.assigned(TASK_CONSIDER_EVALUATIONS, LEAD, "2026-03-13T23:59");
     s.complete(TASK_CONSIDER_EVALUATIONS);
 
     // Week three onsite: Monday 16 to Friday 20 March.
-    s.waitsAtExactly(TASK_INITIAL_MEETING, TASK_ANALYTICAL_SUPPORT_ON_SITE);
-    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-03-16T23:59");
+    s.waitsAtExactly(TASK_TEAM_BRIEFING, TASK_ANALYTICAL_SUPPORT_ON_SITE, TASK_QA_ON_SITE);
+    s.assigned(TASK_TEAM_BRIEFING, LEAD, "2026-03-16T23:59");
     s.offered(TASK_ANALYTICAL_SUPPORT_ON_SITE, "senior-analytical-officer", "2026-03-17T23:59");
+    s.assigned(TASK_QA_ON_SITE, QA, "2026-03-20T23:59");
+    s.complete(TASK_TEAM_BRIEFING);
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-03-16T23:59");
     s.complete(TASK_INITIAL_MEETING);
     s.complete(TASK_ANALYTICAL_SUPPORT_ON_SITE);
     s.assigned(TASK_KIT_WEDNESDAY, LEAD, "2026-03-18T12:00");
@@ -112,13 +122,19 @@ class OfstedTargeted2016ProcessTest {
     s.assigned(TASK_IDENTIFY_FINDINGS, LEAD, "2026-03-20T12:00");
     s.complete(TASK_IDENTIFY_FINDINGS);
     s.assigned(TASK_FEEDBACK_MEETING, LEAD, "2026-03-20T15:00");
-    s.offered(TASK_SUBMIT_KEY_FINDINGS, "ofsted", "2026-03-20T23:59");
+    s.assigned(TASK_SUBMIT_KEY_FINDINGS, LEAD, "2026-03-20T23:59");
     s.complete(TASK_FEEDBACK_MEETING);
     s.complete(TASK_SUBMIT_KEY_FINDINGS);
+    s.complete(TASK_QA_ON_SITE, Map.of("qaOnSite", "yes"));
 
     // The letter: regional director sign-offs, factual accuracy across Easter, proof-reading, day 27 and day 30.
-    s.assigned(TASK_AGREE_DRAFT_LETTER, QA, "2026-03-25T12:00");
-    s.complete(TASK_AGREE_DRAFT_LETTER);
+    // Day 16 is a joint step: the lead inspector's and the QA manager's halves, both needed before the sign-off.
+    s.waitsAtExactly(TASK_AGREE_DRAFT_LETTER_LEAD, TASK_AGREE_DRAFT_LETTER_QA);
+    s.assigned(TASK_AGREE_DRAFT_LETTER_LEAD, LEAD, "2026-03-25T12:00");
+    s.assigned(TASK_AGREE_DRAFT_LETTER_QA, QA, "2026-03-25T12:00");
+    s.complete(TASK_AGREE_DRAFT_LETTER_QA);
+    s.waitsAtExactly(TASK_AGREE_DRAFT_LETTER_LEAD);
+    s.complete(TASK_AGREE_DRAFT_LETTER_LEAD);
     s.offered(TASK_SIGN_OFF_DRAFT_LETTER, "regional-director", "2026-03-26T23:59");
     s.complete(TASK_SIGN_OFF_DRAFT_LETTER);
     s.assigned(TASK_SEND_DRAFT_TO_DCS, LEAD, "2026-03-27T23:59");
@@ -135,8 +151,12 @@ class OfstedTargeted2016ProcessTest {
         JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
     s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "Agreed a new date with the DCS."));
     s.complete(TASK_RECORD_FACTUAL_ACCURACY_RESPONSE);
-    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY, QA, "2026-04-08T23:59");
-    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
+    s.waitsAtExactly(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD, TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD, LEAD, "2026-04-08T23:59");
+    s.assigned(TASK_CONSIDER_FACTUAL_ACCURACY_QA, QA, "2026-04-08T23:59");
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_LEAD);
+    s.waitsAtExactly(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
     s.offered(TASK_SIGN_OFF_FINAL_LETTER, "regional-director", "2026-04-09T23:59");
     s.complete(TASK_SIGN_OFF_FINAL_LETTER);
     s.offered(TASK_PROOF_READ_LETTER, "editors", "2026-04-10T23:59");
@@ -146,6 +166,10 @@ class OfstedTargeted2016ProcessTest {
     s.offered(TASK_PUBLISH_LETTER, "editors", "2026-04-16T23:59");
     FrameworkScenario.clock("2026-04-16T09:00");
     s.complete(TASK_PUBLISH_LETTER, Map.of("publicationUrl", "https://reports.example/OTA16-EASTER"));
+
+    // Paragraph 93: the evaluation questionnaire once the letter is published, beside the statement of action.
+    s.assigned(TASK_REQUEST_EVALUATION_QUESTIONNAIRE, LEAD, "2026-04-23T23:59");
+    s.complete(TASK_REQUEST_EVALUATION_QUESTIONNAIRE);
 
     // Within 70 working days of publication, over the May bank holidays (4 and 25 May).
     Task record = s.assigned(TASK_RECORD_STATEMENT_OF_ACTION, LEAD, "2026-07-27T23:59");
@@ -185,9 +209,11 @@ class OfstedTargeted2016ProcessTest {
   void timelineShowsDaysMinusOneToThirty() {
     start("OTA16-TIMELINE", "2026-09-15", "2026-09-11T10:00");
     List<TimelineEntry> entries = timeline.of("OTA16-TIMELINE");
-    assertThat(entries.get(0).id()).isEqualTo(TASK_REVIEW_BRIEFING);
-    assertThat(entries.get(0).day()).isEqualTo(-1);
-    TimelineEntry notify = entries.get(1);
+    assertThat(entries.get(0).id()).isEqualTo(TASK_PRODUCE_PRE_INSPECTION_BRIEFING);
+    assertThat(entries.get(0).day()).isEqualTo(-2);
+    assertThat(entries.get(1).id()).isEqualTo(TASK_REVIEW_BRIEFING);
+    assertThat(entries.get(1).day()).isEqualTo(-1);
+    TimelineEntry notify = entries.get(2);
     assertThat(notify.id()).isEqualTo(TASK_NOTIFY_DCS);
     assertThat(notify.getDue()).isEqualTo("2026-09-15T09:30:00+01:00");
     TimelineEntry publish = entries.stream().filter(e -> e.id().equals(TASK_PUBLISH_LETTER)).findFirst().orElseThrow();
@@ -269,7 +295,7 @@ class OfstedTargeted2016ProcessTest {
     var created = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
         new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
     assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
-    assertThat(created.getBody().get("timeline").get(1).get("due").asText()).isEqualTo("2026-09-15T09:30:00+01:00");
+    assertThat(created.getBody().get("timeline").get(2).get("due").asText()).isEqualTo("2026-09-15T09:30:00+01:00");
 
     body.put("reference", "OTA16-REST-NOQA");
     body.remove("qaManager");

@@ -61,6 +61,7 @@ class OverdueEscalationTest {
   void ofstedTargeted2016NotificationOfTheDcsEscalatesAtHalfPastNineOnDayZero() {
     FrameworkScenario s = start(new InspectionStartRequest("ofsted-targeted-2016", "OTA16-OVERDUE", "Westshire",
         "cse-and-missing", "2026-03-03", null, LEAD, QA), "2026-02-27T10:00");
+    s.complete(OfstedTargeted2016Process.TASK_PRODUCE_PRE_INSPECTION_BRIEFING);
     s.complete(OfstedTargeted2016Process.TASK_REVIEW_BRIEFING);
 
     assertEscalatesAt(s, OfstedTargeted2016Process.TASK_NOTIFY_DCS, "2026-03-03T09:30", "0", null,
