@@ -51,7 +51,8 @@ public class FrameworkStartValidator implements ExecutionListener {
         text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
         text(execution, JtaiProcess.VAR_QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
         text(execution, Slac2009Process.VAR_NO_NOTICE_REASON))
-        .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members()));
+        .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members())
+        .withScope(text(execution, Slac2009Process.VAR_SCOPE), text(execution, Slac2009Process.VAR_SCOPE_REASON)));
     claim.claim(execution, start.reference(), start.variables());
     Map<String, Object> variables = start.variables();
     access.grantTeam(execution.getProcessInstanceId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),

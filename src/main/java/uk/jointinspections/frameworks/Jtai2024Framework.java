@@ -57,6 +57,7 @@ public class Jtai2024Framework implements InspectionFramework {
   public Start validate(InspectionStartRequest request) {
     String reference = fields.reference(request.reference());
     StartFields.noticeIsGiven(request, Jtai2024Process.FRAMEWORK);
+    StartFields.noScope(request, Jtai2024Process.FRAMEWORK);
     String area = fields.localAuthority(request.localAuthority());
     if (StartFields.present(request.deepDiveTheme())) {
       throw new InvalidInspectionException("deepDiveTheme",

@@ -61,6 +61,7 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
   public Start validate(InspectionStartRequest request) {
     String reference = fields.reference(request.reference());
     StartFields.noticeIsGiven(request, OfstedTargeted2016Process.FRAMEWORK);
+    StartFields.noScope(request, OfstedTargeted2016Process.FRAMEWORK);
     String area = fields.localAuthority(request.localAuthority());
     String themeId = StartFields.required(request.deepDiveTheme(), "deepDiveTheme");
     DeepDiveTheme theme = THEMES.stream().filter(t -> t.id.equals(themeId)).findFirst()

@@ -26,7 +26,8 @@ import uk.jointinspections.inspection.WithoutAuthorization;
  * of fieldwork and the steps of days 2-10 do not happen. The lead inspector is an Ofsted inspector (paragraph 14). A
  * team named at start includes the CQC inspector who does the CQC fieldwork (paragraph 14: "normally ... at least three
  * Ofsted inspectors and a Care Quality Commission inspector"; fewer Ofsted inspectors are accepted, the word being
- * "normally"); without a team the CQC fieldwork is offered to the whole CQC group.
+ * "normally"); without a team the CQC fieldwork is offered to the whole CQC group. Both elements are inspected
+ * together unless the start asks for a separate inspection of one, with one of the reasons of paragraph 18.
  */
 @Component
 public class Slac2009Framework implements InspectionFramework {
@@ -90,6 +91,33 @@ public class Slac2009Framework implements InspectionFramework {
     } else if (StartFields.present(request.noNoticeReason())) {
       throw new InvalidInspectionException("noNoticeReason", "only for an inspection without notice (noNotice true).");
     }
+    String scope = StartFields.present(request.scope()) ? request.scope().strip() : Slac2009Process.SCOPE_BOTH;
+    if (!Slac2009Process.SCOPES.contains(scope)) {
+      throw new InvalidInspectionException(Slac2009Process.VAR_SCOPE, "'" + scope + "' is not what paragraph 18"
+          + " lets an inspection cover; use both (a single inspection, the default), safeguarding or"
+          + " looked-after-children (a separate inspection of one of them).");
+    }
+    String scopeReason = null;
+    if (!Slac2009Process.SCOPE_BOTH.equals(scope)) {
+      if (!StartFields.present(request.scopeReason())) {
+        throw new InvalidInspectionException(Slac2009Process.VAR_SCOPE_REASON, "is required for a separate inspection"
+            + " of " + scope + ": paragraph 18 allows one only where provision has been judged inadequate previously"
+            + " (inadequate) or serious concerns about safeguarding have been raised (serious-concerns).");
+      }
+      scopeReason = request.scopeReason().strip();
+      if (!Slac2009Process.SCOPE_REASONS.contains(scopeReason)) {
+        throw new InvalidInspectionException(Slac2009Process.VAR_SCOPE_REASON, "'" + scopeReason + "' is not a reason"
+            + " paragraph 18 gives for a separate inspection; use inadequate (provision judged inadequate previously)"
+            + " or serious-concerns (serious concerns about safeguarding have been raised).");
+      }
+    } else if (StartFields.present(request.scopeReason())) {
+      throw new InvalidInspectionException(Slac2009Process.VAR_SCOPE_REASON, "only for a separate inspection (scope"
+          + " safeguarding or looked-after-children, paragraph 18).");
+    }
+    if (noNotice && Slac2009Process.SCOPE_LOOKED_AFTER_CHILDREN.equals(scope)) {
+      throw new InvalidInspectionException("noNotice", "paragraph 11 allows an inspection without notice for a full"
+          + " inspection of safeguarding; a separate inspection of looked after children is notified.");
+    }
     LocalDate fieldworkStart = fieldworkStart(request, noNotice);
     LocalDate notification = noNotice ? fieldworkStart
         : workingDays.add(fieldworkStart, Slac2009Process.NOTIFICATION_DAY - Slac2009Process.FIELDWORK_START_DAY);
@@ -113,6 +141,8 @@ public class Slac2009Framework implements InspectionFramework {
     variables.put("plannedFieldworkStart", fieldworkStart.toString());
     variables.put(Slac2009Process.VAR_NO_NOTICE, noNotice);
     variables.put(Slac2009Process.VAR_NO_NOTICE_REASON, reason);
+    variables.put(Slac2009Process.VAR_SCOPE, scope);
+    variables.put(Slac2009Process.VAR_SCOPE_REASON, scopeReason);
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
     variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
     InspectionTeam team = fields.team(request.inspectionTeam(), Slac2009Process.FRAMEWORK, inspectorates());

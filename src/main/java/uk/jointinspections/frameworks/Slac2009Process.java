@@ -23,6 +23,29 @@ public final class Slac2009Process {
   public static final String VAR_NO_NOTICE_REASON = "noNoticeReason";
   public static final List<String> NO_NOTICE_REASONS = List.of("inadequate", "serious-concerns");
 
+  /**
+   * Paragraph 18: nearly always both elements as a single inspection event; exceptionally, for the reasons of
+   * {@link #SCOPE_REASONS}, a separate inspection of safeguarding or of looked after children.
+   */
+  public static final String VAR_SCOPE = "scope";
+  public static final String VAR_SCOPE_REASON = "scopeReason";
+  public static final String SCOPE_BOTH = "both";
+  public static final String SCOPE_SAFEGUARDING = "safeguarding";
+  public static final String SCOPE_LOOKED_AFTER_CHILDREN = "looked-after-children";
+  public static final List<String> SCOPES = List.of(SCOPE_BOTH, SCOPE_SAFEGUARDING, SCOPE_LOOKED_AFTER_CHILDREN);
+  /** Paragraph 18: "judged inadequate previously or where serious concerns about safeguarding have been raised". */
+  public static final List<String> SCOPE_REASONS = List.of("inadequate", "serious-concerns");
+
+  /** Whether the scope (null for an inspection started before the field existed: both) covers safeguarding. */
+  public static boolean coversSafeguarding(Object scope) {
+    return !SCOPE_LOOKED_AFTER_CHILDREN.equals(scope);
+  }
+
+  /** Whether the scope (null for an inspection started before the field existed: both) covers looked after children. */
+  public static boolean coversLookedAfterChildren(Object scope) {
+    return !SCOPE_SAFEGUARDING.equals(scope);
+  }
+
   /** Paragraph 29: the four-point scale. */
   public static final List<String> GRADES = List.of("outstanding", "good", "adequate", "inadequate");
 
@@ -83,6 +106,12 @@ public final class Slac2009Process {
   public static final List<String> LIMITED_JUDGEMENTS = List.of("sgOverallEffectiveness", "sgLeadershipManagement",
       "lacEnjoyingAchieving", "lacLeadershipManagement", "lacOverallEffectiveness");
 
+  /** The limited judgements of the schedules the scope covers, in {@link #LIMITED_JUDGEMENTS}' order. */
+  public static List<String> limitedJudgements(Object scope) {
+    return LIMITED_JUDGEMENTS.stream().filter(judgement -> judgement.startsWith("sg") ? coversSafeguarding(scope)
+        : coversLookedAfterChildren(scope)).toList();
+  }
+
   public static final String SUFFIX_SUGGESTED = "Suggested";
   public static final String SUFFIX_FINAL = "Final";
   public static final String SUFFIX_OVERRIDE_REASON = "OverrideReason";
@@ -104,6 +133,8 @@ public final class Slac2009Process {
   public static final String TASK_FIELDWORK = "task_fieldwork";
   public static final String TASK_CQC_FIELDWORK = "task_cqc_fieldwork";
   public static final String TASK_RECORD_JUDGEMENTS = "task_record_judgements";
+  public static final String GW_SCOPE_SAFEGUARDING = "gw_scope_safeguarding";
+  public static final String GW_SCOPE_LAC = "gw_scope_lac";
   public static final String TASK_LIMIT_SG_OVERALL = "task_limit_sg_overall";
   public static final String TASK_LIMIT_SG_LEADERSHIP = "task_limit_sg_leadership";
   public static final String TASK_LIMIT_LAC_ENJOYING = "task_limit_lac_enjoying";

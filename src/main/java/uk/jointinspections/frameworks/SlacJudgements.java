@@ -1,6 +1,8 @@
 package uk.jointinspections.frameworks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,9 +11,12 @@ import uk.jointinspections.inspection.InvalidInspectionException;
 
 /**
  * Completes the lead inspector's judgement steps of the 2009 inspection only with what paragraph 29 allows: on
- * "Record the judgements", every judgement of both evaluation schedules on the four-point scale and the educational
- * progress question; on "Confirm the limited judgements", each limited judgement confirmed or overridden, an override
- * (a grade other than the decision table's suggestion) only with its reason, recorded as {@code <judgement>Overridden}.
+ * "Record the judgements", every judgement of the evaluation schedules inspected on the four-point scale (both, or
+ * for a separate inspection under paragraph 18, start variable {@code scope}, only the one inspected) and, when
+ * looked after children are inspected, the educational progress question; on "Confirm the limited judgements", each
+ * limited judgement confirmed or overridden, an override (a grade other than the decision table's suggestion) only
+ * with its reason, recorded as {@code <judgement>Overridden}; the limited judgements of a schedule not inspected are
+ * neither suggested (the diagram skips their decisions) nor asked for.
  */
 @Component("slacJudgements")
 public class SlacJudgements implements TaskListener {
@@ -26,11 +31,21 @@ public class SlacJudgements implements TaskListener {
   }
 
   private static void record(DelegateTask task) {
-    for (Map<String, String> schedule : java.util.List.of(Slac2009Process.SAFEGUARDING_JUDGEMENTS,
-        Slac2009Process.LAC_JUDGEMENTS)) {
+    Object scope = task.getVariable(Slac2009Process.VAR_SCOPE);
+    List<Map<String, String>> schedules = new ArrayList<>();
+    if (Slac2009Process.coversSafeguarding(scope)) {
+      schedules.add(Slac2009Process.SAFEGUARDING_JUDGEMENTS);
+    }
+    if (Slac2009Process.coversLookedAfterChildren(scope)) {
+      schedules.add(Slac2009Process.LAC_JUDGEMENTS);
+    }
+    for (Map<String, String> schedule : schedules) {
       for (Map.Entry<String, String> judgement : schedule.entrySet()) {
         grade(task, judgement.getKey(), judgement.getValue());
       }
+    }
+    if (!Slac2009Process.coversLookedAfterChildren(scope)) {
+      return;
     }
     // Paragraph 32: a yes or a no, never a default; the form's radio answers "yes" or "no", stored as a yes/no.
     Object progress = task.getVariable(Slac2009Process.VAR_EDUCATIONAL_PROGRESS);
@@ -43,7 +58,7 @@ public class SlacJudgements implements TaskListener {
   }
 
   private static void confirm(DelegateTask task) {
-    for (String judgement : Slac2009Process.LIMITED_JUDGEMENTS) {
+    for (String judgement : Slac2009Process.limitedJudgements(task.getVariable(Slac2009Process.VAR_SCOPE))) {
       String finalName = judgement + Slac2009Process.SUFFIX_FINAL;
       String grade = grade(task, finalName, "the confirmed grade");
       Object suggested = task.getVariable(judgement + Slac2009Process.SUFFIX_SUGGESTED);

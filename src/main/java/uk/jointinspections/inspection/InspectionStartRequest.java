@@ -11,10 +11,21 @@ import java.util.List;
  * @param noNoticeReason why: {@code inadequate} (provision already judged inadequate) or {@code serious-concerns}
  * @param inspectionTeam optional: the user ids of the inspectors on the team besides the lead inspector and the QA
  *     manager, each of an inspectorate taking part in the framework ({@link InspectionTeam})
+ * @param scope 2009 safeguarding and looked after children inspections only: {@code both} (the default),
+ *     {@code safeguarding} or {@code looked-after-children}, a separate inspection of one of them (paragraph 18)
+ * @param scopeReason why a separate inspection: {@code inadequate} (provision judged inadequate previously) or
+ *     {@code serious-concerns}
  */
 public record InspectionStartRequest(String framework, String reference, String localAuthority, String deepDiveTheme,
     String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager, Boolean noNotice,
-    String noNoticeReason, List<String> inspectionTeam) {
+    String noNoticeReason, List<String> inspectionTeam, String scope, String scopeReason) {
+
+  public InspectionStartRequest(String framework, String reference, String localAuthority, String deepDiveTheme,
+      String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager, Boolean noNotice,
+      String noNoticeReason, List<String> inspectionTeam) {
+    this(framework, reference, localAuthority, deepDiveTheme, notificationDate, plannedFieldworkStart, leadInspector,
+        qaManager, noNotice, noNoticeReason, inspectionTeam, null, null);
+  }
 
   public InspectionStartRequest(String framework, String reference, String localAuthority, String deepDiveTheme,
       String notificationDate, String plannedFieldworkStart, String leadInspector, String qaManager, Boolean noNotice,
@@ -33,6 +44,12 @@ public record InspectionStartRequest(String framework, String reference, String 
   /** The same request with the inspection team named. */
   public InspectionStartRequest withTeam(List<String> team) {
     return new InspectionStartRequest(framework, reference, localAuthority, deepDiveTheme, notificationDate,
-        plannedFieldworkStart, leadInspector, qaManager, noNotice, noNoticeReason, team);
+        plannedFieldworkStart, leadInspector, qaManager, noNotice, noNoticeReason, team, scope, scopeReason);
+  }
+
+  /** The same request with what is inspected (paragraph 18 of the 2009 framework) and why. */
+  public InspectionStartRequest withScope(String scope, String scopeReason) {
+    return new InspectionStartRequest(framework, reference, localAuthority, deepDiveTheme, notificationDate,
+        plannedFieldworkStart, leadInspector, qaManager, noNotice, noNoticeReason, inspectionTeam, scope, scopeReason);
   }
 }

@@ -45,6 +45,7 @@ public class JtaiInspectionFramework implements InspectionFramework {
   public Start validate(InspectionStartRequest request) {
     ValidatedStart start = rules.validate(request);
     StartFields.noticeIsGiven(request, request.framework());
+    StartFields.noScope(request, request.framework());
     // The start listener validates these again (the Tasklist start form takes the same path) and sets the typed variables.
     Map<String, Object> variables = new HashMap<>(start.variables());
     variables.put("notificationDate", start.dayZero().toString());

@@ -130,6 +130,21 @@ public class StartFields {
     }
   }
 
+  /**
+   * Only the 2009 inspection covers two elements that may be inspected separately (its paragraph 18); for any other
+   * framework {@code scope} and {@code scopeReason} are refused rather than silently dropped, so that nobody believes
+   * an inspection was narrowed.
+   */
+  public static void noScope(InspectionStartRequest request, String framework) {
+    if (present(request.scope())) {
+      throw new InvalidInspectionException("scope", "a " + framework + " inspection has no separate parts to choose;"
+          + " only slac-2009 may inspect safeguarding or looked after children separately (its paragraph 18).");
+    }
+    if (present(request.scopeReason())) {
+      throw new InvalidInspectionException("scopeReason", "only for a separate slac-2009 inspection.");
+    }
+  }
+
   public static boolean present(String value) {
     return value != null && !value.isBlank();
   }

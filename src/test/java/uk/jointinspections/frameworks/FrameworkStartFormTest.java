@@ -67,6 +67,24 @@ class FrameworkStartFormTest {
         .getTaskDefinitionKey()).isEqualTo(Slac2009Process.TASK_NOTIFY_ON_ARRIVAL);
   }
 
+  /** Defect 19, paragraph 18: the start form's scope, with its reason when the inspection is a separate one. */
+  @Test
+  void theSlacStartFormTakesTheScopeAndItsReason() {
+    FrameworkScenario.clock("2026-04-30T10:00");
+    Map<String, Object> form = new HashMap<>(Map.of("reference", "SLAC-FORM-SCOPE", "localAuthority", "Southshire",
+        "plannedFieldworkStart", "2026-05-18", "noNotice", false, "scope", "looked-after-children",
+        "leadInspector", "ofsted-lead"));
+    assertThatThrownBy(() -> submit(Slac2009Process.KEY, form))
+        .isInstanceOfSatisfying(InvalidInspectionException.class, e -> assertThat(e.field()).isEqualTo("scopeReason"));
+
+    form.put("scopeReason", "inadequate");
+    ProcessInstance pi = submit(Slac2009Process.KEY, form);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Slac2009Process.VAR_SCOPE))
+        .isEqualTo("looked-after-children");
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), Slac2009Process.VAR_SCOPE_REASON))
+        .isEqualTo("inadequate");
+  }
+
   @Test
   void aFrameworkNameThatIsNotTheDiagramsIsRefused() {
     FrameworkScenario.clock("2026-09-11T10:00");

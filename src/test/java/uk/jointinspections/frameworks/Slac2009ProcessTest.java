@@ -346,7 +346,7 @@ class Slac2009ProcessTest {
     assertThat(first.get("day").asInt()).isEqualTo(11);
     String ics = http.withBasicAuth(LEAD, "demo").getForObject("/api/inspections/SLAC-REST/timeline.ics", String.class)
         .replace("\r\n ", "");
-    assertThat(ics).contains("Grade every judgement of both evaluation schedules", "Publish the report on the Ofsted website")
+    assertThat(ics).contains("Grade every judgement of the schedules inspected", "Publish the report on the Ofsted website")
         .doesNotContain("Send the notification and the accompanying documentation");
 
     body.put("reference", "SLAC-REST-2");
@@ -513,5 +513,160 @@ class Slac2009ProcessTest {
         .isEqualTo(false);
     assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacEnjoyingAchievingOverridden"))
         .isEqualTo(true);
+  }
+
+  /** The grades of one schedule only, as a separate inspection's lead inspector gives them. */
+  private static Map<String, Object> judgementsOf(Map<String, String> schedule, String grade) {
+    Map<String, Object> v = new HashMap<>();
+    schedule.keySet().forEach(k -> v.put(k, grade));
+    return v;
+  }
+
+  private static Map<String, Object> confirmAsSuggested(FrameworkScenario s, String scope) {
+    Map<String, Object> v = new HashMap<>();
+    for (String judgement : limitedJudgements(scope)) {
+      v.put(judgement + SUFFIX_FINAL, s.engine.getRuntimeService().getVariable(s.processInstanceId, judgement + SUFFIX_SUGGESTED));
+    }
+    return v;
+  }
+
+  private long ran(FrameworkScenario s, String activityId) {
+    return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(s.processInstanceId)
+        .activityId(activityId).finished().count();
+  }
+
+  private void reportToPublication(FrameworkScenario s, String reference) {
+    for (String step : List.of(TASK_FEEDBACK, TASK_QUALITY_ASSURE_REPORT, TASK_SEND_DRAFT_REPORT,
+        TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
+      s.complete(step);
+    }
+    s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/" + reference));
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(s.processInstanceId)
+        .singleResult().getEndActivityId()).isEqualTo(END_INSPECTION);
+  }
+
+  /**
+   * Defect 19, paragraph 18: a separate inspection of safeguarding (here without notice, serious concerns, paragraph
+   * 11) asks for the safeguarding judgements only, runs only their limiting decisions and confirms only theirs.
+   */
+  @Test
+  void aSeparateInspectionOfSafeguardingNeedsOnlyTheSafeguardingJudgements() {
+    FrameworkScenario.clock("2026-06-01T08:00");
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("slac-2009", "SLAC-SG-ONLY",
+        "Northshire", null, null, "2026-06-01", LEAD, null, true, "serious-concerns")
+        .withScope(SCOPE_SAFEGUARDING, "serious-concerns"));
+    FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_SCOPE)).isEqualTo(SCOPE_SAFEGUARDING);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_SCOPE_REASON)).isEqualTo("serious-concerns");
+    s.complete(TASK_NOTIFY_ON_ARRIVAL);
+    s.complete(TASK_RECORD_CASE_LIST_ON_SITE);
+    s.complete(TASK_SETUP_MEETING_ON_SITE, initialCases());
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.complete(TASK_FIELDWORK);
+    s.complete(TASK_CQC_FIELDWORK);
+
+    Map<String, Object> grades = judgementsOf(SAFEGUARDING_JUDGEMENTS, "good");
+    grades.remove("sgEqualityDiversity");
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, grades)).hasMessageContaining("sgEqualityDiversity");
+    grades.put("sgEqualityDiversity", "inadequate"); // paragraph 31: leadership unlikely to be adequate
+    s.complete(TASK_RECORD_JUDGEMENTS, grades); // no looked after children's grade, no educational progress answer
+    assertThat(ran(s, TASK_LIMIT_SG_OVERALL)).isEqualTo(1);
+    assertThat(ran(s, TASK_LIMIT_SG_LEADERSHIP)).isEqualTo(1);
+    assertThat(ran(s, TASK_LIMIT_LAC_ENJOYING) + ran(s, TASK_LIMIT_LAC_LEADERSHIP) + ran(s, TASK_LIMIT_LAC_OVERALL))
+        .isZero();
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "sgLeadershipManagementSuggested"))
+        .isEqualTo("inadequate");
+    assertThat(engine.getRuntimeService().getVariables(s.processInstanceId).keySet())
+        .noneMatch(name -> name.startsWith("lac"));
+
+    Map<String, Object> confirm = confirmAsSuggested(s, SCOPE_SAFEGUARDING);
+    assertThat(confirm).containsOnlyKeys("sgOverallEffectivenessFinal", "sgLeadershipManagementFinal");
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirm);
+    assertThat(variable(s, "sgLeadershipManagementFinal")).isEqualTo("inadequate");
+    reportToPublication(s, "SLAC-SG-ONLY");
+  }
+
+  /** Defect 19, paragraph 18: a separate inspection of looked after children, with notice, grades only theirs. */
+  @Test
+  void aSeparateInspectionOfLookedAfterChildrenNeedsOnlyTheirJudgements() {
+    FrameworkScenario.clock("2026-04-30T10:00");
+    InspectionStarts.Started started = starts.start(new InspectionStartRequest("slac-2009", "SLAC-LAC-ONLY",
+        "Northshire", null, null, "2026-05-18", LEAD, null, false, null)
+        .withScope(SCOPE_LOOKED_AFTER_CHILDREN, "inadequate"));
+    FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    for (String step : List.of(TASK_SEND_NOTIFICATION, TASK_AGREE_SETUP_MEETING, TASK_RECORD_CORE_DOCUMENTS,
+        TASK_RECORD_LAC_LETTER, TASK_RECORD_CASE_LIST)) {
+      s.complete(step);
+    }
+    s.complete(TASK_SETUP_MEETING, initialCases());
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(TASK_FIELDWORK);
+    s.complete(TASK_CQC_FIELDWORK);
+
+    Map<String, Object> grades = judgementsOf(LAC_JUDGEMENTS, "good");
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, grades))
+        .hasMessageContaining(VAR_EDUCATIONAL_PROGRESS); // still asked: paragraph 32 limits enjoying and achieving
+    grades.put(VAR_EDUCATIONAL_PROGRESS, "no");
+    s.complete(TASK_RECORD_JUDGEMENTS, grades); // no safeguarding grade
+    assertThat(ran(s, TASK_LIMIT_SG_OVERALL) + ran(s, TASK_LIMIT_SG_LEADERSHIP)).isZero();
+    assertThat(ran(s, TASK_LIMIT_LAC_ENJOYING)).isEqualTo(1);
+    assertThat(ran(s, TASK_LIMIT_LAC_LEADERSHIP)).isEqualTo(1);
+    assertThat(ran(s, TASK_LIMIT_LAC_OVERALL)).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacEnjoyingAchievingSuggested"))
+        .isEqualTo("adequate");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "lacOverallEffectivenessSuggested"))
+        .isEqualTo("adequate");
+    assertThat(engine.getRuntimeService().getVariables(s.processInstanceId).keySet())
+        .noneMatch(name -> name.startsWith("sg"));
+
+    Map<String, Object> confirm = confirmAsSuggested(s, SCOPE_LOOKED_AFTER_CHILDREN);
+    assertThat(confirm).containsOnlyKeys("lacEnjoyingAchievingFinal", "lacLeadershipManagementFinal",
+        "lacOverallEffectivenessFinal");
+    s.complete(TASK_CONFIRM_JUDGEMENTS, confirm);
+    assertThat(variable(s, "lacOverallEffectivenessOverridden")).isEqualTo(false);
+    reportToPublication(s, "SLAC-LAC-ONLY");
+  }
+
+  /** Defect 19: both schedules stay the default; a scope is checked, and only 2009 has one. */
+  @Test
+  void theScopeIsBothByDefaultAndASeparateInspectionNeedsAReasonOfParagraph18() {
+    FrameworkScenario s = atJudgements("SLAC-BOTH");
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_SCOPE)).isEqualTo(SCOPE_BOTH);
+    Map<String, Object> safeguardingOnly = judgementsOf(SAFEGUARDING_JUDGEMENTS, "good");
+    assertThatThrownBy(() -> s.complete(TASK_RECORD_JUDGEMENTS, safeguardingOnly))
+        .hasMessageContaining("lacOverallEffectiveness");
+
+    FrameworkScenario.clock("2026-04-30T10:00");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    java.util.function.Function<Map<String, Object>, com.fasterxml.jackson.databind.JsonNode> refused = changes -> {
+      Map<String, Object> body = new HashMap<>(Map.of("framework", "slac-2009", "reference", "SLAC-SCOPE-BAD",
+          "localAuthority", "Northshire", "plannedFieldworkStart", "2026-05-18", "leadInspector", LEAD));
+      body.putAll(changes);
+      var answer = http.withBasicAuth(LEAD, "demo").postForEntity("/api/inspections",
+          new org.springframework.http.HttpEntity<>(body, headers), com.fasterxml.jackson.databind.JsonNode.class);
+      assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(400);
+      return answer.getBody();
+    };
+    assertThat(refused.apply(Map.of("scope", "children-in-need")).get("message").asText()).startsWith("scope: ")
+        .contains("paragraph 18");
+    assertThat(refused.apply(Map.of("scope", "safeguarding")).get("message").asText()).startsWith("scopeReason: ")
+        .contains("paragraph 18");
+    assertThat(refused.apply(Map.of("scope", "looked-after-children", "scopeReason", "staff shortages"))
+        .get("message").asText()).startsWith("scopeReason: ");
+    assertThat(refused.apply(Map.of("scope", "both", "scopeReason", "inadequate")).get("message").asText())
+        .startsWith("scopeReason: ");
+    assertThat(refused.apply(Map.of("scope", "looked-after-children", "scopeReason", "inadequate", "noNotice", true,
+        "noNoticeReason", "inadequate")).get("message").asText()).startsWith("noNotice: ").contains("paragraph 11");
+    assertThat(refused.apply(Map.of("framework", "jtai-2024", "qaManager", "qa-manager", "scope", "safeguarding"))
+        .get("message").asText()).startsWith("scope: ").contains("slac-2009");
+    assertThat(refused.apply(Map.of("framework", "ofsted-targeted-2016", "qaManager", "qa-manager",
+        "deepDiveTheme", "cse-and-missing", "scopeReason", "inadequate")).get("message").asText())
+        .startsWith("scopeReason: ");
+    assertThat(refused.apply(Map.of("framework", "jtai-2017", "deepDiveTheme", "cse-and-missing", "scope", "both"))
+        .get("message").asText()).startsWith("scope: ");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey("SLAC-SCOPE-BAD").count()).isZero();
   }
 }

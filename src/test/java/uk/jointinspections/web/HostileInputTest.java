@@ -31,6 +31,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.concern.ConcernRules;
+import uk.jointinspections.frameworks.Slac2009Process;
 import uk.jointinspections.inspection.InspectionFrameworks;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
@@ -241,6 +242,8 @@ class HostileInputTest {
     body.put("qaManager", "qa-manager");
     body.put("noNotice", framework.equals("slac-2009") ? false : null);
     body.put("noNoticeReason", null);
+    body.put("scope", null);
+    body.put("scopeReason", null);
     return body;
   }
 
@@ -294,7 +297,10 @@ class HostileInputTest {
       case "reference" -> value instanceof String s && REFERENCE.matcher(s.strip()).matches();
       case "localAuthority" -> text(value, 100);
       case "deepDiveTheme" -> !themed && blank(value);
-      case "notificationDate", "noNoticeReason" -> blank(value);
+      case "notificationDate", "noNoticeReason", "scopeReason" -> blank(value);
+      // the three scopes are legal in 2009 (the two separate ones then refused for want of a reason: another field's)
+      case "scope" -> blank(value) || framework.equals("slac-2009") && value instanceof String s
+          && Slac2009Process.SCOPES.contains(s.strip());
       case "qaManager" -> qaOptional && blank(value);
       // true is legal in 2009, and then refused for want of a reason: another field's rule
       case "noNotice" -> Boolean.FALSE.equals(value)

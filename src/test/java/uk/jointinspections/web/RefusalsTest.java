@@ -53,6 +53,8 @@ class RefusalsTest {
       "/api/inspections, leadInspector",
       "/api/inspections, qaManager",
       "/api/inspections, noNoticeReason",
+      "/api/inspections, scope",
+      "/api/inspections, scopeReason",
       "/api/inspections/JTAI-NONE/concerns, caseNumbers",
       "/api/inspections/JTAI-NONE/concerns, agencyService",
       "/api/inspections/JTAI-NONE/concerns, seniorOfficerRole",
