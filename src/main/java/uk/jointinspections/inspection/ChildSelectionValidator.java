@@ -25,7 +25,10 @@ import org.springframework.stereotype.Component;
  *       evaluation"; default "children");</li>
  *   <li>{@code children.<variable>.among} and {@code children.<variable>.amongLabel}: a variable of an earlier
  *       selection that every number must come from, and how the message names it ("the 20 selected on day 1");</li>
- *   <li>{@code children.<variable>.notAmong}: variables of earlier selections that no number may repeat.</li>
+ *   <li>{@code children.<variable>.notAmong}: variables of earlier selections that no number may repeat;</li>
+ *   <li>{@code children.<variable>.skipWhen}: {@code name=value} (values separated by {@code |}): the rule does not
+ *       apply when the instance's variable has one of these values, e.g. {@code scope=safeguarding} for the looked
+ *       after children's cases of a separate safeguarding inspection.</li>
  * </ul>
  * On completion the list is stored normalised, as "ID, ID, ...".
  */
@@ -50,7 +53,7 @@ public class ChildSelectionValidator implements TaskListener {
 
   /** What one variable of a selection step must hold, read from the step's {@code children.*} properties. */
   record SelectionRule(String variable, Integer min, Integer max, String what, String among, String amongLabel,
-      List<String> notAmong) {
+      List<String> notAmong, String skipWhen) {
 
     static List<SelectionRule> all(Map<String, String> properties) {
       Set<String> variables = new LinkedHashSet<>();
@@ -66,7 +69,8 @@ public class ChildSelectionValidator implements TaskListener {
             number(properties.get(key + "max"), key + "max"),
             properties.getOrDefault(key + "what", "children"), properties.get(key + "among"),
             properties.get(key + "amongLabel"),
-            notAmong == null ? List.of() : List.of(notAmong.trim().split("\\s*,\\s*"))));
+            notAmong == null ? List.of() : List.of(notAmong.trim().split("\\s*,\\s*")),
+            properties.get(key + "skipWhen")));
       }
       return rules;
     }
@@ -84,6 +88,9 @@ public class ChildSelectionValidator implements TaskListener {
     }
 
     void check(DelegateTask task) {
+      if (skipped(task)) {
+        return;
+      }
       List<String> ids = parse(task.getVariable(variable), variable);
       int given = ids.size();
       String gave = ": you gave " + given + " different identification numbers.";
@@ -120,6 +127,20 @@ public class ChildSelectionValidator implements TaskListener {
         }
       }
       task.setVariable(variable, String.join(", ", ids));
+    }
+
+    private boolean skipped(DelegateTask task) {
+      if (skipWhen == null || skipWhen.isBlank()) {
+        return false;
+      }
+      int equals = skipWhen.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalStateException("The diagram's property " + PREFIX + variable + ".skipWhen must read"
+            + " name=value, not '" + skipWhen + "'.");
+      }
+      Object value = task.getVariable(skipWhen.substring(0, equals).strip());
+      return value != null && List.of(skipWhen.substring(equals + 1).strip().split("\\s*\\|\\s*"))
+          .contains(value.toString());
     }
 
     private static String word(int n) {

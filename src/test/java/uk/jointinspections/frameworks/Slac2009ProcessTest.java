@@ -560,8 +560,12 @@ class Slac2009ProcessTest {
     assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_SCOPE_REASON)).isEqualTo("serious-concerns");
     s.complete(TASK_NOTIFY_ON_ARRIVAL);
     s.complete(TASK_RECORD_CASE_LIST_ON_SITE);
-    s.complete(TASK_SETUP_MEETING_ON_SITE, initialCases());
-    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    // A separate inspection of safeguarding selects safeguarding cases only (children.*.skipWhen, paragraph 18).
+    assertThatThrownBy(() -> s.complete(TASK_SETUP_MEETING_ON_SITE, Map.of("initialSafeguardingCaseIds", "S101, S102")))
+        .hasMessageContaining("at least four safeguarding cases");
+    s.complete(TASK_SETUP_MEETING_ON_SITE, Map.of("initialSafeguardingCaseIds", "S101, S102, S103, S104"));
+    s.complete(TASK_SELECT_ADDITIONAL_CASES,
+        Map.of("additionalSafeguardingCaseIds", "S105, S106, S107, S108, S109, S110"));
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
 
@@ -598,8 +602,8 @@ class Slac2009ProcessTest {
         TASK_RECORD_LAC_LETTER, TASK_RECORD_CASE_LIST)) {
       s.complete(step);
     }
-    s.complete(TASK_SETUP_MEETING, initialCases());
-    s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
+    s.complete(TASK_SETUP_MEETING, Map.of("initialLacCaseIds", "L201, L202, L203, L204"));
+    s.complete(TASK_SELECT_ADDITIONAL_CASES, Map.of("additionalLacCaseIds", "L205, L206, L207, L208, L209, L210"));
     s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
