@@ -83,6 +83,7 @@ public class Jtai2024Framework implements InspectionFramework {
     variables.put(InspectionTeam.VARIABLE,
         fields.team(request.inspectionTeam(), Jtai2024Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put(Jtai2024Process.VAR_DEFERRALS, 0);
+    variables.put(Jtai2024Process.VAR_DEFERRAL_REQUESTED, false);
     return new Start(reference, variables);
   }
 
