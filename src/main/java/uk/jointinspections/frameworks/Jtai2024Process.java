@@ -57,6 +57,8 @@ public final class Jtai2024Process {
   public static final String TASK_SELECT_30_CHILDREN = "task_select_30_children";
   public static final String TASK_RECORD_ANSWERS_30 = "task_record_answers_30";
   public static final String TASK_SELECT_AUDIT_CHILDREN = "task_select_audit_children";
+  /** Paragraph 105: CQC decides which health agencies to ask for the selected children's records. */
+  public static final String TASK_REQUEST_HEALTH_RECORDS_CQC = "task_request_health_records_cqc";
   public static final String TASK_RECORD_CASE_RECORDS = "task_record_case_records";
   public static final String TASK_RECORD_AUDITS = "task_record_audits";
   public static final String TASK_CONFIRM_MASA_NOTIFIED = "task_confirm_masa_notified";

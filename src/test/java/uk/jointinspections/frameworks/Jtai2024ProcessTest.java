@@ -84,6 +84,11 @@ class Jtai2024ProcessTest {
     for (int i = 0; i < annexA.length; i++) {
       s.assigned(annexA[i], LEAD, due[1 + i]);
       s.complete(annexA[i], Jtai2024Steps.defaults(annexA[i]));
+      if (annexA[i].equals(TASK_SELECT_AUDIT_CHILDREN)) {
+        // Paragraph 105: CQC decides which health agencies to ask, the day the children are selected (day 4).
+        s.offered(TASK_REQUEST_HEALTH_RECORDS_CQC, "cqc", due[4].replace("12:00", "23:59"));
+        s.complete(TASK_REQUEST_HEALTH_RECORDS_CQC, Map.of("healthAgenciesAsked", "The ICB's community trust and the GP federation."));
+      }
     }
     for (int i = 0; i < meetings.length; i++) {
       if (meetings[i].equals(TASK_AGREE_FIELDWORK_TIMETABLE)) {
