@@ -13,7 +13,8 @@ import uk.jointinspections.inspection.StartFields;
 /**
  * A granted deferral (paragraph 19) moves the whole timeline: the new start of fieldwork gives a new notification
  * date 10 working days before it, and weeks 1 and 2 start again from there. The new notification cannot be in the
- * past: the local area must again have its 10 working days.
+ * past: the local area must again have its 10 working days, and a deferral is to a later start, never an earlier or the
+ * same one.
  */
 @Component("jtai2024Deferral")
 public class Jtai2024Deferral implements JavaDelegate {
@@ -35,6 +36,15 @@ public class Jtai2024Deferral implements JavaDelegate {
     }
     LocalDate fieldworkStart = fields.workingDate(text.length() > 10 ? text.substring(0, 10) : text,
         Jtai2024Process.VAR_DEFERRED_FIELDWORK_START);
+    Object current = execution.getVariable(Jtai2024Process.VAR_FIELDWORK_START);
+    if (current instanceof java.util.Date date) {
+      LocalDate planned = date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+      if (!fieldworkStart.isAfter(planned)) {
+        throw new InvalidInspectionException(Jtai2024Process.VAR_DEFERRED_FIELDWORK_START, "a deferral moves fieldwork"
+            + " later (paragraph 19): " + fieldworkStart + " is not after the planned start of fieldwork, " + planned
+            + ".");
+      }
+    }
     Jtai2024Plan plan = Jtai2024Plan.fromFieldworkStart(fieldworkStart, workingDays);
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
     if (plan.notification().isBefore(today)) {

@@ -54,6 +54,7 @@ public class Jtai2024Deferrals {
       unrestricted.call(() -> runtimeService.createMessageCorrelation(Jtai2024Process.MESSAGE_DEFERRAL_REQUESTED)
           .processInstanceBusinessKey(startedAs)
           .setVariable(Jtai2024Process.VAR_DEFERRAL_REQUEST_REASON, reason.strip())
+          .setVariable(Jtai2024Process.VAR_DEFERRAL_REQUESTED, true)
           .correlateWithResult());
     } catch (MismatchingMessageCorrelationException e) {
       throw new InspectionProblem(HttpStatus.CONFLICT, "Inspection '" + reference + "' is not between notification"

@@ -65,10 +65,16 @@ public class Jtai2024Framework implements InspectionFramework {
     }
     Jtai2024Plan plan = plan(request);
     String lead = fields.member(request.leadInspector(), "leadInspector",
-        "the lead inspector is one of Ofsted's social care inspectors (paragraph 10)", Inspectorates.OFSTED);
+        "the lead inspector is one of Ofsted's social care inspectors (paragraph 10)", Inspectorates.OFSTED,
+        Inspectorates.LEAD_INSPECTOR);
     String qa = fields.member(request.qaManager(), "qaManager",
         "the quality assurance manager is a Senior HMI from Ofsted (paragraph 11)", Inspectorates.OFSTED,
         Inspectorates.QA_MANAGER);
+    if (qa.equals(lead)) {
+      throw new InvalidInspectionException("qaManager",
+          "the QA manager is independent of the inspection team (paragraph 89): name a Senior HMI other than the lead"
+              + " inspector.");
+    }
     Map<String, Object> variables = new HashMap<>(plan.variables());
     variables.put(JtaiProcess.VAR_FRAMEWORK, Jtai2024Process.FRAMEWORK);
     variables.put(JtaiProcess.VAR_REFERENCE, reference);
@@ -78,6 +84,7 @@ public class Jtai2024Framework implements InspectionFramework {
     variables.put(InspectionTeam.VARIABLE,
         fields.team(request.inspectionTeam(), Jtai2024Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put(Jtai2024Process.VAR_DEFERRALS, 0);
+    variables.put(Jtai2024Process.VAR_DEFERRAL_REQUESTED, false);
     return new Start(reference, variables);
   }
 

@@ -30,12 +30,23 @@ public final class Jtai2024Process {
   public static final String VAR_DEFERRAL_DECISION = "deferralDecision";
   public static final String VAR_DEFERRED_FIELDWORK_START = "deferredFieldworkStart";
   public static final String VAR_DEFERRALS = "deferrals";
+  /** Whether the partnership has asked for a deferral: the timeline lists the decision (day 9) only then. */
+  public static final String VAR_DEFERRAL_REQUESTED = "deferralRequested";
   public static final String VAR_FINAL_LETTER_SENT_ON = "finalLetterSentOn";
   public static final String VAR_STATEMENT_REQUIRED = "statementOfActionRequired";
   public static final String VAR_PRIORITY_LOCAL_AUTHORITY = "priorityActionLocalAuthority";
   public static final String VAR_PRIORITY_HEALTH = "priorityActionHealth";
   public static final String VAR_PRIORITY_POLICE = "priorityActionPolice";
+  public static final String VAR_PRIORITY_MASA = "priorityActionMasa";
+  /** More than one agency, or the MASA, has an area for priority action (paragraph 110). */
+  public static final String VAR_PRIORITY_MULTI_AGENCY = "priorityActionMultiAgency";
+  public static final String VAR_STATEMENT_LEAD_AGENCY = "statementLeadAgency";
+  public static final String VAR_STATEMENT_COOPERATING_AGENCIES = "statementCooperatingAgencies";
   public static final String VAR_FORCE_RESPONDING = "forceResponding";
+  // Publication hold (Annex C, paragraph 121): set by the complaint side (PublicationHold)
+  public static final String VAR_PUBLICATION_WITHHELD = "publicationWithheld";
+  public static final String MESSAGE_PUBLICATION_WITHHELD = "msg_publication_withheld";
+  public static final String MESSAGE_PUBLICATION_RESUMED = "msg_publication_resumed";
 
   // Weeks 1 and 2
   public static final String SUB_NOTIFICATION_TO_FIELDWORK = "sub_notification_to_fieldwork";
@@ -46,11 +57,16 @@ public final class Jtai2024Process {
   public static final String TASK_SELECT_30_CHILDREN = "task_select_30_children";
   public static final String TASK_RECORD_ANSWERS_30 = "task_record_answers_30";
   public static final String TASK_SELECT_AUDIT_CHILDREN = "task_select_audit_children";
+  /** Paragraph 105: CQC decides which health agencies to ask for the selected children's records. */
+  public static final String TASK_REQUEST_HEALTH_RECORDS_CQC = "task_request_health_records_cqc";
   public static final String TASK_RECORD_CASE_RECORDS = "task_record_case_records";
   public static final String TASK_RECORD_AUDITS = "task_record_audits";
   public static final String TASK_CONFIRM_MASA_NOTIFIED = "task_confirm_masa_notified";
   public static final String TASK_SETUP_DISCUSSION = "task_setup_discussion";
   public static final String TASK_MEET_MASA_BEFORE_FIELDWORK = "task_meet_masa_before_fieldwork";
+  /** Paragraph 31: CQC's and HMICFRS's lead inspectors liaise with their agencies on the timetable. */
+  public static final String TASK_TIMETABLE_LIAISON_CQC = "task_timetable_liaison_cqc";
+  public static final String TASK_TIMETABLE_LIAISON_HMICFRS = "task_timetable_liaison_hmicfrs";
   public static final String TASK_AGREE_FIELDWORK_TIMETABLE = "task_agree_fieldwork_timetable";
   public static final String TASK_DECIDE_DEFERRAL = "task_decide_deferral";
   // Week 3
@@ -69,6 +85,18 @@ public final class Jtai2024Process {
   public static final String TASK_SEND_DRAFT_LETTER = "task_send_draft_letter";
   public static final String TASK_RECORD_DCS_COMMENTS = "task_record_dcs_comments";
   public static final String TASK_SEND_FINAL_LETTER = "task_send_final_letter";
+  /** Paragraph 80: the QA manager reviews the findings in the draft letter and the final letter. */
+  public static final String TASK_QA_REVIEW_DRAFT_LETTER = "task_qa_review_draft_letter";
+  public static final String TASK_QA_REVIEW_FINAL_LETTER = "task_qa_review_final_letter";
+  /** Paragraph 85: CQC and HMICFRS give their views; HMCI decides on a statement of action. */
+  public static final String TASK_CONSULT_STATEMENT_CQC = "task_consult_statement_cqc";
+  public static final String TASK_CONSULT_STATEMENT_HMICFRS = "task_consult_statement_hmicfrs";
+  public static final String TASK_DECIDE_STATEMENT_OF_ACTION = "task_decide_statement_of_action";
+  /** Paragraph 110: the government departments see the letter before it is published. */
+  public static final String TASK_SHARE_LETTER_WITH_DEPARTMENTS = "task_share_letter_with_departments";
+  public static final String GW_PUBLICATION_HELD = "gw_publication_held";
+  public static final String EVENT_PUBLICATION_RESUMED = "event_publication_resumed";
+  public static final String BOUNDARY_PUBLICATION_WITHHELD = "boundary_publication_withheld";
   public static final String TASK_PUBLISH_LETTER = "task_publish_letter";
   /** Runs the shared statement-of-action process ({@code statement-of-action.bpmn}); its steps follow. */
   public static final String CALL_STATEMENT_OF_ACTION = StatementOfActionProcess.CALL_STATEMENT_OF_ACTION;
@@ -77,6 +105,8 @@ public final class Jtai2024Process {
   // Annex B
   public static final String TASK_INFORM_DFE = "task_inform_dfe";
   public static final String TASK_REQUEST_LA_ACTION_PLAN = "task_request_la_action_plan";
+  /** Paragraph 112: CQC inspectors notify their manager immediately, at the end of fieldwork. */
+  public static final String TASK_CQC_NOTIFY_MANAGER = "task_cqc_notify_manager";
   public static final String TASK_CQC_MANAGEMENT_REVIEW = "task_cqc_management_review";
   public static final String TASK_DECIDE_REGULATORY_ACTION = "task_decide_regulatory_action";
   public static final String TASK_REPORT_CAUSE_OF_CONCERN = "task_report_cause_of_concern";

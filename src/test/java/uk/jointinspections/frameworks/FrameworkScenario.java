@@ -86,6 +86,30 @@ class FrameworkScenario {
     return task;
   }
 
+  /** The step is open, offered to exactly these groups, due at this London date-time (or no deadline when null). */
+  Task offeredToGroups(String key, String due, String... groups) {
+    Task task = task(key);
+    assertThat(task.getAssignee()).as(key + " assignee").isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList())
+        .as(key + " candidate groups").containsExactlyInAnyOrder(groups);
+    assertDue(task, due);
+    return task;
+  }
+
+  /** Completes the step as this signed-in user, as the Tasklist or the REST API would. */
+  void completeAs(String user, String key, Map<String, Object> variables) {
+    String taskId = task(key).getId();
+    List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      engine.getTaskService().complete(taskId, variables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
   private static void assertDue(Task task, String due) {
     if (due == null) {
       assertThat(task.getDueDate()).as(task.getTaskDefinitionKey() + " due").isNull();

@@ -27,6 +27,7 @@ class Jtai2024ApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @BeforeEach
   void clock() {
@@ -118,15 +119,39 @@ class Jtai2024ApiTest {
     Map<String, Object> holiday = request("JTAI24-BAD-6");
     holiday.put("plannedFieldworkStart", "2026-08-31");
     cases.put("plannedFieldworkStart ", holiday);
+    // Paragraph 10: the lead inspector is a lead inspector of Ofsted, not any Ofsted user (an inspector, an editor).
+    Map<String, Object> notLead = request("JTAI24-BAD-8");
+    notLead.put("leadInspector", "ofsted-inspector");
+    cases.put("leadInspector", notLead);
+    Map<String, Object> editor = request("JTAI24-BAD-9");
+    editor.put("leadInspector", "editor");
+    cases.put("leadInspector ", editor);
+    // Paragraph 89: the QA manager is independent of the inspection team, so never the lead inspector herself.
+    Map<String, Object> sameAsLead = request("JTAI24-BAD-10");
+    sameAsLead.put("leadInspector", "senior-lead-2024");
+    sameAsLead.put("qaManager", "senior-lead-2024");
+    cases.put("qaManager  ", sameAsLead);
     Map<String, Object> unknown = request("JTAI24-BAD-7");
     unknown.put("framework", "jtai-2025");
     cases.put("framework", unknown);
 
+    if (identity.createUserQuery().userId("senior-lead-2024").count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser("senior-lead-2024");
+      user.setFirstName("Sam");
+      user.setLastName("Senior HMI and lead inspector");
+      identity.saveUser(user);
+      for (String group : java.util.List.of("ofsted", "lead-inspector", "qa-manager")) {
+        identity.createMembership("senior-lead-2024", group);
+      }
+    }
     cases.forEach((field, body) -> {
       ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
       assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody().get("message").asText()).as(field).startsWith(field.strip() + ": ");
       assertThat(instances((String) body.get("reference"))).as(field).isZero();
+      if (body == sameAsLead) {
+        assertThat(response.getBody().get("message").asText()).contains("independent", "paragraph 89");
+      }
     });
     assertThat(post("ofsted-lead", "/api/inspections", unknown).getBody().get("message").asText())
         .contains("jtai-2016", "jtai-2017", "jtai-2024");

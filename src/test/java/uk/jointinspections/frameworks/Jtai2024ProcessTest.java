@@ -83,47 +83,76 @@ class Jtai2024ProcessTest {
         TASK_AGREE_FIELDWORK_TIMETABLE};
     for (int i = 0; i < annexA.length; i++) {
       s.assigned(annexA[i], LEAD, due[1 + i]);
-      s.complete(annexA[i]);
+      s.complete(annexA[i], Jtai2024Steps.defaults(annexA[i]));
+      if (annexA[i].equals(TASK_SELECT_AUDIT_CHILDREN)) {
+        // Paragraph 105: CQC decides which health agencies to ask, the day the children are selected (day 4).
+        s.offered(TASK_REQUEST_HEALTH_RECORDS_CQC, "cqc", due[4].replace("12:00", "23:59"));
+        s.complete(TASK_REQUEST_HEALTH_RECORDS_CQC, Map.of("healthAgenciesAsked", "The ICB's community trust and the GP federation."));
+      }
     }
     for (int i = 0; i < meetings.length; i++) {
+      if (meetings[i].equals(TASK_AGREE_FIELDWORK_TIMETABLE)) {
+        // Paragraph 31: CQC's and HMICFRS's lead inspectors make their arrangements first, by day 8.
+        s.waitsAtExactly(TASK_TIMETABLE_LIAISON_CQC, TASK_TIMETABLE_LIAISON_HMICFRS);
+        s.offered(TASK_TIMETABLE_LIAISON_CQC, "cqc", due[6].replace("17:00", "23:59"));
+        s.offered(TASK_TIMETABLE_LIAISON_HMICFRS, "hmicfrs", due[6].replace("17:00", "23:59"));
+        s.complete(TASK_TIMETABLE_LIAISON_CQC);
+        s.waitsAtExactly(TASK_TIMETABLE_LIAISON_HMICFRS);
+        s.complete(TASK_TIMETABLE_LIAISON_HMICFRS);
+      }
       s.assigned(meetings[i], LEAD, due[7 + i]);
       s.complete(meetings[i]);
     }
   }
 
-  /** Fieldwork week and the letter: fieldwork days 10, 12, 13, 14 then +1, +15, +24, +31 after fieldwork. */
-  private void fieldworkAndLetter(FrameworkScenario s, String[] due, Map<String, Object> finalLetter) {
+  /**
+   * Fieldwork week and the letter: fieldwork days 10, 12, 13, 14 then +1, +15, +24, +30, +31 after fieldwork. The
+   * areas for priority action are agreed at the end of fieldwork (paragraph 36); HMCI decides the statement of action
+   * after CQC and HMICFRS give their views (paragraph 85); the QA manager reviews the draft and the final letter
+   * (paragraph 80); senior managers of each inspectorate agree the findings (paragraph 81).
+   */
+  private void fieldworkAndLetter(FrameworkScenario s, String[] due, Map<String, Object> findings,
+      Map<String, Object> decision) {
     String[] fieldwork = {TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK,
         TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING};
     String[] fieldworkDue = {due[0], due[1], due[2], due[3], due[3], due[3]};
     for (int i = 0; i < fieldwork.length; i++) {
       s.assigned(fieldwork[i], LEAD, fieldworkDue[i]);
-      s.complete(fieldwork[i]);
+      s.complete(fieldwork[i], fieldwork[i].equals(TASK_AGREE_PROVISIONAL_FINDINGS) ? findings : Map.of());
     }
+    // Paragraph 89: the QA manager's availability runs beside the letter; the findings do not wait for it.
+    s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC,
+        TASK_AGREE_FINDINGS_HMICFRS, TASK_QA_REVIEW_DRAFT_LETTER);
     s.assigned(TASK_INFORMAL_CONCERN_CONTACT, QA, due[4]);
     s.complete(TASK_INFORMAL_CONCERN_CONTACT, Map.of("informalConcernRaised", "no"));
-    s.waitsAtExactly(TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC, TASK_AGREE_FINDINGS_HMICFRS);
-    s.offered(TASK_AGREE_FINDINGS_OFSTED, "ofsted", due[5]);
-    s.offered(TASK_AGREE_FINDINGS_CQC, "cqc", due[5]);
-    s.offered(TASK_AGREE_FINDINGS_HMICFRS, "hmicfrs", due[5]);
-    s.complete(TASK_AGREE_FINDINGS_OFSTED);
-    s.complete(TASK_AGREE_FINDINGS_CQC);
-    s.complete(TASK_AGREE_FINDINGS_HMICFRS);
+    s.waitsAtExactly(TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC, TASK_AGREE_FINDINGS_HMICFRS,
+        TASK_QA_REVIEW_DRAFT_LETTER);
+    s.offeredToGroups(TASK_AGREE_FINDINGS_OFSTED, due[5], "ofsted-national-director", "regional-director");
+    s.offered(TASK_AGREE_FINDINGS_CQC, "cqc-senior-manager", due[5]);
+    s.offered(TASK_AGREE_FINDINGS_HMICFRS, "hmicfrs-senior-manager", due[5]);
+    s.assigned(TASK_QA_REVIEW_DRAFT_LETTER, QA, due[5]);
+    s.completeAs("national-director", TASK_AGREE_FINDINGS_OFSTED, Map.of("findingsAgreedOfsted", "agreed"));
+    s.completeAs("cqc-senior-manager", TASK_AGREE_FINDINGS_CQC, Map.of());
+    s.completeAs("hmicfrs-senior-manager", TASK_AGREE_FINDINGS_HMICFRS, Map.of());
+    s.completeAs(QA, TASK_QA_REVIEW_DRAFT_LETTER, Map.of("qaDraftLetterOutcome", "supported"));
     s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, due[5]);
     s.complete(TASK_SEND_DRAFT_LETTER);
     s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, due[6]);
     s.complete(TASK_RECORD_DCS_COMMENTS, Map.of("factualAccuracyOutcome", "comments"));
-    s.assigned(TASK_SEND_FINAL_LETTER, LEAD, due[7]);
-    s.complete(TASK_SEND_FINAL_LETTER, finalLetter);
+    s.offered(TASK_CONSULT_STATEMENT_CQC, "cqc-senior-manager", due[7]);
+    s.offered(TASK_CONSULT_STATEMENT_HMICFRS, "hmicfrs-senior-manager", due[7]);
+    s.completeAs("cqc-senior-manager", TASK_CONSULT_STATEMENT_CQC, Map.of("statementViewCqc", "required"));
+    s.completeAs("hmicfrs-senior-manager", TASK_CONSULT_STATEMENT_HMICFRS, Map.of("statementViewHmicfrs", "required"));
+    s.offered(TASK_DECIDE_STATEMENT_OF_ACTION, "ofsted-national-director", due[7]);
+    s.completeAs("national-director", TASK_DECIDE_STATEMENT_OF_ACTION, decision);
+    s.assigned(TASK_QA_REVIEW_FINAL_LETTER, QA, due[8]);
+    s.completeAs(QA, TASK_QA_REVIEW_FINAL_LETTER, Map.of("qaFinalLetterApproved", true));
+    s.assigned(TASK_SEND_FINAL_LETTER, LEAD, due[8]);
+    s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
   }
 
-  private static Map<String, Object> finalLetter(boolean statement, boolean la, boolean health, boolean police) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(VAR_STATEMENT_REQUIRED, statement);
-    v.put(VAR_PRIORITY_LOCAL_AUTHORITY, la);
-    v.put(VAR_PRIORITY_HEALTH, health);
-    v.put(VAR_PRIORITY_POLICE, police);
-    return v;
+  private static Map<String, Object> noPriorityAction() {
+    return Jtai2024Steps.findings(false, false, false, false);
   }
 
   @Test
@@ -136,7 +165,8 @@ class Jtai2024ProcessTest {
         "2026-09-22T23:59", "2026-09-25T23:59", "2026-10-02T23:59", "2026-10-02T23:59"});
     FrameworkScenario.clock("2026-11-23T11:00"); // the final letter goes on its deadline day
     fieldworkAndLetter(s, new String[] {"2026-10-05T23:59", "2026-10-07T23:59", "2026-10-08T23:59", "2026-10-09T23:59",
-        "2026-10-12T23:59", "2026-10-30T23:59", "2026-11-12T23:59", "2026-11-23T23:59"}, finalLetter(true, false, false, false));
+        "2026-10-12T23:59", "2026-10-30T23:59", "2026-11-12T23:59", "2026-11-20T23:59", "2026-11-23T23:59"},
+        noPriorityAction(), Jtai2024Steps.statement(true, "local-authority"));
 
     ProcessInstance pi = instance(s);
     s.waitsAtExactly(TASK_PUBLISH_LETTER, TASK_RECORD_STATEMENT_OF_ACTION);
@@ -156,6 +186,18 @@ class Jtai2024ProcessTest {
     assertThat(engine.getFormService().getTaskFormData(s.assigned(TASK_REVIEW_STATEMENT_OF_ACTION, LEAD, null).getId())
         .getCamundaFormRef().getKey()).isEqualTo("form_jtai2024_review_statement_of_action");
     s.complete(TASK_REVIEW_STATEMENT_OF_ACTION, Map.of("statementResponse", "The plan shows the findings are understood."));
+    // Paragraph 87: the inspectorates (CQC and HMICFRS, each its own task) agree the response; the lead sends it.
+    List<org.camunda.bpm.engine.task.Task> agree = s.tasks("task_agree_statement_response");
+    assertThat(agree).hasSize(2);
+    assertThat(agree.stream().flatMap(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).stream())
+        .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId()).toList())
+        .containsExactlyInAnyOrder("cqc", "hmicfrs");
+    assertThat(statement).isWaitingAt("task_agree_statement_response");
+    for (org.camunda.bpm.engine.task.Task task : agree) {
+      engine.getTaskService().complete(task.getId(), Map.of("statementResponseAgreed", true));
+    }
+    s.assigned("task_send_statement_response", LEAD, null);
+    s.complete("task_send_statement_response", Map.of("statementResponseSentOn", "2027-03-10"));
     assertThat(statement).isEnded();
     // What the lead inspector recorded comes back to the inspection (camunda:out).
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
@@ -175,9 +217,10 @@ class Jtai2024ProcessTest {
         "2026-06-02T17:00", "2026-06-04T17:00", // paragraph 106: 2 working days before fieldwork = Thursday 4 June
         "2026-05-26T23:59", "2026-05-29T23:59", "2026-06-05T23:59", "2026-06-05T23:59"});
     FrameworkScenario.clock("2026-08-13T10:00");
-    // After fieldwork (ends Friday 12 June): +15 = 3 July, +24 = 16 July, +31 = 27 July, +34 = 30 July.
+    // After fieldwork (ends Friday 12 June): +15 = 3 July, +24 = 16 July, +30 = 24 July, +31 = 27 July, +34 = 30 July.
     fieldworkAndLetter(s, new String[] {"2026-06-08T23:59", "2026-06-10T23:59", "2026-06-11T23:59", "2026-06-12T23:59",
-        "2026-06-15T23:59", "2026-07-03T23:59", "2026-07-16T23:59", "2026-07-27T23:59"}, finalLetter(false, false, false, false));
+        "2026-06-15T23:59", "2026-07-03T23:59", "2026-07-16T23:59", "2026-07-24T23:59", "2026-07-27T23:59"},
+        noPriorityAction(), Jtai2024Steps.statement(false, "none"));
     s.assigned(TASK_PUBLISH_LETTER, LEAD, "2026-07-30T23:59");
     s.complete(TASK_PUBLISH_LETTER);
     assertThat(instance(s)).isNull();
@@ -223,7 +266,10 @@ class Jtai2024ProcessTest {
     s.complete(TASK_NOTIFY_DCS);
     FrameworkScenario.clock("2026-09-23T09:00");
     deferrals.request("JTAI24-DEFER-YES", "The DCS is on sick leave and the MASA chair has just changed.");
-    s.assigned(TASK_DECIDE_DEFERRAL, LEAD, null);
+    // Paragraph 19: decided before fieldwork starts, so due on day 9 (Friday 2 October), with its overdue timer.
+    s.assigned(TASK_DECIDE_DEFERRAL, LEAD, "2026-10-02T23:59");
+    assertThat(timeline.of("JTAI24-DEFER-YES")).filteredOn(e -> e.id().equals(TASK_DECIDE_DEFERRAL)).singleElement()
+        .satisfies(e -> assertThat(e.day()).isEqualTo(9));
     assertThat(engine.getTaskService().getVariable(s.task(TASK_DECIDE_DEFERRAL).getId(), VAR_DEFERRAL_REQUEST_REASON))
         .isEqualTo("The DCS is on sick leave and the MASA chair has just changed.");
     s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted", VAR_DEFERRED_FIELDWORK_START, "2026-11-16",
@@ -252,7 +298,8 @@ class Jtai2024ProcessTest {
     deferrals.request("JTAI24-DEFER-NO", "Local elections.");
     // Granted, but to a fieldwork start whose notification would already have passed: refused, nothing moves.
     assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
-        VAR_DEFERRED_FIELDWORK_START, "2026-10-05"))).hasMessageContaining(VAR_DEFERRED_FIELDWORK_START);
+        VAR_DEFERRED_FIELDWORK_START, "2026-10-05"))).hasMessageContaining(VAR_DEFERRED_FIELDWORK_START)
+        .hasMessageContaining("later");
     s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "refused", "deferralDecisionReasons", "Not exceptional."));
 
     ProcessInstance pi = instance(s);
@@ -264,29 +311,25 @@ class Jtai2024ProcessTest {
   @Test
   void noDeferralOnceFieldworkHasStarted() {
     FrameworkScenario s = start("JTAI24-DEFER-LATE", "2026-10-05", "2026-09-18T10:00");
-    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
-        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
-        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
-        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE)) {
-      s.complete(step);
-    }
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     s.waitsAtExactly(TASK_INITIAL_MEETING);
     assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-LATE", "Too late."))
         .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
   }
 
   private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
+    return atFinalLetter(reference, Jtai2024Steps.findings(la, health, police, false));
+  }
+
+  /** Completes every step to the final letter with these findings, then publication (after the departments). */
+  private FrameworkScenario atFinalLetter(String reference, Map<String, Object> findings) {
     FrameworkScenario s = start(reference, "2026-10-05", "2026-09-18T10:00");
-    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
-        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
-        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
-        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE, TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY,
-        TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK, TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING,
-        TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC, TASK_AGREE_FINDINGS_HMICFRS,
-        TASK_SEND_DRAFT_LETTER, TASK_RECORD_DCS_COMMENTS)) {
-      s.complete(step);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION, Map.of(TASK_AGREE_PROVISIONAL_FINDINGS, findings));
+    s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
+    if (!s.tasks(TASK_SHARE_LETTER_WITH_DEPARTMENTS).isEmpty()) {
+      s.complete(TASK_SHARE_LETTER_WITH_DEPARTMENTS, Map.of("departmentsOffered", true));
     }
-    s.complete(TASK_SEND_FINAL_LETTER, finalLetter(false, la, health, police));
     s.complete(TASK_PUBLISH_LETTER);
     return s;
   }
@@ -305,14 +348,52 @@ class Jtai2024ProcessTest {
   }
 
   @Test
-  void priorityActionForHealth() {
-    FrameworkScenario s = atFinalLetter("JTAI24-PA-HEALTH", false, true, false);
-    s.waitsAtExactly(TASK_CQC_MANAGEMENT_REVIEW);
-    s.offered(TASK_CQC_MANAGEMENT_REVIEW, "cqc", null);
+  void priorityActionForHealthIsWithCqcsManagerAtTheEndOfFieldworkNotAfterTheLetter() {
+    // Paragraph 112: CQC inspectors "will immediately notify their manager": the step opens when the provisional
+    // findings are agreed on day 14 (Friday 9 October 2026), beside the feedback meeting, due that day.
+    FrameworkScenario s = start("JTAI24-PA-HEALTH", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, List.of(TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY,
+        TASK_MEET_MASA_DURING_FIELDWORK));
+    s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(false, true, false, false));
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING, TASK_CQC_NOTIFY_MANAGER);
+    s.offered(TASK_CQC_NOTIFY_MANAGER, "cqc", "2026-10-09T23:59");
+    s.complete(TASK_CQC_NOTIFY_MANAGER, Map.of("cqcManagerNotified", true));
+    s.offered(TASK_CQC_MANAGEMENT_REVIEW, "cqc-senior-manager", null);
     s.complete(TASK_CQC_MANAGEMENT_REVIEW);
     s.offered(TASK_DECIDE_REGULATORY_ACTION, "cqc", null);
     s.complete(TASK_DECIDE_REGULATORY_ACTION, Map.of("regulatoryActionDecision", "visit"));
+    // The letter goes on; the inspection ends when it is published.
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(5, Jtai2024Steps.FIELDWORK_TO_DECISION.size()));
+    s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
+    s.complete(TASK_PUBLISH_LETTER);
     assertThat(instance(s)).isNull();
+  }
+
+  @Test
+  void withoutAHealthPriorityActionCqcHasNothingToDo() {
+    FrameworkScenario s = start("JTAI24-PA-NOHEALTH", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 5),
+        Map.of(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(true, false, false, false)));
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+  }
+
+  @Test
+  void priorityActionsNeedTheirTextAndTheTextNeedsAnAgency() {
+    FrameworkScenario s = start("JTAI24-PA-TEXT", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 4));
+    Map<String, Object> flagWithoutText = Jtai2024Steps.findings(false, true, false, false);
+    flagWithoutText.put("areasForPriorityAction", " ");
+    assertThatThrownBy(() -> s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, flagWithoutText))
+        .hasMessageContaining("areasForPriorityAction");
+    Map<String, Object> textWithoutFlag = Jtai2024Steps.findings(false, false, false, false);
+    textWithoutFlag.put("areasForPriorityAction", "The police do not attend strategy meetings.");
+    assertThatThrownBy(() -> s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, textWithoutFlag))
+        .hasMessageContaining("areasForPriorityAction");
+    s.waitsAtExactly(TASK_AGREE_PROVISIONAL_FINDINGS);
   }
 
   @Test
@@ -341,6 +422,8 @@ class Jtai2024ProcessTest {
   @Test
   void priorityActionForMoreThanOneAgencyIsCoordinated() {
     FrameworkScenario s = atFinalLetter("JTAI24-PA-MULTI", true, false, true);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(s.processInstanceId)
+        .taskDefinitionKey(TASK_SHARE_LETTER_WITH_DEPARTMENTS).finished().count()).isEqualTo(1);
     s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
     s.assigned(TASK_COORDINATE_FOLLOW_UP, LEAD, null);
     s.complete(TASK_COORDINATE_FOLLOW_UP, Map.of("repeatJtaiDecision", "considered-planned"));
@@ -360,17 +443,10 @@ class Jtai2024ProcessTest {
   @Test
   void aComplaintAfterTheFinalLetterFollowsThe2024Procedure() {
     FrameworkScenario s = start("JTAI24-COMPLAINT", "2026-10-05", "2026-09-18T10:00");
-    for (String step : List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
-        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
-        TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
-        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_AGREE_FIELDWORK_TIMETABLE, TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY,
-        TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK, TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING,
-        TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC, TASK_AGREE_FINDINGS_HMICFRS,
-        TASK_SEND_DRAFT_LETTER, TASK_RECORD_DCS_COMMENTS)) {
-      s.complete(step);
-    }
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION);
     FrameworkScenario.clock("2026-11-23T10:00");
-    s.complete(TASK_SEND_FINAL_LETTER, finalLetter(false, false, false, false));
+    s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
     FrameworkScenario.clock("2026-11-24T10:00");
 
     org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();

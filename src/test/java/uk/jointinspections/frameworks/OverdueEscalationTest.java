@@ -50,7 +50,7 @@ class OverdueEscalationTest {
     s.complete(Jtai2024Process.TASK_NOTIFY_POLICE_LEADERS);
     s.complete(Jtai2024Process.TASK_CONFIRM_MASA_NOTIFIED);
     s.complete(Jtai2024Process.TASK_RECORD_CHILD_LEVEL_DATA);
-    s.complete(Jtai2024Process.TASK_SELECT_30_CHILDREN);
+    s.complete(Jtai2024Process.TASK_SELECT_30_CHILDREN, Map.of("selectedChildIds", Jtai2024Steps.THIRTY));
     s.complete(Jtai2024Process.TASK_RECORD_ANSWERS_30);
 
     assertEscalatesAt(s, Jtai2024Process.TASK_SELECT_AUDIT_CHILDREN, "2026-09-25T12:00", "4",
