@@ -250,7 +250,7 @@ class AuthorizationMatrixTest {
     start.put("deepDiveTheme", "neglect");
     start.put("notificationDate", "2027-01-04");
     start.put("leadInspector", lead);
-    start.put("qaManager", lead.equals("ofsted-lead") ? "qa-manager" : null);
+    start.put("qaManager", "qa-manager");
     start.put("inspectionTeam", team);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

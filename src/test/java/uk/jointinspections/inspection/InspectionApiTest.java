@@ -60,6 +60,7 @@ class InspectionApiTest {
     body.put("deepDiveTheme", "neglect");
     body.put("plannedFieldworkStart", "2027-03-15");
     body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
     return body;
   }
 
@@ -134,6 +135,15 @@ class InspectionApiTest {
     Map<String, Object> notOfsted = request("JTAI-REST-BAD-5");
     notOfsted.put("leadInspector", "cqc-inspector");
     cases.put("leadInspector ", notOfsted);
+    // ¶93: a QA manager is assigned to the inspection, and is not the lead inspector (J3).
+    Map<String, Object> noQa = request("JTAI-REST-BAD-6");
+    noQa.remove("qaManager");
+    cases.put("qaManager", noQa);
+    Map<String, Object> leadIsQa = request("JTAI-REST-BAD-7");
+    leadIsQa.put("framework", "jtai-2016");
+    leadIsQa.put("deepDiveTheme", "domestic-abuse");
+    leadIsQa.put("leadInspector", "qa-manager");
+    cases.put("qaManager  ", leadIsQa);
 
     cases.forEach((field, body) -> {
       ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
@@ -146,6 +156,8 @@ class InspectionApiTest {
     });
     assertThat(post("ofsted-lead", "/api/inspections", christmas).getBody().get("message").asText())
         .contains("not a working day");
+    assertThat(post("ofsted-lead", "/api/inspections", leadIsQa).getBody().get("message").asText())
+        .contains("must be different people");
   }
 
   @Test

@@ -63,8 +63,8 @@ class JtaiLifecycleTest {
       s.editionOverrides = JtaiEdition2016Test.AUGUST_2016;
     }
     ClockUtil.setCurrentTime(Date.from(s.date(-1).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest(run.framework(), run.reference(),
-        "Northshire", run.theme(), run.notified().toString(), null, "ofsted-lead", "qa-manager"));
+    InspectionStarts.Started started = starts.start(JtaiScenario.startRequest(run.framework(), run.reference(),
+        run.theme(), run.notified()));
     s.instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
         .singleResult();
     return s;
@@ -184,10 +184,12 @@ class JtaiLifecycleTest {
     s.clock(10, "12:00");
     s.roleStep(TASK_ANALYTICAL_SUPPORT_ON_SITE, "senior-analytical-officer", 10, null);
     s.complete(TASK_ANALYTICAL_SUPPORT_ON_SITE);
-    s.leadStep(TASK_KIT_MEETING_DAY_10, 10, null);
-    s.complete(TASK_KIT_MEETING_DAY_10);
+    // KIT meetings on Wednesday and Thursday morning of week three (¶35): days 11 and 12 by 12:00.
+    s.leadStep(TASK_KIT_MEETING_DAY_10, 11, "12:00");
     s.clock(11, "10:00");
-    s.leadStep(TASK_KIT_MEETING_DAY_11, 11, null);
+    s.complete(TASK_KIT_MEETING_DAY_10);
+    s.leadStep(TASK_KIT_MEETING_DAY_11, 12, "12:00");
+    s.clock(12, "10:00");
     s.complete(TASK_KIT_MEETING_DAY_11);
     assertThat(pi).isWaitingAt(TIMER_DAY_12_EVIDENCE_CEASES);
     Job evidenceCeases = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
@@ -211,10 +213,14 @@ class JtaiLifecycleTest {
     s.clock(16, "10:00");
     s.leadStep(TASK_CONSOLIDATE_LETTER, 16, null);
     s.complete(TASK_CONSOLIDATE_LETTER);
+    // The lead inspector and the QA manager agree the draft (table day 16): two tasks, both must be done.
     Task qa = s.task(TASK_AGREE_DRAFT_LETTER);
     assertThat(qa).isAssignedTo("qa-manager").hasDueDate(s.deadline(TASK_AGREE_DRAFT_LETTER, 16, null));
     assertThat(s.candidateGroup(qa)).as("colleagues can cover for the named QA manager").isEqualTo("qa-manager");
+    s.leadStep(TASK_AGREE_DRAFT_LETTER_LEAD, 16, null);
     s.complete(TASK_AGREE_DRAFT_LETTER);
+    assertThat(pi).isWaitingAt(TASK_AGREE_DRAFT_LETTER_LEAD).hasNotPassed(forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, "cqc"));
+    s.complete(TASK_AGREE_DRAFT_LETTER_LEAD);
     s.clock(21, "10:00");
     s.groupSteps(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS, 21, null);
     s.completeGroups(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS);
@@ -231,8 +237,12 @@ class JtaiLifecycleTest {
     s.clock(33, "16:00");
     arrives(s, run, Submission.FACTUAL_ACCURACY_RESPONSE);
     s.clock(34, "10:00");
+    // Day 34: the lead inspector and the QA manager consider the comments, each in their own task.
     s.leadStep(TASK_CONSIDER_FACTUAL_ACCURACY, 34, null);
+    assertThat(s.task(TASK_CONSIDER_FACTUAL_ACCURACY_QA)).isAssignedTo("qa-manager")
+        .hasDueDate(s.deadline(TASK_CONSIDER_FACTUAL_ACCURACY_QA, 34, null));
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
     s.clock(37, "10:00");
     s.groupSteps(TASK_AGREE_LETTER, PARTNERS, 37, null);
     s.completeGroups(TASK_AGREE_LETTER, PARTNERS);

@@ -172,11 +172,17 @@ class JtaiStepTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("JTAI-FORM-1").count()).isZero();
 
     form.put("deepDiveTheme", "cse-and-missing");
+    assertThatThrownBy(() -> forms.submitStartForm(definition, form)).isInstanceOf(InvalidInspectionException.class)
+        .hasMessageStartingWith("qaManager: is required");
+    form.put("qaManager", "ofsted-lead");
+    assertThatThrownBy(() -> forms.submitStartForm(definition, form)).isInstanceOf(InvalidInspectionException.class)
+        .hasMessageStartingWith("qaManager: ");
+    form.put("qaManager", "qa-manager");
     ProcessInstance pi = forms.submitStartForm(definition, form);
 
     assertThat(pi.getBusinessKey()).isEqualTo("JTAI-FORM-1");
     assertThat(runtime.getVariable(pi.getId(), VAR_DAY_ZERO)).isInstanceOf(java.util.Date.class);
-    assertThat(runtime.getVariable(pi.getId(), VAR_QA_MANAGER)).isNull();
+    assertThat(runtime.getVariable(pi.getId(), VAR_QA_MANAGER)).isEqualTo("qa-manager");
     assertThatThrownBy(() -> forms.submitStartForm(definition, form)).hasMessageContaining("already exists");
   }
 
