@@ -52,6 +52,8 @@ public final class JtaiProcess {
   /** The lead inspector's half of the day-34 consideration; {@link #TASK_CONSIDER_FACTUAL_ACCURACY_QA} is the QA manager's. */
   public static final String TASK_CONSIDER_FACTUAL_ACCURACY = "task_consider_factual_accuracy";
   public static final String TASK_CONSIDER_FACTUAL_ACCURACY_QA = "task_consider_factual_accuracy_qa";
+  /** HMCI's decision proposed on day 34, so that the inspectorates agree it with the letter (¶97). */
+  public static final String TASK_PROPOSE_STATEMENT_DECISION = "task_propose_statement_decision";
   public static final String TASK_AGREE_LETTER = "task_agree_letter";
   public static final String TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR = "task_sign_off_final_national_director";
   public static final String TASK_REVIEW_FINAL_EDITORS = "task_review_final_editors";

@@ -294,8 +294,21 @@ public class Timeline {
     } else {
       status = runs.isEmpty() ? Status.upcoming : Status.open;
     }
-    walk.entries.add(new TimelineEntry(milestone.trackedId,
-        milestone.definition == null ? null : milestone.definition.day(),
+    Integer day = milestone.definition == null ? null : milestone.definition.day();
+    DeadlineDefinition afterStep = milestone.after == null || !(walk.model.getModelElementById(milestone.after)
+        instanceof BaseElement step) ? null : DeadlineDefinition.of(step, variables.get(DeadlineDefinition.EDITION_VARIABLE));
+    if (afterStep != null) {
+      day = afterStep.day() + milestone.definition.day();
+      if (due == null) {
+        ZonedDateTime stepDue = due(afterStep, variables);
+        due = stepDue == null ? null : workingDays.deadline(stepDue.toLocalDate(), milestone.definition.day(),
+            milestone.definition.timeOfDay());
+        if (due != null && status == Status.upcoming && walk.now.isAfter(due.toInstant())) {
+          status = Status.overdue;
+        }
+      }
+    }
+    walk.entries.add(new TimelineEntry(milestone.trackedId, day,
         element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
         milestone.paragraph, due, status));
   }
@@ -324,8 +337,19 @@ public class Timeline {
   public static final String VAR_TIMELINE_SINCE = "timelineSince";
 
   /** Where a step's deadline is written and which element's history says whether it happened. */
-  private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
+  private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph,
+      String after) {
+    Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
+      this(trackedId, definition, relative, paragraph, null);
+    }
   }
+
+  /**
+   * Property {@code after}: the step whose completion sets the variable the deadline counts from ({@code from}), e.g.
+   * the factual accuracy response counts from the day the draft was sent. Until then the timeline counts from that
+   * step's own deadline, and names the step's working day from day 0 (day 24 + 9 = the table's day 33).
+   */
+  public static final String PROPERTY_AFTER = "after";
 
   private Milestone milestone(FlowElement element, Object edition) {
     if (element instanceof SubProcess sub && isSubmission(sub.getId())) {
@@ -338,13 +362,15 @@ public class Timeline {
       if (RELATIVE_STATEMENT.equals(record.getCamundaDueDate())) {
         return new Milestone(sub.getId(), null, true, paragraph);
       }
-      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph) : null;
+      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph,
+          ModelProperties.of(record).get(PROPERTY_AFTER)) : null;
     }
     if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
         && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
       String paragraph = paragraph((BaseElement) element, edition);
       if (hasDay((BaseElement) element)) {
-        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph);
+        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph,
+            ModelProperties.of((BaseElement) element).get(PROPERTY_AFTER));
       }
       if (isStatementStep(element.getId())) {
         return new Milestone(element.getId(), null, false, paragraph);

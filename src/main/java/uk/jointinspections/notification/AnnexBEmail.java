@@ -16,9 +16,17 @@ import java.util.Locale;
  * @param team one line per member or inspectorate contact of the inspection team
  * @param qaManager name, number and e-mail of the QA manager, or how to reach one while none is named
  * @param sender who signs
+ * @param themeGuidance the link Annex A gives for the theme in this edition
  */
 public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
-    String qaManager, String sender) {
+    String qaManager, String sender, String themeGuidance) {
+
+  /** The 2017 Annex A's guidance collection, the same for every theme. */
+  public AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
+      String qaManager, String sender) {
+    this(area, spokeWith, fieldworkStart, theme, team, qaManager, sender,
+        "www.gov.uk/government/collections/joint-inspections-of-local-area-services");
+  }
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -42,7 +50,7 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
 
         Framework and guidance – www.gov.uk/government/publications/joint-inspection-of-arrangements-and-services-for-children-in-need-of-help-and-protection.
 
-        Guidance on the deep dive theme – www.gov.uk/government/collections/joint-inspections-of-local-area-services.
+        Guidance on the deep dive theme – %s.
 
         The inspectorates have asked local agencies to provide information to support the inspection. We have \
         arranged access to a secure online portal to receive the information requested from each service/agency by \
@@ -61,7 +69,7 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
         Inspection team
         %s
         """.formatted(area, spokeWith, you ? "you" : "them", DATE.format(fieldworkStart), area,
-        theme.substring(0, 1).toLowerCase(Locale.UK) + theme.substring(1), qaManager, sender,
+        theme.substring(0, 1).toLowerCase(Locale.UK) + theme.substring(1), themeGuidance, qaManager, sender,
         String.join("\n", team.stream().map(line -> "- " + line).toList()));
   }
 }

@@ -100,8 +100,11 @@ public class AnnexBNotifier implements TaskListener {
     String sender = TASK_NOTIFY_DCS.equals(task.getTaskDefinitionKey()) && lead != null
         ? fullName(lead) + ", lead inspector, Ofsted"
         : Inspectorates.displayName(inspectorate) + ", for the joint inspection team";
+    String guidance = uk.jointinspections.inspection.JtaiFramework.ofId((String) task.getVariable(JtaiProcess.VAR_FRAMEWORK))
+        .flatMap(edition -> DeepDiveTheme.ofId(themeId).map(edition::themeGuidance))
+        .orElse("www.gov.uk/government/collections/joint-inspections-of-local-area-services");
     return new AnnexBEmail((String) task.getVariable(JtaiProcess.VAR_LOCAL_AUTHORITY), spokeWith, fieldworkStart, theme,
-        team, qaManager, sender);
+        team, qaManager, sender, guidance);
   }
 
   private User user(String id) {

@@ -79,10 +79,10 @@ class Jtai2016SeedDayTableTest {
       task_consolidate_letter | 16 | 12:00 | LI | 9, 82
       task_agree_draft_letter_lead | 16 | 12:00 | LI | 9, 92, 95
       task_agree_draft_letter | 16 | 12:00 | QA | 9, 92, 95
-      # 16-23 partners sign off by lunchtime on day 21; National Director (21-22); editors (23).
-      task_sign_off_draft_letter_cqc | 21 | 12:00 | cqc | 9, 95
-      task_sign_off_draft_letter_hmicfrs | 21 | 12:00 | hmicfrs | 9, 95
-      task_sign_off_draft_letter_hmi_probation | 21 | 12:00 | hmi-probation | 9, 95
+      # 16-23 partners' senior managers sign off (¶95) by lunchtime on day 21; National Director (21-22); editors (23).
+      task_sign_off_draft_letter_cqc | 21 | 12:00 | cqc-senior-manager | 9, 95
+      task_sign_off_draft_letter_hmicfrs | 21 | 12:00 | hmicfrs-senior-manager | 9, 95
+      task_sign_off_draft_letter_hmi_probation | 21 | 12:00 | hmi-probation-senior-manager | 9, 95
       task_sign_off_draft_national_director | 22 | | ofsted-national-director | 9
       task_review_draft_editors | 23 | | editors | 9
       # 24-33 by midday the draft goes to the DCS; 10 working days to respond (day 33).
@@ -91,14 +91,18 @@ class Jtai2016SeedDayTableTest {
       # 34-40 lead inspector and QA manager consider comments (34); inspectorates agree (37); ND (38-39); editors (40).
       task_consider_factual_accuracy | 34 | | LI | 9, 95, 100
       task_consider_factual_accuracy_qa | 34 | | QA | 9, 95, 100
-      task_agree_letter_cqc | 37 | | cqc | 9, 95
-      task_agree_letter_hmicfrs | 37 | | hmicfrs | 9, 95
-      task_agree_letter_hmi_probation | 37 | | hmi-probation | 9, 95
+      # ¶97: HMCI's decision proposed (day 34, our reading) so that the inspectorates agree it with the letter.
+      task_propose_statement_decision | 34 | | ofsted-national-director | 9, 96
+      task_agree_letter_cqc | 37 | | cqc-senior-manager | 9, 95
+      task_agree_letter_hmicfrs | 37 | | hmicfrs-senior-manager | 9, 95
+      task_agree_letter_hmi_probation | 37 | | hmi-probation-senior-manager | 9, 95
       task_sign_off_final_national_director | 39 | | ofsted-national-director | 9, 96
       task_review_final_editors | 40 | | editors | 9
       # 41 pre-publication letter; 43 published (R1).
       task_send_pre_publication_letter | 41 | | LI | 9, 91
       task_publish_letter | 43 | | editors | 9
+      # Post inspection: the statement of action within 70 working days of the letter being sent (day 41 + 70).
+      sub_statement_of_action | 111 | | local area | 9, 96-98
       """);
 
   static final LocalDate NOTIFIED = LocalDate.of(2027, 4, 27);

@@ -78,26 +78,30 @@ class Jtai2017SeedDayTableTest {
       task_consolidate_letter | 16 | | LI | 9, 83
       task_agree_draft_letter_lead | 16 | | LI | 9, 93, 96
       task_agree_draft_letter | 16 | | QA | 9, 93, 96
-      # 16-23 partners sign off (16-21); National Director (21-22); editors (23).
-      task_sign_off_draft_letter_cqc | 21 | | cqc | 9, 96
-      task_sign_off_draft_letter_hmicfrs | 21 | | hmicfrs | 9, 96
-      task_sign_off_draft_letter_hmi_probation | 21 | | hmi-probation | 9, 96
+      # 16-23 partners' senior managers sign off (¶96) (16-21); National Director (21-22); editors (23).
+      task_sign_off_draft_letter_cqc | 21 | | cqc-senior-manager | 9, 96
+      task_sign_off_draft_letter_hmicfrs | 21 | | hmicfrs-senior-manager | 9, 96
+      task_sign_off_draft_letter_hmi_probation | 21 | | hmi-probation-senior-manager | 9, 96
       task_sign_off_draft_national_director | 22 | | ofsted-national-director | 9
       task_review_draft_editors | 23 | | editors | 9
-      # 24-33 draft to the DCS; 10 working days to respond (day 33).
+      # 24-33 draft to the DCS; 10 working days to respond (day 33: the sending day counts as the first, R5).
       task_send_draft_to_dcs | 24 | | LI | 9, 96
       sub_factual_accuracy_response | 33 | | local area | 9, 96
       # 34-40 lead inspector and QA manager consider comments (34); inspectorates agree (37); ND (38-39); editors (40).
       task_consider_factual_accuracy | 34 | | LI | 9, 96, 101
       task_consider_factual_accuracy_qa | 34 | | QA | 9, 96, 101
-      task_agree_letter_cqc | 37 | | cqc | 9, 96
-      task_agree_letter_hmicfrs | 37 | | hmicfrs | 9, 96
-      task_agree_letter_hmi_probation | 37 | | hmi-probation | 9, 96
+      # ¶97: HMCI's decision proposed (day 34, our reading) so that the inspectorates agree it with the letter.
+      task_propose_statement_decision | 34 | | ofsted-national-director | 9, 97
+      task_agree_letter_cqc | 37 | | cqc-senior-manager | 9, 96
+      task_agree_letter_hmicfrs | 37 | | hmicfrs-senior-manager | 9, 96
+      task_agree_letter_hmi_probation | 37 | | hmi-probation-senior-manager | 9, 96
       task_sign_off_final_national_director | 39 | | ofsted-national-director | 9, 97
       task_review_final_editors | 40 | | editors | 9
       # 41 pre-publication letter; 43 published (R1).
       task_send_pre_publication_letter | 41 | | LI | 9, 92
       task_publish_letter | 43 | | editors | 9
+      # Post inspection: the statement of action within 70 working days of the letter being sent (day 41 + 70).
+      sub_statement_of_action | 111 | | local area | 9, 97-99
       """);
 
   static final LocalDate NOTIFIED = LocalDate.of(2027, 3, 23);

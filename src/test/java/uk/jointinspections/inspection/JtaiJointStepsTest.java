@@ -113,7 +113,8 @@ class JtaiJointStepsTest {
 
   @Test
   void factualAccuracyIsConsideredByTheLeadInspectorAndTheQaManagerAsTwoPeople() {
-    ProcessInstance pi = startAfter(Submission.FACTUAL_ACCURACY_RESPONSE.subProcessId);
+    ProcessInstance pi = JtaiScenario.startBefore(engine, "JTAI-JOINT-" + System.nanoTime() + "-" + ++sequence,
+        Submission.FACTUAL_ACCURACY_RESPONSE.subProcessId, Map.of("draftLetterSentOn", new java.util.Date()));
     tasks.complete(task(pi, Submission.FACTUAL_ACCURACY_RESPONSE.recordTaskId).getId(), Map.of(
         Submission.FACTUAL_ACCURACY_RESPONSE.receivedOnVariable(), "2027-04-15", Submission.FACTUAL_ACCURACY_RESPONSE.channelVariable(), "email"));
     assertThat(pi).isWaitingAtExactly(TASK_CONSIDER_FACTUAL_ACCURACY, TASK_CONSIDER_FACTUAL_ACCURACY_QA);
@@ -122,14 +123,14 @@ class JtaiJointStepsTest {
 
     completeAs("ofsted-lead", pi, TASK_CONSIDER_FACTUAL_ACCURACY);
     assertThat(pi).isWaitingAt(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
-    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(forInspectorate(
-        TASK_AGREE_LETTER, "cqc")).count()).as("the partners wait for both").isZero();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(
+        TASK_PROPOSE_STATEMENT_DECISION).count()).as("what follows waits for both").isZero();
     assertThatThrownBy(() -> completeAs("ofsted-lead", pi, TASK_CONSIDER_FACTUAL_ACCURACY_QA))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("two different people");
     // Handed back to the QA manager; without a signed-in user the task's assignee is who completes it.
     tasks.setAssignee(task(pi, TASK_CONSIDER_FACTUAL_ACCURACY_QA).getId(), "qa-manager");
     tasks.complete(task(pi, TASK_CONSIDER_FACTUAL_ACCURACY_QA).getId());
     assertThat(runtime.getVariable(pi.getId(), "factualAccuracyConsideredByQaUser")).isEqualTo("qa-manager");
-    assertThat(pi).isWaitingAt(forInspectorate(TASK_AGREE_LETTER, "cqc"));
+    assertThat(pi).isWaitingAt(TASK_PROPOSE_STATEMENT_DECISION);
   }
 }

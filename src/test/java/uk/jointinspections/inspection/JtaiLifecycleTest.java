@@ -35,6 +35,7 @@ class JtaiLifecycleTest {
 
   private static final List<String> PARTNERS = List.of("cqc", "hmicfrs", "hmi-probation");
   private static final List<String> ALL = List.of("ofsted", "cqc", "hmicfrs", "hmi-probation");
+  private static final java.util.function.UnaryOperator<String> SENIOR_MANAGERS = group -> group + "-senior-manager";
 
   @Autowired ProcessEngine engine;
   @Autowired WorkingDays workingDays;
@@ -72,7 +73,8 @@ class JtaiLifecycleTest {
 
   private void arrives(JtaiScenario s, Run run, Submission submission) {
     if (run.byMessage()) {
-      submissions.submit(run.reference(), submission.kind, "{\"documents\":\"portal folder " + submission.kind + "\"}");
+      submissions.submit(run.reference(), submission.kind, Submissions.LISTS_OF_CHILDREN.contains(submission.kind)
+          ? "{\"children\": [\"NS-2001\", \"NS-2002\"]}" : "{\"documents\":\"portal folder " + submission.kind + "\"}");
     } else {
       s.complete(submission.recordTaskId, Map.of(submission.receivedOnVariable(), ClockUtil.getCurrentTime().toString(),
           submission.channelVariable(), "email"));
@@ -222,7 +224,8 @@ class JtaiLifecycleTest {
     assertThat(pi).isWaitingAt(TASK_AGREE_DRAFT_LETTER_LEAD).hasNotPassed(forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, "cqc"));
     s.complete(TASK_AGREE_DRAFT_LETTER_LEAD);
     s.clock(21, "10:00");
-    s.groupSteps(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS, 21, null);
+    // Senior managers in all inspectorates review and agree the findings (¶96).
+    s.groupSteps(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS, 21, null, SENIOR_MANAGERS);
     s.completeGroups(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS);
     s.clock(22, "10:00");
     s.roleStep(TASK_SIGN_OFF_DRAFT_NATIONAL_DIRECTOR, "ofsted-national-director", 22, null);
@@ -243,14 +246,18 @@ class JtaiLifecycleTest {
         .hasDueDate(s.deadline(TASK_CONSIDER_FACTUAL_ACCURACY_QA, 34, null));
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    // HMCI's decision is proposed before the inspectorates agree the letter that includes it (¶97).
+    Map<String, Object> decision = run.statementRequired()
+        ? Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority")
+        : Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, false);
+    s.roleStep(TASK_PROPOSE_STATEMENT_DECISION, "ofsted-national-director", 34, null);
+    s.complete(TASK_PROPOSE_STATEMENT_DECISION, decision);
     s.clock(37, "10:00");
-    s.groupSteps(TASK_AGREE_LETTER, PARTNERS, 37, null);
+    s.groupSteps(TASK_AGREE_LETTER, PARTNERS, 37, null, SENIOR_MANAGERS);
     s.completeGroups(TASK_AGREE_LETTER, PARTNERS);
     s.clock(39, "10:00");
     s.roleStep(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR, "ofsted-national-director", 39, null);
-    s.complete(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR, run.statementRequired()
-        ? Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority")
-        : Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, false));
+    s.complete(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR);
     s.clock(40, "10:00");
     s.roleStep(TASK_REVIEW_FINAL_EDITORS, "editors", 40, null);
     s.complete(TASK_REVIEW_FINAL_EDITORS);

@@ -107,9 +107,15 @@ class JtaiScenario {
 
   /** One task per inspectorate ({@link JtaiProcess#forInspectorate}), each offered to that group only, all due on the day. */
   List<Task> groupSteps(String step, List<String> groups, int day, String time) {
+    return groupSteps(step, groups, day, time, g -> g);
+  }
+
+  /** As {@link #groupSteps(String, List, int, String)}, each offered to the group {@code offeredTo} names. */
+  List<Task> groupSteps(String step, List<String> groups, int day, String time,
+      java.util.function.UnaryOperator<String> offeredTo) {
     List<Task> found = groups.stream().map(g -> {
       Task task = task(JtaiProcess.forInspectorate(step, g));
-      assertThat(candidateGroup(task)).isEqualTo(g);
+      assertThat(candidateGroup(task)).isEqualTo(offeredTo.apply(g));
       return task;
     }).toList();
     found.forEach(t -> assertThat(t).hasDueDate(deadline(t.getTaskDefinitionKey(), day, time)));

@@ -111,6 +111,9 @@ abstract class JtaiSeedDayTable {
     int n = 0;
     for (Row row : table) {
       Map<String, Object> variables = new java.util.HashMap<>(startVariables);
+      // What the day-24 and day-41 letters leave when they go on their table day (LetterSentOn).
+      variables.put("draftLetterSentOn", midnight(workingDay(dayZero, 24)));
+      variables.put("finalLetterSentOn", midnight(workingDay(dayZero, 41)));
       ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(JtaiProcess.KEY)
           .businessKey(reference + "-" + ++n).setVariables(variables).startBeforeActivity(row.element()).execute();
       Date due = Date.from(expected(dayZero, row));
@@ -148,6 +151,10 @@ abstract class JtaiSeedDayTable {
       }
     }
     soft.assertAll();
+  }
+
+  static Date midnight(LocalDate date) {
+    return Date.from(date.atStartOfDay(WorkingDayCalendar.LONDON).toInstant());
   }
 
   static void atStart(LocalDate dayZero) {

@@ -122,6 +122,22 @@ class JtaiStepTest {
     assertThat(pi).isWaitingAt(TASK_REVIEW_FINAL_EDITORS);
   }
 
+  /** ¶97: the decision "will be included in the letter of findings", so it exists before the inspectorates agree it (J7). */
+  @Test
+  void hmcisDecisionIsProposedBeforeTheInspectoratesAgreeTheLetterThatIncludesIt() {
+    ProcessInstance pi = startBefore(TASK_PROPOSE_STATEMENT_DECISION, Map.of());
+    String id = task(pi, TASK_PROPOSE_STATEMENT_DECISION).getId();
+    assertThatThrownBy(() -> tasks.complete(id, Map.of())).hasMessageContaining(VAR_STATEMENT_OF_ACTION_REQUIRED);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(forInspectorate(TASK_AGREE_LETTER,
+        "cqc")).count()).isZero();
+
+    tasks.complete(id, Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority",
+        "statementCooperatingAgencies", "health, police"));
+    Task cqc = task(pi, forInspectorate(TASK_AGREE_LETTER, "cqc"));
+    assertThat(tasks.getVariable(cqc.getId(), VAR_STATEMENT_OF_ACTION_REQUIRED)).isEqualTo(true);
+    assertThat(tasks.getVariable(cqc.getId(), VAR_STATEMENT_LEAD_AGENCY)).isEqualTo("local-authority");
+  }
+
   @Test
   void statementOfActionRequiredOrNotAfterTheLetterIsSent() {
     ProcessInstance required = startBefore(TASK_SEND_PRE_PUBLICATION_LETTER, Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true));
