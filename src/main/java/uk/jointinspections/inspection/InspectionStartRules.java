@@ -44,9 +44,14 @@ public class InspectionStartRules {
     LocalDate fieldworkStart = workingDays.add(dayZero, JtaiFramework.FIELDWORK_START_DAY);
     String lead = required(request.leadInspector(), "leadInspector");
     requireMember(lead, Inspectorates.OFSTED, "leadInspector", "the lead inspector must be an Ofsted inspector");
-    String qa = request.qaManager() == null || request.qaManager().isBlank() ? null : request.qaManager().strip();
-    if (qa != null) {
-      requireMember(qa, Inspectorates.QA_MANAGER, "qaManager", "the QA manager must be in the qa-manager group");
+    // ¶93 (2016 ¶92) "A quality assurance (QA) manager will be assigned to the inspection": named at the start, since
+    // the day-0 set-up discussion (¶15) and the Annex B e-mail give their contact details, and a different person
+    // from the lead inspector, since the two agree the draft letter (day 16) and the factual accuracy (day 34).
+    String qa = required(request.qaManager(), "qaManager");
+    requireMember(qa, Inspectorates.QA_MANAGER, "qaManager", "the QA manager must be in the qa-manager group");
+    if (qa.equalsIgnoreCase(lead)) {
+      throw new InvalidInspectionException("qaManager", "the QA manager and the lead inspector must be different people"
+          + " (they agree the draft letter and the factual accuracy revisions together).");
     }
     InspectionTeam team = fields.team(request.inspectionTeam(), framework.id, JtaiInspectionFramework.INSPECTORATES);
     return new ValidatedStart(framework, reference, area, theme, dayZero, fieldworkStart, lead, qa, team);

@@ -37,6 +37,25 @@ public enum JtaiFramework {
     return themes.stream().filter(t -> t.id.equals(id)).findFirst();
   }
 
+  /** The 2017 Annex A gives one collection for every theme. */
+  static final String COLLECTION = "www.gov.uk/government/collections/joint-inspections-of-local-area-services";
+
+  /**
+   * "Guidance on the deep dive theme – [insert link]" of Annex B: the 2017 Annex A gives the collection for every
+   * theme; the 2016 Annex A links each theme to its own dated guidance.
+   */
+  public String themeGuidance(DeepDiveTheme theme) {
+    if (this == JTAI_2016 && theme == DeepDiveTheme.CSE_AND_MISSING) {
+      return "www.gov.uk/government/publications/joint-inspections-of-child-sexual-exploitation-and-missing-children-"
+          + "february-to-august-2016";
+    }
+    if (this == JTAI_2016 && theme == DeepDiveTheme.DOMESTIC_ABUSE) {
+      return "www.gov.uk/government/publications/joint-inspections-of-the-response-to-children-living-with-domestic-"
+          + "abuse-september-2016-to-march-2017";
+    }
+    return COLLECTION;
+  }
+
   public enum DeepDiveTheme {
     CSE_AND_MISSING("cse-and-missing",
         "The response to child sexual exploitation and those missing from home, care or education"),

@@ -42,12 +42,18 @@ public final class JtaiProcess {
   public static final String TASK_SUBMIT_KEY_FINDINGS = "task_submit_key_findings";
   // Weeks four to nine: the letter
   public static final String TASK_CONSOLIDATE_LETTER = "task_consolidate_letter";
+  /** The QA manager's half of the day-16 agreement; {@link #TASK_AGREE_DRAFT_LETTER_LEAD} is the lead inspector's. */
   public static final String TASK_AGREE_DRAFT_LETTER = "task_agree_draft_letter";
+  public static final String TASK_AGREE_DRAFT_LETTER_LEAD = "task_agree_draft_letter_lead";
   public static final String TASK_SIGN_OFF_DRAFT_LETTER = "task_sign_off_draft_letter";
   public static final String TASK_SIGN_OFF_DRAFT_NATIONAL_DIRECTOR = "task_sign_off_draft_national_director";
   public static final String TASK_REVIEW_DRAFT_EDITORS = "task_review_draft_editors";
   public static final String TASK_SEND_DRAFT_TO_DCS = "task_send_draft_to_dcs";
+  /** The lead inspector's half of the day-34 consideration; {@link #TASK_CONSIDER_FACTUAL_ACCURACY_QA} is the QA manager's. */
   public static final String TASK_CONSIDER_FACTUAL_ACCURACY = "task_consider_factual_accuracy";
+  public static final String TASK_CONSIDER_FACTUAL_ACCURACY_QA = "task_consider_factual_accuracy_qa";
+  /** HMCI's decision proposed on day 34, so that the inspectorates agree it with the letter (¶97). */
+  public static final String TASK_PROPOSE_STATEMENT_DECISION = "task_propose_statement_decision";
   public static final String TASK_AGREE_LETTER = "task_agree_letter";
   public static final String TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR = "task_sign_off_final_national_director";
   public static final String TASK_REVIEW_FINAL_EDITORS = "task_review_final_editors";
@@ -61,6 +67,17 @@ public final class JtaiProcess {
   public static final String END_PUBLISHED = "end_published";
   public static final String END_NO_STATEMENT = "end_no_statement";
   public static final String END_STATEMENT_RESPONSE_SENT = "end_statement_response_sent";
+  // Publication held by an Annex D decision to withhold or withdraw (set by the complaint's PublicationHold)
+  public static final String GW_PUBLICATION_HELD = "gw_publication_held";
+  public static final String EVENT_PUBLICATION_RESUMED = "event_publication_resumed";
+  public static final String BOUNDARY_PUBLICATION_WITHHELD = "boundary_publication_withheld";
+  public static final String MSG_PUBLICATION_WITHHELD = "msg_publication_withheld";
+  public static final String MSG_PUBLICATION_RESUMED = "msg_publication_resumed";
+  public static final String VAR_PUBLICATION_WITHHELD = "publicationWithheld";
+  public static final String VAR_PUBLICATION_WITHHELD_BY = "publicationWithheldBy";
+  public static final String VAR_PUBLICATION_WITHHELD_AT = "publicationWithheldAt";
+  public static final String VAR_PUBLICATION_HOLD_REASON = "publicationHoldReason";
+  public static final String VAR_PUBLICATION_HOLD_COMPLAINT = "publicationHoldComplaint";
   // Overdue steps
   public static final String SUB_FOLLOW_UP_OVERDUE = "sub_follow_up_overdue";
   public static final String TASK_FOLLOW_UP_OVERDUE = "task_follow_up_overdue";

@@ -84,6 +84,7 @@ public class OverdueStepDescriber implements ExecutionListener {
           ? "in table 1, day 1 being the notification day" : "counted from the notification day";
       case "fieldworkEnd" -> "counted from the last day of fieldwork";
       case "finalLetterSentOn" -> "counted from the day the final letter was sent";
+      case "draftLetterSentOn" -> "counted from the day the draft letter was sent, that day being the first";
       case "letterPublishedOn" -> "counted from the day the letter was published";
       default -> "counted from " + referenceVariable;
     };

@@ -81,6 +81,9 @@ public class Submissions {
       throw new InspectionProblem(HttpStatus.PAYLOAD_TOO_LARGE, "The submission is longer than " + MAX_CONTENT_LENGTH
           + " characters; send links to the documents in the secure portal instead of the documents.");
     }
+    if (JtaiProcess.KEY.equals(instance.getProcessDefinitionKey()) && LISTS_OF_CHILDREN.contains(kind)) {
+      checkListOfChildren(content);
+    }
     Date now = ClockUtil.getCurrentTime();
     Authentication caller = identityService.getCurrentAuthentication();
     Map<String, Object> variables = new HashMap<>();
@@ -102,6 +105,45 @@ public class Submissions {
     }
     completeRecordStep(instance, item, caller, variables);
     return new Receipt(reference, kind, instance.getId(), now);
+  }
+
+  /** The JTAI submissions that are lists of children (¶19, ¶81): identification numbers, never names. */
+  static final java.util.Set<String> LISTS_OF_CHILDREN = java.util.Set.of(JtaiProcess.Submission.DEEP_DIVE_LIST.kind,
+      JtaiProcess.Submission.MULTI_AGENCY_MEETINGS.kind);
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * A list of children is {@code {"children": ["ID", ...], ...}}: every entry a unique identification number
+   * ({@link ChildSelectionValidator#IDENTIFICATION_NUMBER}), the first that is not refused by name, and nothing stored.
+   */
+  static void checkListOfChildren(String content) {
+    com.fasterxml.jackson.databind.JsonNode body;
+    try {
+      body = content == null ? null : JSON.readTree(content);
+    } catch (java.io.IOException e) {
+      body = null;
+    }
+    com.fasterxml.jackson.databind.JsonNode children = body == null || !body.isObject() ? null : body.get("children");
+    if (children == null || !children.isArray() || children.isEmpty()) {
+      throw new InspectionProblem(HttpStatus.BAD_REQUEST, "A list of children is a JSON object {\"children\": [\"ID\","
+          + " ...]} with each child's unique identification number (paragraph 19: identification numbers, not names).");
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (com.fasterxml.jackson.databind.JsonNode child : children) {
+      String id = child.isTextual() ? child.asText().strip() : child.toString();
+      if (!child.isTextual() || !ChildSelectionValidator.IDENTIFICATION_NUMBER.matcher(id).matches()) {
+        throw new InspectionProblem(HttpStatus.BAD_REQUEST, "children: '" + abbreviate(id) + "' is not an identification"
+            + " number (letters, digits, '/' or '-', with at least one digit); use the unique number, never a name"
+            + " (paragraph 19). Nothing was stored.");
+      }
+      if (!seen.add(id)) {
+        throw new InspectionProblem(HttpStatus.BAD_REQUEST, "children: " + id + " is listed twice. Nothing was stored.");
+      }
+    }
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
   private SubmissionItem itemOf(HistoricProcessInstance instance, String kind) {

@@ -169,9 +169,28 @@ public class Timeline {
       }
     }
     List<TimelineEntry> entries = walk.entries;
+    publicationHold(variables).ifPresent(entries::add);
     entries.sort(Comparator.comparing((TimelineEntry e) -> e.dueAt() == null ? null : e.dueAt().toInstant(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
+  }
+
+  /**
+   * While an Annex D decision withholds the letter ({@code publicationWithheld}), the timeline says so: who decided,
+   * when, and the complaint it came from; the publication step waits for the hold to be lifted.
+   */
+  static java.util.Optional<TimelineEntry> publicationHold(Map<String, Object> variables) {
+    if (!Boolean.TRUE.equals(variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD))) {
+      return java.util.Optional.empty();
+    }
+    Object at = variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD_AT);
+    Object by = variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD_BY);
+    Object complaint = variables.get(JtaiProcess.VAR_PUBLICATION_HOLD_COMPLAINT);
+    String title = "Publication withheld (Annex D request to withhold or withdraw)"
+        + (complaint == null ? "" : ", complaint " + complaint);
+    ZonedDateTime since = at instanceof Date date ? date.toInstant().atZone(WorkingDayCalendar.LONDON) : null;
+    return java.util.Optional.of(new TimelineEntry(JtaiProcess.EVENT_PUBLICATION_RESUMED, null, title,
+        by == null ? "Ofsted" : "withheld by " + by, "Annex D", since, Status.open));
   }
 
   private record Walk(HistoricProcessInstance instance, BpmnModelInstance model, Map<String, Object> variables,
@@ -275,8 +294,21 @@ public class Timeline {
     } else {
       status = runs.isEmpty() ? Status.upcoming : Status.open;
     }
-    walk.entries.add(new TimelineEntry(milestone.trackedId,
-        milestone.definition == null ? null : milestone.definition.day(),
+    Integer day = milestone.definition == null ? null : milestone.definition.day();
+    DeadlineDefinition afterStep = milestone.after == null || !(walk.model.getModelElementById(milestone.after)
+        instanceof BaseElement step) ? null : DeadlineDefinition.of(step, variables.get(DeadlineDefinition.EDITION_VARIABLE));
+    if (afterStep != null) {
+      day = afterStep.day() + milestone.definition.day();
+      if (due == null) {
+        ZonedDateTime stepDue = due(afterStep, variables);
+        due = stepDue == null ? null : workingDays.deadline(stepDue.toLocalDate(), milestone.definition.day(),
+            milestone.definition.timeOfDay());
+        if (due != null && status == Status.upcoming && walk.now.isAfter(due.toInstant())) {
+          status = Status.overdue;
+        }
+      }
+    }
+    walk.entries.add(new TimelineEntry(milestone.trackedId, day,
         element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
         milestone.paragraph, due, status));
   }
@@ -305,8 +337,19 @@ public class Timeline {
   public static final String VAR_TIMELINE_SINCE = "timelineSince";
 
   /** Where a step's deadline is written and which element's history says whether it happened. */
-  private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
+  private record Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph,
+      String after) {
+    Milestone(String trackedId, DeadlineDefinition definition, boolean relative, String paragraph) {
+      this(trackedId, definition, relative, paragraph, null);
+    }
   }
+
+  /**
+   * Property {@code after}: the step whose completion sets the variable the deadline counts from ({@code from}), e.g.
+   * the factual accuracy response counts from the day the draft was sent. Until then the timeline counts from that
+   * step's own deadline, and names the step's working day from day 0 (day 24 + 9 = the table's day 33).
+   */
+  public static final String PROPERTY_AFTER = "after";
 
   private Milestone milestone(FlowElement element, Object edition) {
     if (element instanceof SubProcess sub && isSubmission(sub.getId())) {
@@ -315,17 +358,19 @@ public class Timeline {
       if (record == null) {
         return null;
       }
-      String paragraph = ModelProperties.of(record).get(JtaiProcess.PROPERTY_PARAGRAPH);
+      String paragraph = paragraph(record, edition);
       if (RELATIVE_STATEMENT.equals(record.getCamundaDueDate())) {
         return new Milestone(sub.getId(), null, true, paragraph);
       }
-      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph) : null;
+      return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph,
+          ModelProperties.of(record).get(PROPERTY_AFTER)) : null;
     }
     if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
         && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
       String paragraph = paragraph((BaseElement) element, edition);
       if (hasDay((BaseElement) element)) {
-        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph);
+        return new Milestone(element.getId(), DeadlineDefinition.of((BaseElement) element, edition), false, paragraph,
+            ModelProperties.of((BaseElement) element).get(PROPERTY_AFTER));
       }
       if (isStatementStep(element.getId())) {
         return new Milestone(element.getId(), null, false, paragraph);

@@ -16,14 +16,26 @@ import java.util.Locale;
  * @param team one line per member or inspectorate contact of the inspection team
  * @param qaManager name, number and e-mail of the QA manager, or how to reach one while none is named
  * @param sender who signs
+ * @param themeGuidance the link Annex A gives for the theme in this edition
+ * @param ofstedTargeted2016 the 2016 targeted inspection's own Annex B (Ofsted alone, its guidance)
  */
 public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
-    String qaManager, String sender, boolean ofstedTargeted2016) {
+    String qaManager, String sender, String themeGuidance, boolean ofstedTargeted2016) {
 
-  /** The joint targeted area inspection's Annex B. */
+  /** The 2017 JTAI's Annex B: Annex A's guidance collection, the same for every theme. */
   public AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
       String qaManager, String sender) {
-    this(area, spokeWith, fieldworkStart, theme, team, qaManager, sender, false);
+    this(area, spokeWith, fieldworkStart, theme, team, qaManager, sender, JTAI_COLLECTION, false);
+  }
+
+  /** The JTAI's Annex B with this edition's guidance link for the theme. */
+  public AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStart, String theme, List<String> team,
+      String qaManager, String sender, String themeGuidance) {
+    this(area, spokeWith, fieldworkStart, theme, team, qaManager, sender, themeGuidance, false);
+  }
+
+  /** The guidance collection the 2017 Annex A links for every deep dive theme. */
+  public static final String JTAI_COLLECTION = "www.gov.uk/government/collections/joint-inspections-of-local-area-services";
   }
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -54,7 +66,7 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
 
         Framework and guidance – www.gov.uk/government/publications/joint-inspection-of-arrangements-and-services-for-children-in-need-of-help-and-protection.
 
-        Guidance on the deep dive theme – www.gov.uk/government/collections/joint-inspections-of-local-area-services.
+        Guidance on the deep dive theme – %s.
 
         The inspectorates have asked local agencies to provide information to support the inspection. We have \
         arranged access to a secure online portal to receive the information requested from each service/agency by \
@@ -73,7 +85,7 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
         Inspection team
         %s
         """.formatted(area, spokeWith, you ? "you" : "them", DATE.format(fieldworkStart), area,
-        theme.substring(0, 1).toLowerCase(Locale.UK) + theme.substring(1), qaManager, sender,
+        theme.substring(0, 1).toLowerCase(Locale.UK) + theme.substring(1), themeGuidance, qaManager, sender,
         String.join("\n", team.stream().map(line -> "- " + line).toList()));
   }
 

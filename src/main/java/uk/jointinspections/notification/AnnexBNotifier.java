@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.Inspectorates;
+import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
 import uk.jointinspections.inspection.JtaiProcess;
 
@@ -111,8 +112,11 @@ public class AnnexBNotifier implements TaskListener {
     String sender = TASK_NOTIFY_DCS.equals(task.getTaskDefinitionKey()) && lead != null
         ? fullName(lead) + ", lead inspector, Ofsted"
         : Inspectorates.displayName(inspectorate) + ", for the joint inspection team";
+    String guidance = JtaiFramework.ofId((String) task.getVariable(JtaiProcess.VAR_FRAMEWORK))
+        .flatMap(edition -> DeepDiveTheme.ofId(themeId).map(edition::themeGuidance))
+        .orElse(AnnexBEmail.JTAI_COLLECTION);
     return new AnnexBEmail((String) task.getVariable(JtaiProcess.VAR_LOCAL_AUTHORITY), spokeWith, fieldworkStart, theme,
-        team, qaManager, sender, targeted);
+        team, qaManager, sender, guidance, targeted);
   }
 
   private User user(String id) {

@@ -409,6 +409,7 @@ class ClusterIT {
         body.put("deepDiveTheme", "neglect");
         body.put("plannedFieldworkStart", "2027-03-15");
         body.put("leadInspector", LEAD);
+        body.put("qaManager", "qa-manager");
         calls.add(pool.submit(() -> node.call("POST", "/api/inspections", LEAD, DEMO_PASSWORD, body)));
       }
       for (Future<AppNode.Response> call : calls) {

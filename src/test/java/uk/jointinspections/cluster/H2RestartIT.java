@@ -62,6 +62,7 @@ class H2RestartIT {
       body.put("deepDiveTheme", "neglect");
       body.put("plannedFieldworkStart", "2027-03-15");
       body.put("leadInspector", ClusterIT.LEAD);
+      body.put("qaManager", "qa-manager");
       assertThat(node.call("POST", "/api/inspections", ClusterIT.LEAD, DEMO_PASSWORD, body).status()).isEqualTo(201);
     }
     awaitNoExecutableJobs(node);

@@ -79,6 +79,7 @@ class AuthorizationMatrixTest {
   static final String ADDED_LATER = "Matrix: written after the steps of the other inspectorates were done.";
   static final String OTHER_LEAD = "matrix-other-lead";
   static final String OTHER_LEAD_PASSWORD = "Second-Lead-7!";
+  static final String OTHER_QA_MANAGER = "matrix-other-qa";
   /** The last column: how a row is enforced, for people; not a cell. */
   static final String HOW_ENFORCED = "how enforced";
 
@@ -177,6 +178,14 @@ class AuthorizationMatrixTest {
       identity.createMembership(OTHER_LEAD, StaffGroup.OFSTED.id());
       identity.createMembership(OTHER_LEAD, StaffGroup.LEAD_INSPECTOR.id());
     }
+    // The other inspection has its own QA manager (required at start), so that qa-manager is a stranger to it.
+    if (identity.createUserQuery().userId(OTHER_QA_MANAGER).count() == 0) {
+      var otherQa = identity.newUser(OTHER_QA_MANAGER);
+      otherQa.setPassword(OTHER_LEAD_PASSWORD);
+      identity.saveUser(otherQa);
+      identity.createMembership(OTHER_QA_MANAGER, StaffGroup.OFSTED.id());
+      identity.createMembership(OTHER_QA_MANAGER, StaffGroup.QA_MANAGER.id());
+    }
 
     // A JTAI led by ofsted-lead with its team, started as the lead inspector starts one, and a concern about a child
     // raised on it by a CQC inspector of the team.
@@ -250,7 +259,7 @@ class AuthorizationMatrixTest {
     start.put("deepDiveTheme", "neglect");
     start.put("notificationDate", "2027-01-04");
     start.put("leadInspector", lead);
-    start.put("qaManager", lead.equals("ofsted-lead") ? "qa-manager" : null);
+    start.put("qaManager", lead.equals(OTHER_LEAD) ? OTHER_QA_MANAGER : "qa-manager");
     start.put("inspectionTeam", team);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);

@@ -125,6 +125,7 @@ class TaskHistoryAccessTest {
     body.put("deepDiveTheme", "neglect");
     body.put("plannedFieldworkStart", "2027-03-15");
     body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
     ResponseEntity<JsonNode> started = post("ofsted-lead", "/api/inspections", body);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
     return started.getBody().get("processInstanceId").asText();

@@ -101,6 +101,7 @@ class CaseInsensitiveReferenceTest {
     body.put("deepDiveTheme", "neglect");
     body.put("plannedFieldworkStart", "2027-03-15");
     body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
     return client.send(request("/api/inspections").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
   }

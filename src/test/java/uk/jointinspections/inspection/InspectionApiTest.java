@@ -60,6 +60,7 @@ class InspectionApiTest {
     body.put("deepDiveTheme", "neglect");
     body.put("plannedFieldworkStart", "2027-03-15");
     body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
     return body;
   }
 
@@ -134,6 +135,15 @@ class InspectionApiTest {
     Map<String, Object> notOfsted = request("JTAI-REST-BAD-5");
     notOfsted.put("leadInspector", "cqc-inspector");
     cases.put("leadInspector ", notOfsted);
+    // ¶93: a QA manager is assigned to the inspection, and is not the lead inspector (J3).
+    Map<String, Object> noQa = request("JTAI-REST-BAD-6");
+    noQa.remove("qaManager");
+    cases.put("qaManager", noQa);
+    Map<String, Object> leadIsQa = request("JTAI-REST-BAD-7");
+    leadIsQa.put("framework", "jtai-2016");
+    leadIsQa.put("deepDiveTheme", "domestic-abuse");
+    leadIsQa.put("leadInspector", "qa-manager");
+    cases.put("qaManager  ", leadIsQa);
 
     cases.forEach((field, body) -> {
       ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
@@ -146,6 +156,8 @@ class InspectionApiTest {
     });
     assertThat(post("ofsted-lead", "/api/inspections", christmas).getBody().get("message").asText())
         .contains("not a working day");
+    assertThat(post("ofsted-lead", "/api/inspections", leadIsQa).getBody().get("message").asText())
+        .contains("must be different people");
   }
 
   @Test
@@ -187,7 +199,8 @@ class InspectionApiTest {
     String pi = post("ofsted-lead", "/api/inspections", request("JTAI-REST-SUB")).getBody().get("processInstanceId").asText();
     String path = "/api/inspections/JTAI-REST-SUB/submissions/" + Submission.DEEP_DIVE_LIST.kind;
 
-    ResponseEntity<JsonNode> early = post("ofsted-lead", path, Map.of("list", "portal folder A"));
+    Map<String, Object> list = Map.of("children", java.util.List.of("NS-1001", "NS-1002"));
+    ResponseEntity<JsonNode> early = post("ofsted-lead", path, list);
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(early.getBody().get("message").asText()).contains("not yet waiting");
 
@@ -195,15 +208,23 @@ class InspectionApiTest {
     tasks.complete(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_NOTIFY_DCS)
         .singleResult().getId(), Map.of(JtaiProcess.VAR_DCS_EMAIL, "dcs@northshire.example"));
 
-    ResponseEntity<JsonNode> first = post("ofsted-lead", path, Map.of("list", "portal folder A"));
+    // Paragraph 19: identification numbers, not names; a list with a name is refused and changes nothing (J12).
+    ResponseEntity<JsonNode> named = post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1001", "Amy Brown")));
+    assertThat(named.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(named.getBody().get("message").asText()).contains("'Amy Brown' is not an identification number");
+    assertThat(post("ofsted-lead", path, Map.of("list", "portal folder A")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
+        .isZero();
+
+    ResponseEntity<JsonNode> first = post("ofsted-lead", path, list);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
         .isEqualTo(1);
 
-    ResponseEntity<JsonNode> repeat = post("ofsted-lead", path, Map.of("list", "portal folder B"));
+    ResponseEntity<JsonNode> repeat = post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1003")));
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(repeat.getBody().get("message").asText()).contains("already received").contains("changed nothing");
-    assertThat(runtime.getVariable(pi, Submission.DEEP_DIVE_LIST.contentVariable())).isEqualTo("{\"list\":\"portal folder A\"}");
+    assertThat(runtime.getVariable(pi, Submission.DEEP_DIVE_LIST.contentVariable())).isEqualTo("{\"children\":[\"NS-1001\",\"NS-1002\"]}");
     assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
         .isEqualTo(1);
 

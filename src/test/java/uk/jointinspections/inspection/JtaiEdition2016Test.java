@@ -30,7 +30,9 @@ class JtaiEdition2016Test {
     AUGUST_2016.put(Submission.INFORMATION_ON_20_CHILDREN.recordTaskId, new String[] {"2", "15:00"});
     AUGUST_2016.put(TASK_SELECT_CHILDREN_TO_EVALUATE, new String[] {"2", "17:00"});
     AUGUST_2016.put(Submission.MULTI_AGENCY_MEETINGS.recordTaskId, new String[] {"2", null});
+    AUGUST_2016.put(TASK_CONSOLIDATE_LETTER, new String[] {null, "12:00"});
     AUGUST_2016.put(TASK_AGREE_DRAFT_LETTER, new String[] {null, "12:00"});
+    AUGUST_2016.put(TASK_AGREE_DRAFT_LETTER_LEAD, new String[] {null, "12:00"});
     for (String group : Inspectorates.PARTNERS) {
       AUGUST_2016.put(forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, group), new String[] {null, "12:00"});
     }
@@ -42,7 +44,7 @@ class JtaiEdition2016Test {
 
   private ProcessInstance start2016(String reference, String theme) {
     InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2016", reference, "Southshire", theme,
-        "2027-03-02", null, "ofsted-lead", null));
+        "2027-03-02", null, "ofsted-lead", "qa-manager"));
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId()).singleResult();
   }
 

@@ -35,6 +35,7 @@ class JtaiLifecycleTest {
 
   private static final List<String> PARTNERS = List.of("cqc", "hmicfrs", "hmi-probation");
   private static final List<String> ALL = List.of("ofsted", "cqc", "hmicfrs", "hmi-probation");
+  private static final java.util.function.UnaryOperator<String> SENIOR_MANAGERS = group -> group + "-senior-manager";
 
   @Autowired ProcessEngine engine;
   @Autowired WorkingDays workingDays;
@@ -63,8 +64,8 @@ class JtaiLifecycleTest {
       s.editionOverrides = JtaiEdition2016Test.AUGUST_2016;
     }
     ClockUtil.setCurrentTime(Date.from(s.date(-1).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest(run.framework(), run.reference(),
-        "Northshire", run.theme(), run.notified().toString(), null, "ofsted-lead", "qa-manager"));
+    InspectionStarts.Started started = starts.start(JtaiScenario.startRequest(run.framework(), run.reference(),
+        run.theme(), run.notified()));
     s.instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
         .singleResult();
     return s;
@@ -72,7 +73,8 @@ class JtaiLifecycleTest {
 
   private void arrives(JtaiScenario s, Run run, Submission submission) {
     if (run.byMessage()) {
-      submissions.submit(run.reference(), submission.kind, "{\"documents\":\"portal folder " + submission.kind + "\"}");
+      submissions.submit(run.reference(), submission.kind, Submissions.LISTS_OF_CHILDREN.contains(submission.kind)
+          ? "{\"children\": [\"NS-2001\", \"NS-2002\"]}" : "{\"documents\":\"portal folder " + submission.kind + "\"}");
     } else {
       s.complete(submission.recordTaskId, Map.of(submission.receivedOnVariable(), ClockUtil.getCurrentTime().toString(),
           submission.channelVariable(), "email"));
@@ -184,10 +186,12 @@ class JtaiLifecycleTest {
     s.clock(10, "12:00");
     s.roleStep(TASK_ANALYTICAL_SUPPORT_ON_SITE, "senior-analytical-officer", 10, null);
     s.complete(TASK_ANALYTICAL_SUPPORT_ON_SITE);
-    s.leadStep(TASK_KIT_MEETING_DAY_10, 10, null);
-    s.complete(TASK_KIT_MEETING_DAY_10);
+    // KIT meetings on Wednesday and Thursday morning of week three (¶35): days 11 and 12 by 12:00.
+    s.leadStep(TASK_KIT_MEETING_DAY_10, 11, "12:00");
     s.clock(11, "10:00");
-    s.leadStep(TASK_KIT_MEETING_DAY_11, 11, null);
+    s.complete(TASK_KIT_MEETING_DAY_10);
+    s.leadStep(TASK_KIT_MEETING_DAY_11, 12, "12:00");
+    s.clock(12, "10:00");
     s.complete(TASK_KIT_MEETING_DAY_11);
     assertThat(pi).isWaitingAt(TIMER_DAY_12_EVIDENCE_CEASES);
     Job evidenceCeases = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
@@ -211,12 +215,17 @@ class JtaiLifecycleTest {
     s.clock(16, "10:00");
     s.leadStep(TASK_CONSOLIDATE_LETTER, 16, null);
     s.complete(TASK_CONSOLIDATE_LETTER);
+    // The lead inspector and the QA manager agree the draft (table day 16): two tasks, both must be done.
     Task qa = s.task(TASK_AGREE_DRAFT_LETTER);
     assertThat(qa).isAssignedTo("qa-manager").hasDueDate(s.deadline(TASK_AGREE_DRAFT_LETTER, 16, null));
     assertThat(s.candidateGroup(qa)).as("colleagues can cover for the named QA manager").isEqualTo("qa-manager");
+    s.leadStep(TASK_AGREE_DRAFT_LETTER_LEAD, 16, null);
     s.complete(TASK_AGREE_DRAFT_LETTER);
+    assertThat(pi).isWaitingAt(TASK_AGREE_DRAFT_LETTER_LEAD).hasNotPassed(forInspectorate(TASK_SIGN_OFF_DRAFT_LETTER, "cqc"));
+    s.complete(TASK_AGREE_DRAFT_LETTER_LEAD);
     s.clock(21, "10:00");
-    s.groupSteps(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS, 21, null);
+    // Senior managers in all inspectorates review and agree the findings (¶96).
+    s.groupSteps(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS, 21, null, SENIOR_MANAGERS);
     s.completeGroups(TASK_SIGN_OFF_DRAFT_LETTER, PARTNERS);
     s.clock(22, "10:00");
     s.roleStep(TASK_SIGN_OFF_DRAFT_NATIONAL_DIRECTOR, "ofsted-national-director", 22, null);
@@ -231,16 +240,24 @@ class JtaiLifecycleTest {
     s.clock(33, "16:00");
     arrives(s, run, Submission.FACTUAL_ACCURACY_RESPONSE);
     s.clock(34, "10:00");
+    // Day 34: the lead inspector and the QA manager consider the comments, each in their own task.
     s.leadStep(TASK_CONSIDER_FACTUAL_ACCURACY, 34, null);
+    assertThat(s.task(TASK_CONSIDER_FACTUAL_ACCURACY_QA)).isAssignedTo("qa-manager")
+        .hasDueDate(s.deadline(TASK_CONSIDER_FACTUAL_ACCURACY_QA, 34, null));
     s.complete(TASK_CONSIDER_FACTUAL_ACCURACY);
+    s.complete(TASK_CONSIDER_FACTUAL_ACCURACY_QA);
+    // HMCI's decision is proposed before the inspectorates agree the letter that includes it (¶97).
+    Map<String, Object> decision = run.statementRequired()
+        ? Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority")
+        : Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, false);
+    s.roleStep(TASK_PROPOSE_STATEMENT_DECISION, "ofsted-national-director", 34, null);
+    s.complete(TASK_PROPOSE_STATEMENT_DECISION, decision);
     s.clock(37, "10:00");
-    s.groupSteps(TASK_AGREE_LETTER, PARTNERS, 37, null);
+    s.groupSteps(TASK_AGREE_LETTER, PARTNERS, 37, null, SENIOR_MANAGERS);
     s.completeGroups(TASK_AGREE_LETTER, PARTNERS);
     s.clock(39, "10:00");
     s.roleStep(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR, "ofsted-national-director", 39, null);
-    s.complete(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR, run.statementRequired()
-        ? Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority")
-        : Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, false));
+    s.complete(TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR);
     s.clock(40, "10:00");
     s.roleStep(TASK_REVIEW_FINAL_EDITORS, "editors", 40, null);
     s.complete(TASK_REVIEW_FINAL_EDITORS);

@@ -35,6 +35,23 @@ class JtaiScenario {
     this.dayZero = dayZero;
   }
 
+  /** The one JTAI start request of these tests: Northshire, the demo lead inspector and QA manager. */
+  static InspectionStartRequest startRequest(String framework, String reference, String theme, LocalDate notified) {
+    return new InspectionStartRequest(framework, reference, "Northshire", theme, notified.toString(), null, "ofsted-lead",
+        "qa-manager");
+  }
+
+  /** An instance started where a step begins, with the variables a 2017 start on Tuesday 2 March 2027 leaves. */
+  static ProcessInstance startBefore(ProcessEngine engine, String reference, String activity, Map<String, Object> extra) {
+    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, reference, "Northshire",
+        JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15), "ofsted-lead",
+        "qa-manager");
+    Map<String, Object> variables = new HashMap<>(start.variables());
+    variables.putAll(extra);
+    return engine.getRuntimeService().createProcessInstanceByKey(JtaiProcess.KEY).businessKey(start.reference())
+        .setVariables(variables).startBeforeActivity(activity).execute();
+  }
+
   LocalDate date(int day) {
     return workingDays.add(dayZero, day);
   }
@@ -90,9 +107,15 @@ class JtaiScenario {
 
   /** One task per inspectorate ({@link JtaiProcess#forInspectorate}), each offered to that group only, all due on the day. */
   List<Task> groupSteps(String step, List<String> groups, int day, String time) {
+    return groupSteps(step, groups, day, time, g -> g);
+  }
+
+  /** As {@link #groupSteps(String, List, int, String)}, each offered to the group {@code offeredTo} names. */
+  List<Task> groupSteps(String step, List<String> groups, int day, String time,
+      java.util.function.UnaryOperator<String> offeredTo) {
     List<Task> found = groups.stream().map(g -> {
       Task task = task(JtaiProcess.forInspectorate(step, g));
-      assertThat(candidateGroup(task)).isEqualTo(g);
+      assertThat(candidateGroup(task)).isEqualTo(offeredTo.apply(g));
       return task;
     }).toList();
     found.forEach(t -> assertThat(t).hasDueDate(deadline(t.getTaskDefinitionKey(), day, time)));

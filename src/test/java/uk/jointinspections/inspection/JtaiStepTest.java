@@ -122,6 +122,22 @@ class JtaiStepTest {
     assertThat(pi).isWaitingAt(TASK_REVIEW_FINAL_EDITORS);
   }
 
+  /** ¶97: the decision "will be included in the letter of findings", so it exists before the inspectorates agree it (J7). */
+  @Test
+  void hmcisDecisionIsProposedBeforeTheInspectoratesAgreeTheLetterThatIncludesIt() {
+    ProcessInstance pi = startBefore(TASK_PROPOSE_STATEMENT_DECISION, Map.of());
+    String id = task(pi, TASK_PROPOSE_STATEMENT_DECISION).getId();
+    assertThatThrownBy(() -> tasks.complete(id, Map.of())).hasMessageContaining(VAR_STATEMENT_OF_ACTION_REQUIRED);
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(forInspectorate(TASK_AGREE_LETTER,
+        "cqc")).count()).isZero();
+
+    tasks.complete(id, Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true, VAR_STATEMENT_LEAD_AGENCY, "local-authority",
+        "statementCooperatingAgencies", "health, police"));
+    Task cqc = task(pi, forInspectorate(TASK_AGREE_LETTER, "cqc"));
+    assertThat(tasks.getVariable(cqc.getId(), VAR_STATEMENT_OF_ACTION_REQUIRED)).isEqualTo(true);
+    assertThat(tasks.getVariable(cqc.getId(), VAR_STATEMENT_LEAD_AGENCY)).isEqualTo("local-authority");
+  }
+
   @Test
   void statementOfActionRequiredOrNotAfterTheLetterIsSent() {
     ProcessInstance required = startBefore(TASK_SEND_PRE_PUBLICATION_LETTER, Map.of(VAR_STATEMENT_OF_ACTION_REQUIRED, true));
@@ -172,11 +188,17 @@ class JtaiStepTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("JTAI-FORM-1").count()).isZero();
 
     form.put("deepDiveTheme", "cse-and-missing");
+    assertThatThrownBy(() -> forms.submitStartForm(definition, form)).isInstanceOf(InvalidInspectionException.class)
+        .hasMessageStartingWith("qaManager: is required");
+    form.put("qaManager", "ofsted-lead");
+    assertThatThrownBy(() -> forms.submitStartForm(definition, form)).isInstanceOf(InvalidInspectionException.class)
+        .hasMessageStartingWith("qaManager: ");
+    form.put("qaManager", "qa-manager");
     ProcessInstance pi = forms.submitStartForm(definition, form);
 
     assertThat(pi.getBusinessKey()).isEqualTo("JTAI-FORM-1");
     assertThat(runtime.getVariable(pi.getId(), VAR_DAY_ZERO)).isInstanceOf(java.util.Date.class);
-    assertThat(runtime.getVariable(pi.getId(), VAR_QA_MANAGER)).isNull();
+    assertThat(runtime.getVariable(pi.getId(), VAR_QA_MANAGER)).isEqualTo("qa-manager");
     assertThatThrownBy(() -> forms.submitStartForm(definition, form)).hasMessageContaining("already exists");
   }
 

@@ -196,6 +196,7 @@ class DeploymentFromTheModelerTest {
     request.put("deepDiveTheme", "neglect");
     request.put("plannedFieldworkStart", "2027-03-15");
     request.put("leadInspector", "ofsted-lead");
+    request.put("qaManager", "qa-manager");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<JsonNode> started = http.withBasicAuth("ofsted-lead", "demo")

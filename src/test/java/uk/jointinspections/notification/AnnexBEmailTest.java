@@ -21,6 +21,22 @@ class AnnexBEmailTest {
         .contains("The particular deep dive theme for your inspection will be the response to children living with neglect.")
         .contains("quality assurance manager for this inspection: Quentin Manager, q@x.example.")
         .contains("- Lead inspector (Ofsted): Olivia Lead, ol@x.example")
+        .contains("Guidance on the deep dive theme – www.gov.uk/government/collections/joint-inspections-of-local-area-services.")
         .endsWith("CQC, for the joint inspection team\n\nInspection team\n- Lead inspector (Ofsted): Olivia Lead, ol@x.example\n");
+  }
+
+  @Test
+  void the2016EditionLinksEachThemeToItsOwnGuidance() {
+    uk.jointinspections.inspection.JtaiFramework jtai2016 = uk.jointinspections.inspection.JtaiFramework.JTAI_2016;
+    AnnexBEmail email = new AnnexBEmail("Northshire", "you", LocalDate.of(2026, 12, 7),
+        "The response to children living with domestic abuse", List.of(), "Quentin Manager, q@x.example", "Ofsted",
+        jtai2016.themeGuidance(uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme.DOMESTIC_ABUSE));
+    assertThat(email.body()).contains("Guidance on the deep dive theme – www.gov.uk/government/publications/"
+        + "joint-inspections-of-the-response-to-children-living-with-domestic-abuse-september-2016-to-march-2017.");
+    assertThat(jtai2016.themeGuidance(uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme.CSE_AND_MISSING))
+        .endsWith("joint-inspections-of-child-sexual-exploitation-and-missing-children-february-to-august-2016");
+    assertThat(uk.jointinspections.inspection.JtaiFramework.JTAI_2017.themeGuidance(
+        uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme.DOMESTIC_ABUSE))
+        .isEqualTo("www.gov.uk/government/collections/joint-inspections-of-local-area-services");
   }
 }

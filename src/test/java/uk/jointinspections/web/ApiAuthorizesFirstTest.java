@@ -75,6 +75,7 @@ class ApiAuthorizesFirstTest {
     body.put("deepDiveTheme", "neglect");
     body.put("plannedFieldworkStart", fieldwork);
     body.put("leadInspector", "ofsted-lead");
+    body.put("qaManager", "qa-manager");
     return body;
   }
 

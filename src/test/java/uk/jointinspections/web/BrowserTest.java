@@ -333,7 +333,8 @@ class BrowserTest {
   /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */
   static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart) {
     Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", "Northshire",
-        "deepDiveTheme", "neglect", "plannedFieldworkStart", plannedFieldworkStart, "leadInspector", "ofsted-lead");
+        "deepDiveTheme", "neglect", "plannedFieldworkStart", plannedFieldworkStart, "leadInspector", "ofsted-lead",
+        "qaManager", "qa-manager");
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")

@@ -292,7 +292,7 @@ class HostileInputTest {
    */
   static boolean legalStartValue(String framework, String field, Object value) {
     boolean themed = List.of("jtai-2017", "jtai-2016", "ofsted-targeted-2016").contains(framework);
-    boolean qaOptional = List.of("jtai-2017", "jtai-2016", "slac-2009").contains(framework);
+    boolean qaOptional = List.of("slac-2009").contains(framework);
     return switch (field) {
       case "reference" -> value instanceof String s && REFERENCE.matcher(s.strip()).matches();
       case "localAuthority" -> text(value, 100);
