@@ -36,7 +36,6 @@ public record AnnexBEmail(String area, String spokeWith, LocalDate fieldworkStar
 
   /** The guidance collection the 2017 Annex A links for every deep dive theme. */
   public static final String JTAI_COLLECTION = "www.gov.uk/government/collections/joint-inspections-of-local-area-services";
-  }
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
