@@ -60,7 +60,8 @@ class OfstedTargeted2016JointStepsTest {
     s.waitsAtExactly(TASK_AGREE_DRAFT_LETTER_QA);
     engine.getTaskService().setAssignee(qaHalf.getId(), QA);
     engine.getTaskService().complete(qaHalf.getId());
-    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "jointDraftLetter")).isEqualTo(LEAD + "," + QA);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "draftLetterAgreedByLeadUser")).isEqualTo(LEAD);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "draftLetterAgreedByQaUser")).isEqualTo(QA);
     s.waitsAtExactly(TASK_SIGN_OFF_DRAFT_LETTER);
   }
 
