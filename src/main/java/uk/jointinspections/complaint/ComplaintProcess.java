@@ -93,7 +93,19 @@ public final class ComplaintProcess {
   public static final String VAR_RESOLVED_EARLY = "resolvedEarly";
   public static final String VAR_LEAD_INVESTIGATOR = "leadInvestigator";
   public static final String VAR_ACKNOWLEDGEMENT_SENT = "acknowledgementSent";
+  /**
+   * Whether every other inspectorate gave its views before the decision (Annex D: "whenever practicable"): set from
+   * their answers to task_give_views_on_withhold when the decision is completed, not typed by the decider.
+   */
   public static final String VAR_VIEWS_SOUGHT = "viewsSought";
+  /** Set when the request is decided: closes the views not yet given (conditional boundary). */
+  public static final String VAR_WITHHOLD_DECIDED = "withholdDecided";
+  /** One inspectorate's views (task variable of task_give_views_on_withhold). */
+  public static final String VAR_WITHHOLD_VIEWS = "withholdViews";
+  /** The views given so far, one paragraph per inspectorate, and how many inspectorates gave them. */
+  public static final String VAR_PARTNER_VIEWS = "partnerViewsOnWithhold";
+  public static final String VAR_PARTNER_VIEWS_COUNT = "partnerViewsCount";
+  public static final String TASK_GIVE_VIEWS_ON_WITHHOLD = "task_give_views_on_withhold";
   /** 2024: the Ofsted Regional Director the National Director discussed the request with (Annex C 121). */
   public static final String VAR_REGIONAL_DIRECTOR_CONSULTED = "regionalDirectorConsulted";
   public static final String VAR_PARTNERS_CONSULTED = "partnersConsulted";

@@ -101,6 +101,9 @@ public class ComplaintStartListener implements ExecutionListener {
     execution.setVariable(VAR_LATE_CONSIDERED, null);
     execution.setVariable(VAR_RESOLVED_EARLY, null);
     execution.setVariable(VAR_VIEWS_SOUGHT, null);
+    execution.setVariable(VAR_WITHHOLD_DECIDED, false);
+    execution.setVariable(VAR_PARTNER_VIEWS, "None given yet.");
+    execution.setVariable(VAR_PARTNER_VIEWS_COUNT, 0);
     execution.setVariable(VAR_EXCEPTIONAL_FOUND, null);
     execution.setVariable(VAR_LEAD_INVESTIGATOR, null);
     // Texts for the forms

@@ -23,9 +23,11 @@ public class ComplaintStepValidator implements TaskListener {
   private static final Set<String> HANDLINGS = Set.of(HANDLING_WITHIN_INVESTIGATION, HANDLING_SEPARATELY);
 
   private final IdentityService identityService;
+  private final ComplaintInspectorates inspectorates;
 
-  public ComplaintStepValidator(@Lazy IdentityService identityService) {
+  public ComplaintStepValidator(@Lazy IdentityService identityService, ComplaintInspectorates inspectorates) {
     this.identityService = identityService;
+    this.inspectorates = inspectorates;
   }
 
   @Override
@@ -48,8 +50,11 @@ public class ComplaintStepValidator implements TaskListener {
       case TASK_APPOINT_LEAD_INVESTIGATOR -> leadInvestigator(task);
       case TASK_SEND_ACKNOWLEDGEMENT -> acknowledgement(task);
       case TASK_DECIDE_WITHHOLD_WITHDRAW -> {
-        boolean viewsSought = yesNo(task, VAR_VIEWS_SOUGHT,
-            "record whether the other lead inspectors' views were sought (yes or no).");
+        // Annex D: the views of the other inspectorates are theirs to give (task_give_views_on_withhold); whether
+        // every one of them answered before the decision is what viewsSought records.
+        Object given = task.getVariable(VAR_PARTNER_VIEWS_COUNT);
+        boolean viewsSought = given instanceof Number n && n.intValue() >= inspectorates.partners(task).size();
+        task.setVariable(VAR_VIEWS_SOUGHT, viewsSought);
         if (viewsSought && ComplaintEdition.E2024.id.equals(task.getVariable(VAR_EDITION))) {
           regionalDirector(task);
         }
@@ -57,6 +62,7 @@ public class ComplaintStepValidator implements TaskListener {
             "record whether exceptional circumstances exist (yes or no); without them the report is not withheld or withdrawn.");
         required(task, VAR_WITHHOLD_REASON, "record the reason for the decision.");
         task.setVariable(VAR_WITHHOLD_DECIDED_BY, currentUser(task));
+        task.setVariable(VAR_WITHHOLD_DECIDED, true);
         task.setVariable(VAR_WITHHOLD_DECISION_TEXT, found
             ? "agreed: exceptional circumstances were found, the report is withheld or withdrawn"
             : "not agreed: no exceptional circumstances, the report is not withheld or withdrawn");
@@ -74,6 +80,18 @@ public class ComplaintStepValidator implements TaskListener {
       }
       case ComplaintConductProcess.TASK_INVESTIGATE_CONDUCT ->
           yesNo(task, ComplaintConductProcess.VAR_CONDUCT_UPHELD, "record whether the complaint was upheld (yes or no).");
+      case TASK_GIVE_VIEWS_ON_WITHHOLD -> {
+        required(task, VAR_WITHHOLD_VIEWS, "give your inspectorate's views on the request.");
+        Object inspectorate = task.getVariable("inspectorate");
+        Object count = task.getVariable(VAR_PARTNER_VIEWS_COUNT);
+        int before = count instanceof Number n ? n.intValue() : 0;
+        Object views = task.getVariable(VAR_PARTNER_VIEWS);
+        String paragraph = Inspectorates.displayName(String.valueOf(inspectorate)) + ": "
+            + task.getVariable(VAR_WITHHOLD_VIEWS).toString().strip();
+        var instance = task.getExecution().getProcessInstance();
+        instance.setVariable(VAR_PARTNER_VIEWS, before == 0 || views == null ? paragraph : views + "\n\n" + paragraph);
+        instance.setVariable(VAR_PARTNER_VIEWS_COUNT, before + 1);
+      }
       case TASK_REFER_TO_INSPECTORATE -> {
         if (task.getVariable(VAR_INSPECTORATE_RECEIVED_ON) == null
             || task.getVariable(VAR_INSPECTORATE_RECEIVED_ON).toString().isBlank()) {

@@ -78,6 +78,25 @@ class ComplaintFrameworkProcedureTest extends ComplaintTestSupport {
         TASK_DRAFT_RESPONSE, TASK_COMMENT_ON_DRAFT);
   }
 
+  /** SLAC 8, 2024 33: the steps cite the paragraphs of each procedure. */
+  @Test
+  void theStepsCiteEachProceduresParagraphs() {
+    var complaint = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId());
+    var conduct = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
+        .createProcessDefinitionQuery().processDefinitionKey(ComplaintConductProcess.KEY).latestVersion().singleResult()
+        .getId());
+    assertThat(uk.jointinspections.calendar.DeadlineDefinition.of(
+        (org.camunda.bpm.model.bpmn.instance.BaseElement) complaint.getModelElementById(TASK_SEND_ACKNOWLEDGEMENT))
+        .paragraph()).contains("73 (2009, Ofsted's published complaints procedure)", "97 (Ofsted targeted 2016");
+    assertThat(uk.jointinspections.calendar.DeadlineDefinition.of(
+        (org.camunda.bpm.model.bpmn.instance.BaseElement) conduct.getModelElementById(
+            ComplaintConductProcess.TASK_RECORD_CONDUCT_DETAILS)).paragraph())
+        .contains("Annex C 123 (2024)");
+    assertThat(((org.camunda.bpm.model.bpmn.instance.FlowElement) complaint.getModelElementById(TASK_INVESTIGATE_COMPLAINT))
+        .getName()).doesNotContain("with the other inspectorates");
+  }
+
   @Test
   void aConductComplaintGoesOnlyToAnInspectorateThatTookPart() {
     String targeted = "OTA-" + newReference();

@@ -107,7 +107,12 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     String acknowledgement = task(complaint.getId(), TASK_SEND_ACKNOWLEDGEMENT).getId();
     assertThatThrownBy(() -> tasks.complete(acknowledgement, Map.of("acknowledgementSent", true)))
         .hasMessageContaining("the National Director has not decided it yet");
-    // Annex C 121: after discussion with the Regional Director and, where possible, CQC and HMICFRS.
+    // Annex C 121: after discussion with the Regional Director and, where possible, CQC and HMICFRS, who give
+    // their own views (Annex D J6 task).
+    List<Task> views = taskList(complaint.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD);
+    assertThat(views).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("cqc", "hmicfrs");
+    views.forEach(t -> tasks.complete(t.getId(), Map.of("withholdViews", "Withdraw it.")));
     assertThatThrownBy(() -> tasks.complete(decision.getId(), Map.of(VAR_VIEWS_SOUGHT, true, VAR_EXCEPTIONAL_FOUND, true,
         VAR_WITHHOLD_REASON, "A child is identifiable.", VAR_REGIONAL_DIRECTOR_CONSULTED, "cqc-lead",
         VAR_PARTNERS_CONSULTED, true))).hasMessageContaining("not an Ofsted Regional Director");

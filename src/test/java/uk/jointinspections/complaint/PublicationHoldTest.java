@@ -128,6 +128,42 @@ class PublicationHoldTest extends ComplaintTestSupport {
     assertThat(task(jtai, uk.jointinspections.inspection.JtaiProcess.TASK_PUBLISH_LETTER)).isNotNull();
   }
 
+  /** Annex D: "Ofsted will seek the views of the lead inspectors from all other inspectorates": theirs to give. */
+  @Test
+  void theOtherInspectoratesGiveTheirOwnViewsAndTheDecisionDoesNotWaitForThem() {
+    String reference = newReference();
+    inspection(reference, LocalDate.of(2026, 3, 2), null,
+        uk.jointinspections.inspection.InspectionTeam.of(List.of("cqc-lead")));
+    clock(LocalDate.of(2026, 3, 3), 10, 0);
+    ProcessInstance early = record(reference, withdrawal("2026-03-03"));
+    ProcessInstance heard = record(reference, withdrawal("2026-03-03"));
+
+    List<Task> views = taskList(early.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD);
+    Task decision = task(early.getId(), TASK_DECIDE_WITHHOLD_WITHDRAW);
+    assertThat(views).hasSize(3).allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(decision.getDueDate()));
+    Task cqc = views.stream().filter(t -> tasks.getIdentityLinksForTask(t.getId()).stream()
+        .anyMatch(l -> "cqc".equals(l.getGroupId()))).findFirst().orElseThrow();
+    assertThat(cqc).hasCandidateUser("cqc-lead");
+    tasks.complete(cqc.getId(), Map.of("withholdViews", "Withhold: the school is named."));
+    tasks.complete(decision.getId(), Map.of(VAR_EXCEPTIONAL_FOUND, "no", VAR_WITHHOLD_REASON, "Nothing identifies a child."));
+
+    // Decided before HMIC and HMI Probation answered: their tasks close, and they are advised of the decision.
+    assertThat(taskList(early.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD)).isEmpty();
+    assertThat(runtime.getVariable(early.getId(), VAR_VIEWS_SOUGHT)).isEqualTo(false);
+    assertThat(runtime.getVariable(early.getId(), VAR_PARTNER_VIEWS)).isEqualTo("CQC: Withhold: the school is named.");
+    assertThat(task(early.getId(), TASK_ADVISE_INSPECTORATES_OF_DECISION)).isNotNull();
+
+    taskList(heard.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD).forEach(t -> tasks.complete(t.getId(),
+        Map.of("withholdViews", "Do not withhold.")));
+    assertThat(heard).hasPassed(TASK_GIVE_VIEWS_ON_WITHHOLD);
+    tasks.complete(task(heard.getId(), TASK_DECIDE_WITHHOLD_WITHDRAW).getId(),
+        Map.of(VAR_EXCEPTIONAL_FOUND, "no", VAR_WITHHOLD_REASON, "Nothing identifies a child."));
+    assertThat(runtime.getVariable(heard.getId(), VAR_VIEWS_SOUGHT)).isEqualTo(true);
+    assertThat((String) runtime.getVariable(heard.getId(), VAR_PARTNER_VIEWS)).contains("CQC: Do not withhold.",
+        "HMIC: Do not withhold.", "HMI Probation: Do not withhold.");
+    assertThat(taskList(heard.getId(), TASK_ADVISE_INSPECTORATES_OF_DECISION)).isEmpty();
+  }
+
   /** The contract's inspection side: the open publication step is interrupted, and comes back once resumed. */
   @Test
   void withholdInterruptsAWaitingPublicationStepAndResumeReopensIt() {
