@@ -19,6 +19,9 @@ public final class ComplaintConductProcess {
 
   /** True when the complaint was late and waits for the complaints team's decision. */
   public static final String VAR_AWAIT_RELEASE = "awaitRelease";
+  /** 2009: the complaint was resolved at its initial assessment, so the conduct is not investigated. */
+  public static final String VAR_RESOLVED_EARLY = "conductResolvedEarly";
+  public static final String END_RESOLVED_EARLY = "end_conduct_resolved_early";
   public static final String VAR_CONDUCT_DETAILS = ComplaintProcess.VAR_CONDUCT_DETAILS;
   public static final String VAR_CONDUCT_DETAILS_RECORDED = "conductDetailsRecorded";
   public static final String VAR_CONDUCT_FINDINGS = "conductFindings";

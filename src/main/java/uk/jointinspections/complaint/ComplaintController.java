@@ -40,7 +40,7 @@ public class ComplaintController {
    */
   public record Body(String receivedOn, String kind, @FreeText String text, @FreeText String conductDetails,
       String conductInspectorate, Boolean withholdOrWithdrawRequested, @FreeText String exceptionalCircumstances,
-      String complaintEdition) {
+      String complaintEdition, String relatesTo) {
 
     private boolean conductOnlyInText() {
       return conductDetails == null && kind != null && ComplaintKind.CONDUCT.id.equals(kind.strip());
@@ -73,7 +73,7 @@ public class ComplaintController {
     }
     ComplaintRequest request = new ComplaintRequest(reference, body.receivedOn(), body.kind(), body.inspectionPart(),
         body.conductPart(), body.conductInspectorate(), body.withholdOrWithdrawRequested(), body.exceptionalCircumstances(),
-        body.complaintEdition());
+        body.complaintEdition(), body.relatesTo());
     ComplaintValidator.Validated complaint = validator.validate(request, true);
     Map<String, Object> variables = new HashMap<>();
     variables.put(VAR_INSPECTION_REFERENCE, complaint.request().inspectionReference());
@@ -83,6 +83,7 @@ public class ComplaintController {
     variables.put(VAR_WITHHOLD_REQUESTED, Boolean.TRUE.equals(body.withholdOrWithdrawRequested()));
     variables.put(VAR_EXCEPTIONAL_CIRCUMSTANCES, body.exceptionalCircumstances());
     variables.put(VAR_EDITION, body.complaintEdition());
+    variables.put(VAR_RELATES_TO, body.relatesTo());
     if (request.text() != null) {
       variables.put(VAR_TEXT, request.text());
     }

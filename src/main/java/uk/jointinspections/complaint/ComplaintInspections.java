@@ -23,7 +23,7 @@ public class ComplaintInspections {
   public Optional<InspectionFacts> find(String reference) {
     return directory.find(reference).map(inspection -> new InspectionFacts(inspection.reference(),
         inspection.processInstanceId(), inspection.framework(), londonDate(inspection.finalisedOn()),
-        londonDate(inspection.publishedOn())));
+        londonDate(inspection.publishedOn()), inspection.leadInspector(), inspection.team()));
   }
 
   static LocalDate londonDate(Date moment) {

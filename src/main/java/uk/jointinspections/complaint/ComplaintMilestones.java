@@ -50,10 +50,15 @@ public class ComplaintMilestones {
   }
 
   public List<Milestone> of(ComplaintEdition edition, ComplaintKind kind, LocalDate receivedOn) {
+    return of(edition, kind, receivedOn, true);
+  }
+
+  /** @param jointProcess false for a challenge about one inspectorate's own work: no partner milestones */
+  public List<Milestone> of(ComplaintEdition edition, ComplaintKind kind, LocalDate receivedOn, boolean jointProcess) {
     List<Milestone> milestones = new ArrayList<>();
     if (kind != ComplaintKind.CONDUCT) {
       BpmnModelInstance complaint = model(ComplaintProcess.KEY);
-      for (String id : edition == ComplaintEdition.E2017 ? PROCESS_2017 : PROCESS_OTHER) {
+      for (String id : edition == ComplaintEdition.E2017 && jointProcess ? PROCESS_2017 : PROCESS_OTHER) {
         milestones.add(milestone(complaint, id, receivedOn));
       }
     }

@@ -26,6 +26,11 @@ public final class ComplaintProcess {
   public static final String TASK_SIGN_OFF_RESPONSE = "task_sign_off_response";
   public static final String TASK_DECIDE_WITHHOLD_WITHDRAW = "task_decide_withhold_withdraw";
   public static final String TASK_ADVISE_INSPECTORATES_OF_DECISION = "task_advise_inspectorates_of_decision";
+  public static final String TASK_WITHHOLD_PUBLICATION = "task_withhold_publication";
+  public static final String TASK_WITHDRAW_LETTER = "task_withdraw_letter";
+  public static final String TASK_LIFT_PUBLICATION_HOLD = "task_lift_publication_hold";
+  public static final String TASK_RESUME_PUBLICATION = "task_resume_publication";
+  public static final String TASK_REPUBLISH_LETTER = "task_republish_letter";
   public static final String TASK_INFORM_CONDUCT_RECEIVED = "task_inform_conduct_received";
   public static final String TASK_CONSULT_ON_ROBUSTNESS = "task_consult_on_robustness";
   public static final String TASK_INFORM_CONDUCT_OUTCOME = "task_inform_conduct_outcome";
@@ -51,6 +56,17 @@ public final class ComplaintProcess {
   /** Optional at start; otherwise derived from the inspection's framework ({@link ComplaintEdition}). */
   public static final String VAR_EDITION = "complaintEdition";
   /**
+   * What the challenge to process or outcome is about: {@link #RELATES_TO_JOINT} (the default) or the group of the one
+   * inspectorate whose own work it concerns (JTAI 2017 paragraph 102, 2016 paragraph 101).
+   */
+  public static final String VAR_RELATES_TO = "relatesTo";
+  /** A partner inspectorate's own work: referred to it (task_refer_to_inspectorate) instead of the joint procedure. */
+  public static final String VAR_REFERRED_TO_INSPECTORATE = "referredToInspectorate";
+  public static final String VAR_RELATES_TO_TEXT = "relatesToText";
+  public static final String VAR_INSPECTORATE_RECEIVED_ON = "inspectorateReceivedOn";
+  public static final String RELATES_TO_JOINT = "joint-arrangements";
+  public static final String TASK_REFER_TO_INSPECTORATE = "task_refer_to_inspectorate";
+  /**
    * The conduct part of a complaint (kinds conduct and both), as it arrives and as the conduct instance stores it.
    * Never stored in the complaint, whichever way it arrived: the start listener takes it out ({@link
    * ConductPartInTransit}) on its way to the confidential complaint-conduct instance, called at intake.
@@ -58,6 +74,9 @@ public final class ComplaintProcess {
   public static final String VAR_CONDUCT_DETAILS = "conductDetails";
   // Derived at start
   public static final String VAR_FRAMEWORK = "framework";
+  /** The inspection's lead inspector and team, copied at start (the names teamMembers reads). */
+  public static final String VAR_LEAD_INSPECTOR_OF_INSPECTION = uk.jointinspections.inspection.JtaiProcess.VAR_LEAD_INSPECTOR;
+  public static final String VAR_INSPECTION_TEAM = uk.jointinspections.inspection.InspectionTeam.VARIABLE;
   public static final String VAR_WINDOW = "window";
   public static final String VAR_WINDOW_RULE = "windowRule";
   public static final String VAR_PUBLISHED_ON = "publishedOn";
@@ -74,9 +93,34 @@ public final class ComplaintProcess {
   public static final String VAR_RESOLVED_EARLY = "resolvedEarly";
   public static final String VAR_LEAD_INVESTIGATOR = "leadInvestigator";
   public static final String VAR_ACKNOWLEDGEMENT_SENT = "acknowledgementSent";
+  /**
+   * Whether every other inspectorate gave its views before the decision (Annex D: "whenever practicable"): set from
+   * their answers to task_give_views_on_withhold when the decision is completed, not typed by the decider.
+   */
   public static final String VAR_VIEWS_SOUGHT = "viewsSought";
+  /** Set when the request is decided: closes the views not yet given (conditional boundary). */
+  public static final String VAR_WITHHOLD_DECIDED = "withholdDecided";
+  /** One inspectorate's views (task variable of task_give_views_on_withhold). */
+  public static final String VAR_WITHHOLD_VIEWS = "withholdViews";
+  /** The views given so far, one paragraph per inspectorate, and how many inspectorates gave them. */
+  public static final String VAR_PARTNER_VIEWS = "partnerViewsOnWithhold";
+  public static final String VAR_PARTNER_VIEWS_COUNT = "partnerViewsCount";
+  public static final String TASK_GIVE_VIEWS_ON_WITHHOLD = "task_give_views_on_withhold";
+  /** 2024: the Ofsted Regional Director the National Director discussed the request with (Annex C 121). */
+  public static final String VAR_REGIONAL_DIRECTOR_CONSULTED = "regionalDirectorConsulted";
+  public static final String VAR_PARTNERS_CONSULTED = "partnersConsulted";
   public static final String VAR_EXCEPTIONAL_FOUND = "exceptionalCircumstancesFound";
   public static final String VAR_WITHHOLD_REASON = "withholdDecisionReason";
+  /** Who agreed or refused the request to withhold or withdraw: the user completing the decision. */
+  public static final String VAR_WITHHOLD_DECIDED_BY = "withholdDecidedBy";
+  /** The letter was already published when the hold was agreed: it was withdrawn and is republished on resuming. */
+  public static final String VAR_LETTER_WITHDRAWN = "letterWithdrawn";
+  public static final String VAR_WITHDRAWN_ON = "letterWithdrawnOn";
+  public static final String VAR_WITHDRAWN_ADDRESS = "withdrawnAddress";
+  /** Who lifted the hold (the user completing task_lift_publication_hold) and why. */
+  public static final String VAR_HOLD_LIFTED_BY = "publicationHoldLiftedBy";
+  public static final String VAR_HOLD_LIFT_REASON = "publicationHoldLiftReason";
+  public static final String VAR_REPUBLISHED_ADDRESS = "republishedAddress";
   public static final String VAR_RESPONSE_SENT = "responseSent";
   public static final String VAR_RESPONSE_SHARED = "responseSharedWithInspectorates";
   public static final String VAR_COMPLAINT_UPHELD = "complaintUpheld";

@@ -48,7 +48,7 @@ public class ComplaintStartListener implements ExecutionListener {
     ComplaintRequest request = new ComplaintRequest(reference, date(execution.getVariable(VAR_RECEIVED_ON)), kind,
         text(execution.getVariable(VAR_TEXT)), conductPart, text(execution.getVariable(VAR_CONDUCT_INSPECTORATE)),
         bool(execution.getVariable(VAR_WITHHOLD_REQUESTED)), text(execution.getVariable(VAR_EXCEPTIONAL_CIRCUMSTANCES)),
-        text(execution.getVariable(VAR_EDITION)));
+        text(execution.getVariable(VAR_EDITION)), text(execution.getVariable(VAR_RELATES_TO)));
     ComplaintValidator.Validated complaint;
     try {
       complaint = validator.validate(request, false);
@@ -70,7 +70,14 @@ public class ComplaintStartListener implements ExecutionListener {
     boolean withhold = Boolean.TRUE.equals(complaint.request().withholdOrWithdrawRequested());
     execution.setVariable(VAR_INSPECTION_REFERENCE, complaint.request().inspectionReference());
     execution.setVariable(VAR_FRAMEWORK, complaint.inspection().framework());
+    // Copied from the inspection, so that teamMembers names each partner inspectorate's inspectors on it.
+    execution.setVariable(VAR_LEAD_INSPECTOR_OF_INSPECTION, complaint.inspection().leadInspector());
+    execution.setVariable(VAR_INSPECTION_TEAM, complaint.inspection().team().variableValue());
     execution.setVariable(VAR_EDITION, complaint.edition().id);
+    execution.setVariable(VAR_RELATES_TO, complaint.relatesTo());
+    execution.setVariable(VAR_REFERRED_TO_INSPECTORATE, complaint.referredToInspectorate());
+    execution.setVariable(VAR_RELATES_TO_TEXT, RELATES_TO_JOINT.equals(complaint.relatesTo())
+        ? "the joint inspection arrangements" : Inspectorates.displayName(complaint.relatesTo()) + "'s own work");
     execution.setVariable(VAR_RECEIVED_ON, midnight(complaint.receivedOn()));
     execution.setVariable(VAR_KIND, kind.id);
     execution.setVariable(VAR_CONDUCT_INSPECTORATE,
@@ -94,6 +101,9 @@ public class ComplaintStartListener implements ExecutionListener {
     execution.setVariable(VAR_LATE_CONSIDERED, null);
     execution.setVariable(VAR_RESOLVED_EARLY, null);
     execution.setVariable(VAR_VIEWS_SOUGHT, null);
+    execution.setVariable(VAR_WITHHOLD_DECIDED, false);
+    execution.setVariable(VAR_PARTNER_VIEWS, "None given yet.");
+    execution.setVariable(VAR_PARTNER_VIEWS_COUNT, 0);
     execution.setVariable(VAR_EXCEPTIONAL_FOUND, null);
     execution.setVariable(VAR_LEAD_INVESTIGATOR, null);
     // Texts for the forms
@@ -104,7 +114,8 @@ public class ComplaintStartListener implements ExecutionListener {
         kind.concernsConduct() ? Inspectorates.displayName(complaint.request().conductInspectorate().strip()) : null);
     execution.setVariable(VAR_WITHHOLD_DECISION_TEXT, withhold ? "requested; not decided yet" : "not requested");
     execution.setVariable(VAR_EXPECTED_DEADLINES,
-        milestones.describe(milestones.of(complaint.edition(), kind, complaint.receivedOn())));
+        milestones.describe(milestones.of(complaint.edition(), kind, complaint.receivedOn(),
+            complaint.jointProcess())));
   }
 
   static Date midnight(LocalDate date) {

@@ -23,9 +23,11 @@ public class ComplaintStepValidator implements TaskListener {
   private static final Set<String> HANDLINGS = Set.of(HANDLING_WITHIN_INVESTIGATION, HANDLING_SEPARATELY);
 
   private final IdentityService identityService;
+  private final ComplaintInspectorates inspectorates;
 
-  public ComplaintStepValidator(@Lazy IdentityService identityService) {
+  public ComplaintStepValidator(@Lazy IdentityService identityService, ComplaintInspectorates inspectorates) {
     this.identityService = identityService;
+    this.inspectorates = inspectorates;
   }
 
   @Override
@@ -48,16 +50,27 @@ public class ComplaintStepValidator implements TaskListener {
       case TASK_APPOINT_LEAD_INVESTIGATOR -> leadInvestigator(task);
       case TASK_SEND_ACKNOWLEDGEMENT -> acknowledgement(task);
       case TASK_DECIDE_WITHHOLD_WITHDRAW -> {
-        yesNo(task, VAR_VIEWS_SOUGHT, "record whether the other lead inspectors' views were sought (yes or no).");
+        // Annex D: the views of the other inspectorates are theirs to give (task_give_views_on_withhold); whether
+        // every one of them answered before the decision is what viewsSought records.
+        Object given = task.getVariable(VAR_PARTNER_VIEWS_COUNT);
+        boolean viewsSought = given instanceof Number n && n.intValue() >= inspectorates.partners(task).size();
+        task.setVariable(VAR_VIEWS_SOUGHT, viewsSought);
+        if (viewsSought && ComplaintEdition.E2024.id.equals(task.getVariable(VAR_EDITION))) {
+          regionalDirector(task);
+        }
         boolean found = yesNo(task, VAR_EXCEPTIONAL_FOUND,
             "record whether exceptional circumstances exist (yes or no); without them the report is not withheld or withdrawn.");
         required(task, VAR_WITHHOLD_REASON, "record the reason for the decision.");
+        task.setVariable(VAR_WITHHOLD_DECIDED_BY, currentUser(task));
+        task.setVariable(VAR_WITHHOLD_DECIDED, true);
         task.setVariable(VAR_WITHHOLD_DECISION_TEXT, found
             ? "agreed: exceptional circumstances were found, the report is withheld or withdrawn"
             : "not agreed: no exceptional circumstances, the report is not withheld or withdrawn");
       }
       case TASK_SIGN_OFF_RESPONSE -> {
-        if (!Boolean.TRUE.equals(task.getVariable(VAR_RESPONSE_SHARED))) {
+        // Sharing with the other inspectorates is for joint inspections: the 2009 and Ofsted targeted inspections
+        // follow Ofsted's own procedure (paragraph 73; paragraphs 96-97), with nobody to share it with.
+        if (jointProcedure(task) && !Boolean.TRUE.equals(task.getVariable(VAR_RESPONSE_SHARED))) {
           throw refuse(VAR_RESPONSE_SHARED, "the final response is shared with all inspectorates before it is sent.");
         }
         if (!Boolean.TRUE.equals(task.getVariable(VAR_RESPONSE_SENT))) {
@@ -67,7 +80,45 @@ public class ComplaintStepValidator implements TaskListener {
       }
       case ComplaintConductProcess.TASK_INVESTIGATE_CONDUCT ->
           yesNo(task, ComplaintConductProcess.VAR_CONDUCT_UPHELD, "record whether the complaint was upheld (yes or no).");
-      case TASK_RECORD_LEARNING_OUTCOMES -> required(task, VAR_LEARNING_OUTCOMES, "record the learning outcomes.");
+      case TASK_GIVE_VIEWS_ON_WITHHOLD -> {
+        required(task, VAR_WITHHOLD_VIEWS, "give your inspectorate's views on the request.");
+        Object inspectorate = task.getVariable("inspectorate");
+        Object count = task.getVariable(VAR_PARTNER_VIEWS_COUNT);
+        int before = count instanceof Number n ? n.intValue() : 0;
+        Object views = task.getVariable(VAR_PARTNER_VIEWS);
+        String paragraph = Inspectorates.displayName(String.valueOf(inspectorate)) + ": "
+            + task.getVariable(VAR_WITHHOLD_VIEWS).toString().strip();
+        var instance = task.getExecution().getProcessInstance();
+        instance.setVariable(VAR_PARTNER_VIEWS, before == 0 || views == null ? paragraph : views + "\n\n" + paragraph);
+        instance.setVariable(VAR_PARTNER_VIEWS_COUNT, before + 1);
+      }
+      case TASK_REFER_TO_INSPECTORATE -> {
+        if (task.getVariable(VAR_INSPECTORATE_RECEIVED_ON) == null
+            || task.getVariable(VAR_INSPECTORATE_RECEIVED_ON).toString().isBlank()) {
+          throw refuse(VAR_INSPECTORATE_RECEIVED_ON, "record the date your inspectorate received the complaint.");
+        }
+      }
+      case TASK_WITHDRAW_LETTER -> {
+        if (task.getVariable(VAR_WITHDRAWN_ON) == null || task.getVariable(VAR_WITHDRAWN_ON).toString().isBlank()) {
+          throw refuse(VAR_WITHDRAWN_ON, "record the date the letter was taken down.");
+        }
+        required(task, VAR_WITHDRAWN_ADDRESS, "record the address the letter was taken down from.");
+      }
+      case TASK_LIFT_PUBLICATION_HOLD -> {
+        required(task, VAR_HOLD_LIFT_REASON, "record why the publication hold is lifted.");
+        String by = currentUser(task);
+        if (by == null) {
+          throw refuse(VAR_HOLD_LIFTED_BY, "sign in to lift the hold: who lifted it is recorded on the inspection.");
+        }
+        task.setVariable(VAR_HOLD_LIFTED_BY, by);
+      }
+      case TASK_REPUBLISH_LETTER -> required(task, VAR_REPUBLISHED_ADDRESS, "record the address of the republished letter.");
+      case TASK_RECORD_LEARNING_OUTCOMES -> {
+        // Annex D (2017) asks for them; the 2024 guidance has no such step, where they are Ofsted's own practice.
+        if (!ComplaintEdition.E2024.id.equals(task.getVariable(VAR_EDITION))) {
+          required(task, VAR_LEARNING_OUTCOMES, "record the learning outcomes.");
+        }
+      }
       default -> {
       }
     }
@@ -82,6 +133,41 @@ public class ComplaintStepValidator implements TaskListener {
         && task.getVariable(VAR_EXCEPTIONAL_FOUND) == null) {
       throw refuse(VAR_EXCEPTIONAL_FOUND, "under the 2024 procedure the acknowledgement states whether the request to"
           + " withdraw was agreed; the National Director has not decided it yet.");
+    }
+  }
+
+  private static boolean jointProcedure(DelegateTask task) {
+    Object edition = task.getVariable(VAR_EDITION);
+    return !ComplaintEdition.E2009.id.equals(edition) && !ComplaintEdition.E2016_OFSTED.id.equals(edition);
+  }
+
+  /** The signed-in user completing the task, or else its assignee; null if neither is known. */
+  private String currentUser(DelegateTask task) {
+    var authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    return task.getAssignee();
+  }
+
+  /** 2024 Annex C 121: the National Director decides after discussion with the Regional Director, CQC and HMICFRS. */
+  private void regionalDirector(DelegateTask task) {
+    Object value = task.getVariable(VAR_REGIONAL_DIRECTOR_CONSULTED);
+    if (!(value instanceof String userId) || userId.isBlank()) {
+      throw refuse(VAR_REGIONAL_DIRECTOR_CONSULTED, "under the 2024 guidance (Annex C 121) name the Ofsted Regional"
+          + " Director consulted, or record that the decision was made without seeking views.");
+    }
+    String id = userId.strip();
+    long member = Context.getCommandContext().runWithoutAuthorization(() ->
+        identityService.createUserQuery().userId(id).memberOfGroup(Inspectorates.REGIONAL_DIRECTOR).count());
+    if (member == 0) {
+      throw refuse(VAR_REGIONAL_DIRECTOR_CONSULTED, "'" + id + "' is not an Ofsted Regional Director (group "
+          + Inspectorates.REGIONAL_DIRECTOR + ").");
+    }
+    task.setVariable(VAR_REGIONAL_DIRECTOR_CONSULTED, id);
+    if (!Boolean.TRUE.equals(task.getVariable(VAR_PARTNERS_CONSULTED))) {
+      throw refuse(VAR_PARTNERS_CONSULTED, "under the 2024 guidance (Annex C 121) confirm that CQC and HMICFRS were"
+          + " consulted, or record that the decision was made without seeking views.");
     }
   }
 

@@ -2,6 +2,7 @@ package uk.jointinspections.complaint;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,18 @@ import uk.jointinspections.inspection.Inspectorates;
 public class ComplaintValidator {
 
   public record Validated(ComplaintRequest request, ComplaintKind kind, ComplaintEdition edition, LocalDate receivedOn,
-      InspectionFacts inspection, ComplaintWindow.Result window) {
+      InspectionFacts inspection, ComplaintWindow.Result window, String relatesTo) {
+
+    /** The challenge to process or outcome concerns one partner inspectorate's own work: it is referred to it. */
+    public boolean referredToInspectorate() {
+      return kind != ComplaintKind.CONDUCT && !ComplaintProcess.RELATES_TO_JOINT.equals(relatesTo)
+          && !Inspectorates.OFSTED.equals(relatesTo);
+    }
+
+    /** Whether the challenge to process or outcome follows the joint procedure (partner steps of Annex D). */
+    public boolean jointProcess() {
+      return ComplaintProcess.RELATES_TO_JOINT.equals(relatesTo);
+    }
   }
 
   static final Set<String> INSPECTORATES =
@@ -26,10 +38,13 @@ public class ComplaintValidator {
 
   private final ComplaintInspections inspections;
   private final ComplaintWindow window;
+  private final ComplaintInspectorates inspectorates;
 
-  public ComplaintValidator(ComplaintInspections inspections, ComplaintWindow window) {
+  public ComplaintValidator(ComplaintInspections inspections, ComplaintWindow window,
+      ComplaintInspectorates inspectorates) {
     this.inspections = inspections;
     this.window = window;
+    this.inspectorates = inspectorates;
   }
 
   /**
@@ -96,18 +111,51 @@ public class ComplaintValidator {
     if (!blank(request.complaintEdition())) {
       requestedEdition = ComplaintEdition.ofId(request.complaintEdition().strip()).orElseThrow(() ->
           ComplaintRefused.badField("complaintEdition", "'" + request.complaintEdition()
-              + "' is not a complaints procedure; use 2017, 2024 or 2009."));
+              + "' is not a complaints procedure; use " + ComplaintEdition.ids() + "."));
     }
     String reference = request.inspectionReference().strip();
     InspectionFacts inspection = inspections.find(reference).orElseThrow(() ->
         new ComplaintRefused(404, "There is no inspection with reference '" + reference + "'."));
-    ComplaintEdition edition = requestedEdition != null ? requestedEdition : ComplaintEdition.ofFramework(inspection.framework());
+    // The procedure is the framework's: a complaint about a 2017 JTAI cannot be run under the 2024 guidance.
+    ComplaintEdition edition = ComplaintEdition.ofFramework(inspection.framework());
+    if (requestedEdition != null && requestedEdition != edition) {
+      throw ComplaintRefused.badField("complaintEdition", "inspection '" + inspection.reference() + "' is a "
+          + inspection.framework() + " inspection; its complaints follow procedure " + edition.id + " (" + edition.title
+          + "). Leave complaintEdition out or give " + edition.id + ".");
+    }
+    // A conduct complaint goes to an inspectorate that took part in the inspection.
+    if (!blank(request.conductInspectorate())) {
+      List<String> taking = inspectorates.of(inspection.framework());
+      if (!taking.contains(request.conductInspectorate().strip())) {
+        throw ComplaintRefused.badField("conductInspectorate", "'" + request.conductInspectorate().strip()
+            + "' took no part in inspection '" + inspection.reference() + "' (" + inspection.framework()
+            + "); its inspectorates are " + String.join(", ", taking) + ".");
+      }
+    }
+    // JTAI 2017 paragraph 102 (2016: 101): a complaint about one inspectorate's own work is raised with it.
+    String relatesTo = blank(request.relatesTo()) ? ComplaintProcess.RELATES_TO_JOINT : request.relatesTo().strip();
+    if (!ComplaintProcess.RELATES_TO_JOINT.equals(relatesTo) && !inspectorates.of(inspection.framework()).contains(relatesTo)) {
+      throw ComplaintRefused.badField("relatesTo", "'" + relatesTo + "' is neither joint-arrangements nor an"
+          + " inspectorate of inspection '" + inspection.reference() + "'; use joint-arrangements or one of "
+          + String.join(", ", inspectorates.of(inspection.framework())) + ".");
+    }
+    if (withhold && edition == ComplaintEdition.E2009) {
+      throw ComplaintRefused.badField("withholdOrWithdrawRequested", "the 2009 framework has no procedure to withhold"
+          + " or withdraw a report: the report is published irrespective of appeals or complaints (paragraph 59)."
+          + " Record the complaint without the request.");
+    }
+    if (withhold && edition == ComplaintEdition.E2016_OFSTED) {
+      throw ComplaintRefused.badField("withholdOrWithdrawRequested", "the Ofsted targeted inspection framework"
+          + " (paragraphs 96-97) has no procedure to withhold or withdraw the letter; the complaint follows Ofsted's"
+          + " published complaints procedure. Record the complaint without the request.");
+    }
     ComplaintWindow.Result result = window.evaluate(edition, inspection, receivedOn);
     if (ComplaintProcess.WINDOW_TOO_EARLY.equals(result.window())) {
       throw new ComplaintRefused(409, "Inspection '" + reference + "' is not yet at the stage at which a formal complaint"
           + " can be made under the " + edition.id + " procedure. " + result.rule() + ".");
     }
-    return new Validated(request.withReference(inspection.reference()), kind, edition, receivedOn, inspection, result);
+    return new Validated(request.withReference(inspection.reference()), kind, edition, receivedOn, inspection, result,
+        relatesTo);
   }
 
   private static LocalDate receivedOn(String text) {

@@ -28,7 +28,12 @@ public class ConductVariableMapping implements DelegateVariableMapping {
       conduct.putValue(name, complaint.getVariable(name));
     }
     boolean late = WINDOW_LATE.equals(complaint.getVariable(VAR_WINDOW));
-    conduct.putValue(ComplaintConductProcess.VAR_AWAIT_RELEASE, late && complaint.getVariable(VAR_LATE_CONSIDERED) == null);
+    // 2009 (paragraph 73): every complaint is first assessed; the investigation waits for the initial assessment.
+    boolean assessedFirst = ComplaintEdition.E2009.id.equals(complaint.getVariable(VAR_EDITION))
+        && complaint.getVariable(VAR_RESOLVED_EARLY) == null;
+    conduct.putValue(ComplaintConductProcess.VAR_AWAIT_RELEASE,
+        (late && complaint.getVariable(VAR_LATE_CONSIDERED) == null) || assessedFirst);
+    conduct.putValue(ComplaintConductProcess.VAR_RESOLVED_EARLY, false);
     Object details = ConductPartInTransit.of(complaint);
     // A plain (persistent) copy: the transient flag of the complaint's value must not travel with it.
     conduct.putValue(ComplaintConductProcess.VAR_CONDUCT_DETAILS, details == null ? null : details.toString());

@@ -14,6 +14,7 @@ public final class Inspectorates {
   public static final String LEAD_INSPECTOR = "lead-inspector";
   public static final String QA_MANAGER = "qa-manager";
   public static final String NATIONAL_DIRECTOR = "ofsted-national-director";
+  public static final String REGIONAL_DIRECTOR = "regional-director";
   public static final String EDITORS = "editors";
   public static final String SENIOR_ANALYTICAL_OFFICER = "senior-analytical-officer";
 

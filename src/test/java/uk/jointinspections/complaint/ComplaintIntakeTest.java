@@ -59,9 +59,10 @@ class ComplaintIntakeTest extends ComplaintTestSupport {
         404, "There is no inspection with reference 'JTAI-NO-SUCH'");
     assertRefused("complaints-officer", notFinalised, body("2026-03-09", "process-outcome", "A challenge.", null),
         409, "not yet at the stage");
-    Map<String, Object> in2024 = body("2026-03-09", "process-outcome", "A challenge.", null);
-    in2024.put("complaintEdition", "2024");
-    assertRefused("complaints-officer", notFinalised, in2024, 409, "from receipt of the final letter of findings");
+    String notFinalised2024 = "J24-" + newReference();
+    inspectionOf("jtai-2024", notFinalised2024, null, null, null);
+    assertRefused("complaints-officer", notFinalised2024, body("2026-03-09", "process-outcome", "A challenge.", null),
+        409, "from receipt of the final letter of findings");
     // Only the complaints team records complaints.
     assertRefused("cqc-lead", reference, body("2026-03-09", "process-outcome", "A challenge.", null), 403,
         "only Ofsted's complaints team");
@@ -87,11 +88,10 @@ class ComplaintIntakeTest extends ComplaintTestSupport {
 
   @Test
   void underThe2009RuleAComplaintDuringTheInspectionIsAccepted() {
-    String notFinalised = newReference();
-    inspection(notFinalised, null, null);
+    String notFinalised = "SLAC-" + newReference();
+    inspectionOf("slac-2009", notFinalised, null, null, null);
     clock(LocalDate.of(2026, 3, 9), 11, 0);
     Map<String, Object> in2009 = body("2026-03-09", "process-outcome", "The inspectors ignored our evidence.", null);
-    in2009.put("complaintEdition", "2009");
 
     ProcessInstance complaint = record(notFinalised, in2009);
 

@@ -32,6 +32,9 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.InspectionTeamAccess;
 import uk.jointinspections.inspection.JtaiProcess;
@@ -54,6 +57,7 @@ abstract class ComplaintTestSupport {
   @Autowired TestRestTemplate rest;
   @Autowired WithoutAuthorization unrestricted;
   @Autowired InspectionTeamAccess teamAccess;
+  @Autowired InspectionStarts starts;
 
   @BeforeEach
   void initAssertions() {
@@ -84,6 +88,11 @@ abstract class ComplaintTestSupport {
 
   /** An inspection whose letter was finalised and published on these dates (either may be null: not yet). */
   String inspection(String reference, LocalDate finalisedOn, LocalDate publishedOn) {
+    return inspection(reference, finalisedOn, publishedOn, InspectionTeam.nobody());
+  }
+
+  /** The same, with the inspection team named at its start. */
+  String inspection(String reference, LocalDate finalisedOn, LocalDate publishedOn, InspectionTeam team) {
     Date saved = ClockUtil.getCurrentTime();
     LocalDate start = finalisedOn != null ? finalisedOn : LocalDate.of(2026, 1, 5);
     clock(start.minusDays(70), 9, 0);
@@ -94,12 +103,13 @@ abstract class ComplaintTestSupport {
     variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
     variables.put(JtaiProcess.VAR_DAY_ZERO, at(start.minusDays(60), 0, 0));
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
+    variables.put(InspectionTeam.VARIABLE, team.variableValue());
     ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
         .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
     // Started past its start event, so the grants its start listener makes are made here, as it makes them.
     unrestricted.call(() -> {
       teamAccess.grantTeam(jtai.getId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),
-          (String) variables.get(JtaiProcess.VAR_QA_MANAGER), InspectionTeam.nobody());
+          (String) variables.get(JtaiProcess.VAR_QA_MANAGER), team);
       return null;
     });
     if (finalisedOn != null) {
@@ -113,6 +123,54 @@ abstract class ComplaintTestSupport {
     }
     ClockUtil.setCurrentTime(saved);
     return jtai.getId();
+  }
+
+  /**
+   * An inspection of any framework, started through {@link InspectionStarts} as the API starts it (team grants and
+   * all), then moved by process instance modification to its finalisation step (final or pre-publication letter),
+   * which is completed on {@code finalisedOn}; its publication step is completed on {@code publishedOn}. Either date
+   * may be null: not yet.
+   */
+  String inspectionOf(String framework, String reference, LocalDate finalisedOn, LocalDate publishedOn,
+      List<String> team) {
+    Date saved = ClockUtil.getCurrentTime();
+    clock(LocalDate.of(2025, 9, 1), 9, 0);
+    InspectionStartRequest request = switch (framework) {
+      case "jtai-2024" -> new InspectionStartRequest(framework, reference, "Northshire", null, null, "2025-09-29",
+          "ofsted-lead", "qa-manager", false, null, team);
+      case "ofsted-targeted-2016" -> new InspectionStartRequest(framework, reference, "Westshire", "cse-and-missing",
+          "2025-09-02", null, "ofsted-lead", "qa-manager", false, null, team);
+      case "slac-2009" -> new InspectionStartRequest(framework, reference, "Northshire", null, null, "2025-09-29",
+          "ofsted-lead", null, false, null, team);
+      default -> new InspectionStartRequest(framework, reference, "Eastshire", "neglect", "2025-09-02", null,
+          "ofsted-lead", "qa-manager", false, null, team);
+    };
+    String id = starts.start(request).processInstanceId();
+    String processKey = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult()
+        .getProcessDefinitionId().split(":")[0];
+    String finalisation = InspectionDirectory.FINALISATION_STEPS.get(processKey);
+    String publication = InspectionDirectory.PUBLICATION_STEPS.get(processKey);
+    org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification =
+        runtime.createProcessInstanceModification(id).startBeforeActivity(finalisation);
+    for (var child : runtime.getActivityInstance(id).getChildActivityInstances()) {
+      modification = modification.cancelActivityInstance(child.getId());
+    }
+    modification.execute();
+    Map<String, Object> letter = new HashMap<>();
+    letter.put("statementOfActionRequired", false);
+    letter.put("priorityActionLocalAuthority", false);
+    letter.put("priorityActionHealth", false);
+    letter.put("priorityActionPolice", false);
+    if (finalisedOn != null) {
+      clock(finalisedOn, 10, 0);
+      tasks.complete(task(id, finalisation).getId(), letter);
+      if (publishedOn != null) {
+        clock(publishedOn, 10, 0);
+        tasks.complete(task(id, publication).getId(), Map.of("publicationUrl", "https://reports.example/" + reference));
+      }
+    }
+    ClockUtil.setCurrentTime(saved);
+    return id;
   }
 
   Task task(ProcessInstance instance, String key) {

@@ -45,7 +45,8 @@ class ComplaintWindowDecisionTest {
       "rule_2024_published_late,       2024, true,  true,  11,   13,   15,   late",
       "rule_2009_before_publication,   2009, false, false, null, null, null, in-time",
       "rule_2009_published_in_time,    2009, true,  true,  22,   24,   30,   in-time",
-      "rule_2009_published_late,       2009, true,  true,  22,   24,   31,   late"})
+      "rule_2009_published_late,       2009, true,  true,  22,   24,   31,   late",
+      "rule_ofsted_2016_any_stage,     ofsted-2016, true,  true,  60,   62,   90,   in-time"})
   void eachRule(String rule, String edition, boolean finalised, boolean published, Integer workingDaysAfterPublication,
       Integer workingDaysAfterFinalisation, Integer calendarDaysAfterPublication, String expected) {
     Map<String, Object> inputs = new HashMap<>();
@@ -69,6 +70,22 @@ class ComplaintWindowDecisionTest {
         .evaluatedAfter(Date.from(moment.toInstant().minusMillis(1))).evaluatedBefore(Date.from(moment.toInstant().plusMillis(1)))
         .singleResult();
     assertThat(evaluated.getOutputs()).extracting(o -> o.getRuleId()).containsOnly(rule);
+  }
+
+  /** K1: the 2016 edition's paragraph 100 is the 2017 framework's 101. */
+  @Test
+  void theTooEarlyRuleCitesTheParagraphOfEachJtaiEdition() {
+    InspectionFacts during = new InspectionFacts("R", "pi", "jtai-2016", null, null);
+    String rule = window.evaluate(ComplaintEdition.E2017, during, LocalDate.of(2026, 12, 1)).rule();
+    assertThat(rule).contains("paragraph 101 of the 2017 framework", "paragraph 100 of the 2016 edition");
+  }
+
+  /** Ofsted targeted 2016, paragraphs 96-97: no time limit, so in time before finalisation too (not too early). */
+  @Test
+  void aTargetedInspectionsComplaintIsInTimeAtAnyStage() {
+    InspectionFacts during = new InspectionFacts("R", "pi", "ofsted-targeted-2016", null, null);
+    assertThat(window.evaluate(ComplaintEdition.E2016_OFSTED, during, LocalDate.of(2026, 12, 1)).window())
+        .isEqualTo("in-time");
   }
 
   /** Day counts come from the working-day calendar; a complaint made on a Saturday counts as made on the next working day. */

@@ -78,12 +78,12 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
 
   @Test
   void in2024TheNationalDirectorDecidesAndTheAcknowledgementStatesTheDecision() {
-    String reference = newReference();
-    inspection(reference, LocalDate.of(2026, 3, 2), null);
+    String reference = "J24-" + newReference();
+    inspectionOf("jtai-2024", reference, LocalDate.of(2026, 3, 2), null, null);
     clock(LocalDate.of(2026, 3, 3), 10, 0);
-    Map<String, Object> body = withdrawal(body("2026-03-03", "both", "Wrong findings.", "hmi-probation"));
+    // HMICFRS: HMI Probation takes no part in a 2024 JTAI (Annex C 123; refused otherwise).
+    Map<String, Object> body = withdrawal(body("2026-03-03", "both", "Wrong findings.", "hmicfrs"));
     body.put("conductDetails", "The inspector was dismissive.");
-    body.put("complaintEdition", "2024");
 
     ProcessInstance complaint = record(reference, body);
 
@@ -95,10 +95,10 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     assertThat(decision.getDueDate()).isEqualTo(endOf("2026-03-10"));
     Task received = task(complaint.getId(), TASK_INFORM_CONDUCT_RECEIVED);
     assertThat(received.getDueDate()).isEqualTo(endOf("2026-03-10"));
-    // The conduct part went to HMI Probation's confidential investigation when the complaint was recorded.
+    // The conduct part went to HMICFRS's confidential investigation when the complaint was recorded.
     ProcessInstance conduct = conductOf(complaint);
     assertThat(task(conduct.getId(), ComplaintConductProcess.TASK_SEND_CONDUCT_ACKNOWLEDGEMENT))
-        .hasCandidateGroup("hmi-probation");
+        .hasCandidateGroup("hmicfrs");
     assertThat(runtime.getVariable(conduct.getId(), VAR_CONDUCT_DETAILS)).isEqualTo("The inspector was dismissive.");
     assertThat(runtime.getVariables(complaint.getId())).containsEntry(VAR_TEXT, "Wrong findings.")
         .doesNotContainKey(VAR_CONDUCT_DETAILS);
@@ -107,10 +107,28 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     String acknowledgement = task(complaint.getId(), TASK_SEND_ACKNOWLEDGEMENT).getId();
     assertThatThrownBy(() -> tasks.complete(acknowledgement, Map.of("acknowledgementSent", true)))
         .hasMessageContaining("the National Director has not decided it yet");
+    // Annex C 121: after discussion with the Regional Director and, where possible, CQC and HMICFRS, who give
+    // their own views (Annex D J6 task).
+    List<Task> views = taskList(complaint.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD);
+    assertThat(views).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("cqc", "hmicfrs");
+    views.forEach(t -> tasks.complete(t.getId(), Map.of("withholdViews", "Withdraw it.")));
+    assertThatThrownBy(() -> tasks.complete(decision.getId(), Map.of(VAR_VIEWS_SOUGHT, true, VAR_EXCEPTIONAL_FOUND, true,
+        VAR_WITHHOLD_REASON, "A child is identifiable.", VAR_REGIONAL_DIRECTOR_CONSULTED, "cqc-lead",
+        VAR_PARTNERS_CONSULTED, true))).hasMessageContaining("not an Ofsted Regional Director");
     tasks.complete(decision.getId(), Map.of(VAR_VIEWS_SOUGHT, true, VAR_EXCEPTIONAL_FOUND, true,
-        VAR_WITHHOLD_REASON, "A child is identifiable."));
+        VAR_WITHHOLD_REASON, "A child is identifiable.", VAR_REGIONAL_DIRECTOR_CONSULTED, "regional-director",
+        VAR_PARTNERS_CONSULTED, true));
     assertThat(runtime.getVariable(complaint.getId(), VAR_WITHHOLD_DECISION_TEXT)).asString().startsWith("agreed");
     tasks.complete(acknowledgement, Map.of("acknowledgementSent", true));
+    // Agreed: publication is withheld until the complaints manager lifts the hold (PublicationHoldTest).
+    engine.getIdentityService().setAuthentication("complaints-manager", List.of("ofsted", "complaints-manager"));
+    try {
+      tasks.complete(task(complaint.getId(), TASK_LIFT_PUBLICATION_HOLD).getId(),
+          Map.of(VAR_HOLD_LIFT_REASON, "The child's school is no longer named."));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
 
     // 2024 has no milestones between the acknowledgement and the final response; day 30 is Thursday 16 April, after
     // Good Friday and Easter Monday.
@@ -127,6 +145,11 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     tasks.complete(task(conduct.getId(), ComplaintConductProcess.TASK_INVESTIGATE_CONDUCT).getId(),
         Map.of(ComplaintConductProcess.VAR_CONDUCT_UPHELD, "no", ComplaintConductProcess.VAR_CONDUCT_FINDINGS, "No evidence."));
 
+    // 2024 (Annex C 126): a complaint about both is always considered for the findings, with CQC and HMICFRS.
+    List<Task> consult = taskList(complaint.getId(), TASK_CONSULT_ON_ROBUSTNESS);
+    assertThat(consult).extracting(t -> tasks.getIdentityLinksForTask(t.getId()).get(0).getGroupId())
+        .containsExactlyInAnyOrder("cqc", "hmicfrs");
+    consult.forEach(t -> tasks.complete(t.getId(), Map.of("robustnessView", "The findings stand.")));
     // 2024: all inspectorates are told within 30 working days whether it was upheld.
     Task outcome = task(complaint.getId(), TASK_INFORM_CONDUCT_OUTCOME);
     assertThat(outcome.getDueDate()).isEqualTo(endOf("2026-04-16"));
@@ -134,7 +157,7 @@ class ComplaintWithdrawalAndBothTest extends ComplaintTestSupport {
     tasks.complete(outcome.getId());
     tasks.complete(task(complaint.getId(), TASK_RECORD_LEARNING_OUTCOMES).getId(), Map.of(VAR_LEARNING_OUTCOMES, "None."));
     assertThat(complaint).isEnded().hasPassed(CALL_CONDUCT_INVESTIGATION, TASK_INFORM_CONDUCT_RECEIVED,
-        TASK_INFORM_CONDUCT_OUTCOME).hasNotPassed(TASK_CONSULT_ON_ROBUSTNESS, TASK_DRAFT_RESPONSE);
+        TASK_INFORM_CONDUCT_OUTCOME, TASK_CONSULT_ON_ROBUSTNESS).hasNotPassed(TASK_DRAFT_RESPONSE);
   }
 
   /**

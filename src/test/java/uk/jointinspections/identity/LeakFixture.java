@@ -302,6 +302,10 @@ final class LeakFixture {
     complaint.put("conductInspectorate", "cqc");
     String complaintId = read(basic("complaints-officer", "POST", "/api/inspections/" + reference + "/complaints",
         complaint), "record the conduct complaint").path("id").asText();
+    // 2009 paragraph 73: every complaint is first assessed by Ofsted; not resolved, the conduct goes to CQC.
+    tasks.complete(tasks.createTaskQuery().processInstanceId(complaintId)
+        .taskDefinitionKey(ComplaintProcess.TASK_INITIAL_ASSESSMENT).singleResult().getId(),
+        Map.of(ComplaintProcess.VAR_RESOLVED_EARLY, false, "initialAssessment", "Not resolved at first contact."));
     ProcessInstance conduct = runtime.createProcessInstanceQuery().superProcessInstanceId(complaintId).singleResult();
     if (conduct == null) {
       throw new AssertionError("the conduct complaint started no " + ComplaintConductProcess.KEY + " instance");

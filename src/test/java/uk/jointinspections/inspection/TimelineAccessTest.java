@@ -72,7 +72,6 @@ class TimelineAccessTest {
     complaint.put("kind", "conduct");
     complaint.put("text", "The inspector was rude to the custody sergeant.");
     complaint.put("conductInspectorate", "hmicfrs");
-    complaint.put("complaintEdition", "2024");
     ResponseEntity<JsonNode> recorded = post("complaints-officer", "/api/inspections/" + reference + "/complaints",
         complaint);
     assertThat(recorded.getStatusCode()).as(String.valueOf(recorded.getBody())).isEqualTo(HttpStatus.CREATED);
