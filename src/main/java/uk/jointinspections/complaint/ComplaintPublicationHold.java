@@ -25,7 +25,7 @@ public class ComplaintPublicationHold implements JavaDelegate {
     switch (execution.getCurrentActivityId()) {
       case ComplaintProcess.TASK_WITHHOLD_PUBLICATION -> {
         boolean published = hold.withhold(reference, (String) execution.getVariable(ComplaintProcess.VAR_WITHHOLD_DECIDED_BY),
-            (String) execution.getVariable(ComplaintProcess.VAR_WITHHOLD_REASON), execution.getProcessBusinessKey());
+            (String) execution.getVariable(ComplaintProcess.VAR_WITHHOLD_REASON), execution.getProcessInstanceId());
         execution.setVariable(ComplaintProcess.VAR_LETTER_WITHDRAWN, published);
       }
       case ComplaintProcess.TASK_RESUME_PUBLICATION -> hold.resume(reference,

@@ -47,19 +47,20 @@ public class PublicationHold {
    * Withholds publication of the inspection's letter.
    *
    * @param decidedBy the user id of whoever agreed the request
-   * @param complaintBusinessKey the business key of the complaint that asked for it
+   * @param complaint the process instance id of the complaint that asked for it (its business key is the inspection's
+   *     reference, so the id is what finds it in Cockpit)
    * @return whether the letter was already published: it must then be withdrawn (taken down), which the complaint
    *     process asks the editors to do
    * @throws IllegalArgumentException when there is no inspection with this reference
    */
-  public boolean withhold(String reference, String decidedBy, String reason, String complaintBusinessKey) {
+  public boolean withhold(String reference, String decidedBy, String reason, String complaint) {
     InspectionDirectory.Inspection inspection = inspection(reference);
     Map<String, Object> hold = new HashMap<>();
     hold.put(VAR_WITHHELD, true);
     hold.put(VAR_WITHHELD_BY, decidedBy);
     hold.put(VAR_WITHHELD_AT, ClockUtil.getCurrentTime());
     hold.put(VAR_REASON, reason);
-    hold.put(VAR_COMPLAINT, complaintBusinessKey);
+    hold.put(VAR_COMPLAINT, complaint);
     signal(inspection, hold, MSG_WITHHELD);
     return inspection.published();
   }

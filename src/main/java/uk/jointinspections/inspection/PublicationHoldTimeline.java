@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 
 /**
- * The publication hold on an inspection's timeline (publication hold contract, Annex C paragraph 121 of the 2024
- * JTAI): while {@code publicationWithheld} is true, an open entry saying who withheld the letter and when; once it is
+ * The publication hold on an inspection's timeline (the JTAI's Annex D, Annex C paragraph 121 of the 2024 JTAI):
+ * while {@code publicationWithheld} is true, an open entry saying who withheld the letter and when; once it is
  * lifted, a done entry saying who resumed publication and when. Read from the inspection's own variables, which the
  * complaint side ({@code PublicationHold}) sets.
  */
@@ -44,6 +44,9 @@ public class PublicationHoldTimeline implements TimelineExtension {
         .filter(variable -> inspection.getId().equals(variable.getActivityInstanceId()))
         .forEach(variable -> v.putIfAbsent(variable.getName(), variable.getValue()));
     List<Entry> entries = new ArrayList<>();
+    String paragraph = "jtai-2024".equals(inspection.getProcessDefinitionKey()) ? "Annex C 121" : "Annex D";
+    Object complaint = v.get(PublicationHold.VAR_COMPLAINT);
+    String from = complaint == null ? "" : " (complaint " + complaint + ")";
     Object withheld = v.get("publicationWithheld");
     if (withheld == null) {
       return entries;
@@ -51,7 +54,7 @@ public class PublicationHoldTimeline implements TimelineExtension {
     if (v.get("publicationWithheldBy") != null || Boolean.TRUE.equals(withheld)) {
       entries.add(Entry.forInspectionReaders(new TimelineEntry(WITHHELD, null,
           "Publication withheld by " + v.get("publicationWithheldBy") + on(v.get("publicationWithheldAt"))
-              + reason(v.get("publicationHoldReason")), String.valueOf(v.get("publicationWithheldBy")), "Annex C 121",
+              + reason(v.get("publicationHoldReason")) + from, String.valueOf(v.get("publicationWithheldBy")), paragraph,
           at(v.get("publicationWithheldAt")),
           Boolean.TRUE.equals(withheld) ? TimelineEntry.Status.open : TimelineEntry.Status.done)));
     }
@@ -59,7 +62,7 @@ public class PublicationHoldTimeline implements TimelineExtension {
       entries.add(Entry.forInspectionReaders(new TimelineEntry(RESUMED, null,
           "Publication resumed by " + v.get("publicationResumedBy") + on(v.get("publicationResumedAt"))
               + reason(v.get("publicationResumeReason")), String.valueOf(v.get("publicationResumedBy")),
-          "Annex C 121", at(v.get("publicationResumedAt")), TimelineEntry.Status.done)));
+          paragraph, at(v.get("publicationResumedAt")), TimelineEntry.Status.done)));
     }
     return entries;
   }

@@ -169,28 +169,9 @@ public class Timeline {
       }
     }
     List<TimelineEntry> entries = walk.entries;
-    publicationHold(variables).ifPresent(entries::add);
     entries.sort(Comparator.comparing((TimelineEntry e) -> e.dueAt() == null ? null : e.dueAt().toInstant(),
         Comparator.nullsLast(Comparator.naturalOrder())));
     return entries;
-  }
-
-  /**
-   * While an Annex D decision withholds the letter ({@code publicationWithheld}), the timeline says so: who decided,
-   * when, and the complaint it came from; the publication step waits for the hold to be lifted.
-   */
-  static java.util.Optional<TimelineEntry> publicationHold(Map<String, Object> variables) {
-    if (!Boolean.TRUE.equals(variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD))) {
-      return java.util.Optional.empty();
-    }
-    Object at = variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD_AT);
-    Object by = variables.get(JtaiProcess.VAR_PUBLICATION_WITHHELD_BY);
-    Object complaint = variables.get(JtaiProcess.VAR_PUBLICATION_HOLD_COMPLAINT);
-    String title = "Publication withheld (Annex D request to withhold or withdraw)"
-        + (complaint == null ? "" : ", complaint " + complaint);
-    ZonedDateTime since = at instanceof Date date ? date.toInstant().atZone(WorkingDayCalendar.LONDON) : null;
-    return java.util.Optional.of(new TimelineEntry(JtaiProcess.EVENT_PUBLICATION_RESUMED, null, title,
-        by == null ? "Ofsted" : "withheld by " + by, "Annex D", since, Status.open));
   }
 
   private record Walk(HistoricProcessInstance instance, BpmnModelInstance model, Map<String, Object> variables,

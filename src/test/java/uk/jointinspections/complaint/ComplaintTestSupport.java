@@ -161,6 +161,8 @@ abstract class ComplaintTestSupport {
     letter.put("priorityActionLocalAuthority", false);
     letter.put("priorityActionHealth", false);
     letter.put("priorityActionPolice", false);
+    letter.put("priorityActionMasa", false);
+    letter.put("priorityActionMultiAgency", false);
     if (finalisedOn != null) {
       clock(finalisedOn, 10, 0);
       tasks.complete(task(id, finalisation).getId(), letter);

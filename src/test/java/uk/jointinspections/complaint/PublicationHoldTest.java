@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.frameworks.Jtai2024Process;
+import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.PublicationHold;
 
 /**
@@ -27,7 +28,6 @@ import uk.jointinspections.inspection.PublicationHold;
 class PublicationHoldTest extends ComplaintTestSupport {
 
   @Autowired PublicationHold hold;
-  @Autowired RepositoryService repository;
 
   private static Map<String, Object> withdrawal(String receivedOn) {
     Map<String, Object> body = body(receivedOn, "process-outcome", "The letter names a child's school.", null);
@@ -64,8 +64,13 @@ class PublicationHoldTest extends ComplaintTestSupport {
     assertThat(inspection).containsEntry(PublicationHold.VAR_WITHHELD, true)
         .containsEntry(PublicationHold.VAR_WITHHELD_BY, "complaints-manager")
         .containsEntry(PublicationHold.VAR_REASON, "A child is identifiable.")
-        .containsEntry(PublicationHold.VAR_COMPLAINT, reference);
+        .containsEntry(PublicationHold.VAR_COMPLAINT, complaint.getId());
     assertThat((Date) inspection.get(PublicationHold.VAR_WITHHELD_AT)).isEqualTo(at(LocalDate.of(2026, 3, 3), 10, 0));
+    // The real diagram: the editors' publication step is taken away while the hold lasts.
+    ProcessInstance held = runtime.createProcessInstanceQuery().processInstanceId(jtai).singleResult();
+    assertThat(held).isWaitingAtExactly(JtaiProcess.EVENT_PUBLICATION_RESUMED)
+        .hasPassed(JtaiProcess.BOUNDARY_PUBLICATION_WITHHELD);
+    assertThat(taskList(jtai, JtaiProcess.TASK_PUBLISH_LETTER)).isEmpty();
     assertThat(runtime.getVariable(complaint.getId(), VAR_LETTER_WITHDRAWN)).isEqualTo(false);
     assertThat(taskList(complaint.getId(), TASK_WITHDRAW_LETTER)).isEmpty();
     Task lift = task(complaint.getId(), TASK_LIFT_PUBLICATION_HOLD);
@@ -84,6 +89,7 @@ class PublicationHoldTest extends ComplaintTestSupport {
         .containsEntry(PublicationHold.VAR_RESUME_REASON, "The school is no longer named.")
         .containsEntry(PublicationHold.VAR_RESUMED_AT, at(LocalDate.of(2026, 3, 5), 14, 0));
     assertThat(taskList(complaint.getId(), TASK_REPUBLISH_LETTER)).isEmpty();
+    assertThat(held).isWaitingAtExactly(JtaiProcess.TASK_PUBLISH_LETTER);
     assertThat(complaint).hasPassed(TASK_WITHHOLD_PUBLICATION, TASK_RESUME_PUBLICATION)
         .hasNotPassed(TASK_WITHDRAW_LETTER, TASK_REPUBLISH_LETTER);
   }
@@ -164,28 +170,33 @@ class PublicationHoldTest extends ComplaintTestSupport {
     assertThat(taskList(heard.getId(), TASK_ADVISE_INSPECTORATES_OF_DECISION)).isEmpty();
   }
 
-  /** The contract's inspection side: the open publication step is interrupted, and comes back once resumed. */
+  /**
+   * Annex C 121 of the 2024 JTAI: a withdrawal agreed before publication holds the real 2024 diagram at its
+   * publication step, and lifting the hold gives the editors the step back.
+   */
   @Test
-  void withholdInterruptsAWaitingPublicationStepAndResumeReopensIt() {
-    String deployment = repository.createDeployment().name("publication hold probe (test)")
-        .addClasspathResource("publication-hold/jtai-probe.bpmn").deploy().getId();
-    try {
-      String reference = newReference();
-      ProcessInstance probe = runtime.startProcessInstanceByKey("jtai", reference);
-      assertThat(probe).isWaitingAt("task_publish_letter");
+  void a2024WithdrawalHoldsTheFrontDoorLetterUntilLifted() {
+    String reference = newReference();
+    String inspection = inspectionOf("jtai-2024", reference, LocalDate.of(2025, 12, 1), null, List.of());
+    ProcessInstance jtai2024 = runtime.createProcessInstanceQuery().processInstanceId(inspection).singleResult();
+    assertThat(jtai2024).isWaitingAt(Jtai2024Process.TASK_PUBLISH_LETTER);
+    clock(LocalDate.of(2025, 12, 2), 10, 0);
+    ProcessInstance complaint = record(reference, withdrawal("2025-12-02"));
 
-      assertThat(hold.withhold(reference, "national-director", "Exceptional circumstances.", reference)).isFalse();
+    taskList(complaint.getId(), TASK_GIVE_VIEWS_ON_WITHHOLD)
+        .forEach(t -> tasks.complete(t.getId(), Map.of("withholdViews", "Withdraw it.")));
+    completeAs("national-director", List.of("ofsted", "ofsted-national-director"),
+        task(complaint.getId(), TASK_DECIDE_WITHHOLD_WITHDRAW).getId(), Map.of(VAR_VIEWS_SOUGHT, true,
+            VAR_EXCEPTIONAL_FOUND, true, VAR_WITHHOLD_REASON, "A child is identifiable.",
+            VAR_REGIONAL_DIRECTOR_CONSULTED, "regional-director", VAR_PARTNERS_CONSULTED, true));
 
-      assertThat(probe).isWaitingAt("event_publication_resumed").hasPassed("boundary_publication_withheld");
-      assertThat(tasks.createTaskQuery().processInstanceId(probe.getId()).count()).isZero();
-      hold.resume(reference, "complaints-manager", "Resolved.");
-      assertThat(probe).isWaitingAt("task_publish_letter");
-      assertThat(runtime.getVariable(probe.getId(), PublicationHold.VAR_WITHHELD)).isEqualTo(false);
-      tasks.complete(tasks.createTaskQuery().processInstanceId(probe.getId()).singleResult().getId());
-      assertThat(probe).isEnded();
-      assertThat(hold.withhold(reference, "national-director", "Too late.", reference)).isTrue();
-    } finally {
-      repository.deleteDeployment(deployment, true);
-    }
+    assertThat(jtai2024).isWaitingAt(Jtai2024Process.EVENT_PUBLICATION_RESUMED);
+    assertThat(taskList(inspection, Jtai2024Process.TASK_PUBLISH_LETTER)).isEmpty();
+    assertThat(runtime.getVariable(inspection, PublicationHold.VAR_WITHHELD_BY)).isEqualTo("national-director");
+
+    completeAs("complaints-manager", List.of("ofsted", "complaints-manager"),
+        task(complaint.getId(), TASK_LIFT_PUBLICATION_HOLD).getId(), Map.of(VAR_HOLD_LIFT_REASON, "Redacted."));
+    assertThat(jtai2024).isWaitingAt(Jtai2024Process.TASK_PUBLISH_LETTER);
+    assertThat(complaint).hasNotPassed(TASK_WITHDRAW_LETTER);
   }
 }

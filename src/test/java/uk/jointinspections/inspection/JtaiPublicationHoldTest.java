@@ -72,15 +72,16 @@ class JtaiPublicationHoldTest {
         .singleResult().getId());
 
     assertThat(pi).isWaitingAtExactly(EVENT_PUBLICATION_RESUMED).hasPassed(GW_PUBLICATION_HELD).hasNotPassed(TASK_PUBLISH_LETTER);
-    TimelineEntry hold = timeline.of(pi.getBusinessKey()).stream().filter(e -> e.id().equals(EVENT_PUBLICATION_RESUMED))
+    TimelineEntry hold = timeline.of(pi.getBusinessKey()).stream().filter(e -> e.id().equals("publication_withheld"))
         .findFirst().orElseThrow();
-    assertThat(hold.title()).contains("Publication withheld").contains("CMP-1");
-    assertThat(hold.performer()).isEqualTo("withheld by complaints-manager");
+    assertThat(hold.title()).contains("Publication withheld by complaints-manager").contains("complaint CMP-1");
+    assertThat(hold.paragraph()).isEqualTo("Annex D");
     assertThat(hold.status()).isEqualTo(TimelineEntry.Status.open);
 
     resume(pi);
     assertThat(pi).isWaitingAtExactly(TASK_PUBLISH_LETTER);
-    assertThat(timeline.of(pi.getBusinessKey())).noneMatch(e -> e.id().equals(EVENT_PUBLICATION_RESUMED));
+    assertThat(timeline.of(pi.getBusinessKey())).filteredOn(e -> e.id().equals("publication_withheld"))
+        .singleElement().extracting(TimelineEntry::status).isEqualTo(TimelineEntry.Status.done);
     tasks.complete(publishTask(pi), Map.of("publicationUrl", "https://reports.example/northshire"));
     assertThat(pi).isEnded().hasPassed(END_PUBLISHED);
   }
