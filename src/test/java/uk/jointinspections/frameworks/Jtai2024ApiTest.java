@@ -161,7 +161,7 @@ class Jtai2024ApiTest {
   void aReferenceIsUniqueAcrossFrameworks() {
     Map<String, Object> jtai2017 = new HashMap<>(Map.of("framework", "jtai-2017", "reference", "SHARED-REF-1",
         "localAuthority", "Eastshire", "deepDiveTheme", "neglect", "plannedFieldworkStart", "2026-10-05",
-        "leadInspector", "ofsted-lead"));
+        "leadInspector", "ofsted-lead", "qaManager", "qa-manager"));
     assertThat(post("ofsted-lead", "/api/inspections", jtai2017).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     ResponseEntity<JsonNode> again = post("ofsted-lead", "/api/inspections", request("SHARED-REF-1"));

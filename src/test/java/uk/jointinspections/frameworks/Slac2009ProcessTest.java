@@ -668,7 +668,8 @@ class Slac2009ProcessTest {
     assertThat(refused.apply(Map.of("framework", "ofsted-targeted-2016", "qaManager", "qa-manager",
         "deepDiveTheme", "cse-and-missing", "scopeReason", "inadequate")).get("message").asText())
         .startsWith("scopeReason: ");
-    assertThat(refused.apply(Map.of("framework", "jtai-2017", "deepDiveTheme", "cse-and-missing", "scope", "both"))
+    assertThat(refused.apply(Map.of("framework", "jtai-2017", "qaManager", "qa-manager", "deepDiveTheme",
+        "cse-and-missing", "scope", "both"))
         .get("message").asText()).startsWith("scope: ");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey("SLAC-SCOPE-BAD").count()).isZero();

@@ -251,6 +251,7 @@ class BrowserTest {
     field(form, "Local authority area").sendKeys("Northshire");
     choose(form, "Deep dive theme", "The response to children living with neglect");
     field(form, "User id of the lead inspector").sendKeys("ofsted-lead");
+    field(form, "User id of the QA manager").sendKeys("qa-manager");
     // 13 March 2027 is a Saturday: fieldwork cannot start on it.
     fieldwork.sendKeys("13/03/2027", Keys.TAB);
     wait.until(d -> "13/03/2027".equals(fieldwork.getAttribute("value")));
