@@ -317,6 +317,28 @@ class Jtai2024ProcessTest {
         .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
   }
 
+  @Test
+  void deferralOnlyAfterTheNotificationAndBeforeFieldworkStarts() {
+    FrameworkScenario s = start("JTAI24-DEFER-WHEN", "2026-10-05", "2026-09-18T10:00");
+    // Scheduled, not yet notified: "after they have been notified" (paragraph 19).
+    assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-WHEN", "Before anyone told us."))
+        .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("not been notified")
+            .contains("2026-10-05"));
+    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).isEmpty();
+    s.complete(TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
+    // Fieldwork day (Monday 5 October) with the local area's case records still to come: too late, although a
+    // week-2 step is still open.
+    FrameworkScenario.clock("2026-10-05T08:30");
+    assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-WHEN", "During fieldwork."))
+        .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19")
+            .contains("2026-10-05"));
+    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).isEmpty();
+    // The Friday before fieldwork: accepted.
+    FrameworkScenario.clock("2026-10-02T16:00");
+    deferrals.request("JTAI24-DEFER-WHEN", "The DCS has resigned.");
+    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).hasSize(1);
+  }
+
   private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
     return atFinalLetter(reference, Jtai2024Steps.findings(la, health, police, false));
   }
