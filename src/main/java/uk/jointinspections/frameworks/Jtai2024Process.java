@@ -69,6 +69,8 @@ public final class Jtai2024Process {
   public static final String TASK_TIMETABLE_LIAISON_HMICFRS = "task_timetable_liaison_hmicfrs";
   public static final String TASK_AGREE_FIELDWORK_TIMETABLE = "task_agree_fieldwork_timetable";
   public static final String TASK_DECIDE_DEFERRAL = "task_decide_deferral";
+  public static final String TASK_DEFERRAL_VIEW_CQC = "task_deferral_view_cqc";
+  public static final String TASK_DEFERRAL_VIEW_HMICFRS = "task_deferral_view_hmicfrs";
   // Week 3
   public static final String TASK_INITIAL_MEETING = "task_initial_meeting";
   public static final String TASK_KIT_WEDNESDAY = "task_kit_wednesday";

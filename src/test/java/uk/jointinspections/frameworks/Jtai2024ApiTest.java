@@ -197,8 +197,11 @@ class Jtai2024ApiTest {
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
+    // The inspectorates decide (paragraph 19): CQC's and HMICFRS's views first.
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
-        .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isEqualTo(1);
+        .taskDefinitionKey(Jtai2024Process.TASK_DEFERRAL_VIEW_CQC).count()).isEqualTo(1);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
+        .taskDefinitionKey(Jtai2024Process.TASK_DEFERRAL_VIEW_HMICFRS).count()).isEqualTo(1);
   }
 
   @Test

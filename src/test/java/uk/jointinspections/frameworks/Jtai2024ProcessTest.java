@@ -266,6 +266,7 @@ class Jtai2024ProcessTest {
     s.complete(TASK_NOTIFY_DCS);
     FrameworkScenario.clock("2026-09-23T09:00");
     deferrals.request("JTAI24-DEFER-YES", "The DCS is on sick leave and the MASA chair has just changed.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "grant");
     // Paragraph 19: decided before fieldwork starts, so due on day 9 (Friday 2 October), with its overdue timer.
     s.assigned(TASK_DECIDE_DEFERRAL, LEAD, "2026-10-02T23:59");
     assertThat(timeline.of("JTAI24-DEFER-YES")).filteredOn(e -> e.id().equals(TASK_DECIDE_DEFERRAL)).singleElement()
@@ -296,6 +297,9 @@ class Jtai2024ProcessTest {
     s.complete(TASK_NOTIFY_POLICE_LEADERS);
     FrameworkScenario.clock("2026-09-22T09:00");
     deferrals.request("JTAI24-DEFER-NO", "Local elections.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "refuse", "grant");
+    assertThat(engine.getTaskService().getVariable(s.task(TASK_DECIDE_DEFERRAL).getId(), "deferralViewCqc"))
+        .isEqualTo("refuse");
     // Granted, but to a fieldwork start whose notification would already have passed: refused, nothing moves.
     assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
         VAR_DEFERRED_FIELDWORK_START, "2026-10-05"))).hasMessageContaining(VAR_DEFERRED_FIELDWORK_START)
@@ -336,7 +340,7 @@ class Jtai2024ProcessTest {
     // The Friday before fieldwork: accepted.
     FrameworkScenario.clock("2026-10-02T16:00");
     deferrals.request("JTAI24-DEFER-WHEN", "The DCS has resigned.");
-    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).hasSize(1);
+    assertThat(s.tasks(TASK_DEFERRAL_VIEW_CQC)).hasSize(1);
   }
 
   private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
