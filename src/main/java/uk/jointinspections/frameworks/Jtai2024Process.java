@@ -24,6 +24,11 @@ public final class Jtai2024Process {
   // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in JtaiProcess)
   public static final String VAR_FIELDWORK_START = "fieldworkStart";
   public static final String VAR_FIELDWORK_END = "fieldworkEnd";
+  /**
+   * Day 0 of the DCS's 9 working days for factual accuracy (paragraph 83): the day the draft letter was sent, or its
+   * deadline (working day 15 after fieldwork) when it went earlier.
+   */
+  public static final String VAR_FACTUAL_ACCURACY_DAY_ZERO = "factualAccuracyDayZero";
   public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
   public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
   public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";

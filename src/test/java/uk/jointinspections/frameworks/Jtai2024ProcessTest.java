@@ -136,7 +136,11 @@ class Jtai2024ProcessTest {
     s.completeAs("hmicfrs-senior-manager", TASK_AGREE_FINDINGS_HMICFRS, Map.of());
     s.completeAs(QA, TASK_QA_REVIEW_DRAFT_LETTER, Map.of("qaDraftLetterOutcome", "supported"));
     s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, due[5]);
+    // Sent on its day: the DCS's 9 working days (paragraph 83) then end on day 24 after fieldwork.
+    java.util.Date now = ClockUtil.getCurrentTime();
+    FrameworkScenario.clock(due[5].substring(0, 10) + "T10:00");
     s.complete(TASK_SEND_DRAFT_LETTER);
+    ClockUtil.setCurrentTime(now);
     s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, due[6]);
     s.complete(TASK_RECORD_DCS_COMMENTS, Map.of("factualAccuracyOutcome", "comments"));
     s.offered(TASK_CONSULT_STATEMENT_CQC, "cqc-senior-manager", due[7]);
@@ -341,6 +345,31 @@ class Jtai2024ProcessTest {
     FrameworkScenario.clock("2026-10-02T16:00");
     deferrals.request("JTAI24-DEFER-WHEN", "The DCS has resigned.");
     assertThat(s.tasks(TASK_DEFERRAL_VIEW_CQC)).hasSize(1);
+  }
+
+  @Test
+  void aLateDraftLetterStillLeavesTheDcsNineWorkingDays() {
+    FrameworkScenario s = start("JTAI24-LATE-DRAFT", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    List<String> toDraft = Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0,
+        Jtai2024Steps.FIELDWORK_TO_DECISION.indexOf(TASK_SEND_DRAFT_LETTER));
+    Jtai2024Steps.completeAll(s, toDraft);
+    s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, "2026-10-30T23:59"); // day 15 after fieldwork (ends Friday 9 October)
+    // Sent on day 17 (Tuesday 3 November): the DCS's 9 working days run to Monday 16 November, not day 24 (12th).
+    FrameworkScenario.clock("2026-11-03T10:00");
+    s.complete(TASK_SEND_DRAFT_LETTER);
+    s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, "2026-11-16T23:59");
+  }
+
+  @Test
+  void anEarlyDraftLetterKeepsTheDay24Deadline() {
+    FrameworkScenario s = start("JTAI24-EARLY-DRAFT", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0,
+        Jtai2024Steps.FIELDWORK_TO_DECISION.indexOf(TASK_SEND_DRAFT_LETTER)));
+    FrameworkScenario.clock("2026-10-20T10:00"); // day 7 after fieldwork
+    s.complete(TASK_SEND_DRAFT_LETTER);
+    s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, "2026-11-12T23:59"); // day 24 after fieldwork, as planned
   }
 
   private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
