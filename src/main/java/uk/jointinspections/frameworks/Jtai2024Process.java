@@ -119,7 +119,9 @@ public final class Jtai2024Process {
   public static final String TASK_REPORT_CAUSE_OF_CONCERN = "task_report_cause_of_concern";
   public static final String TASK_MONITOR_SCAN = "task_monitor_scan";
   public static final String TASK_ENGAGE_FORCE = "task_engage_force";
-  public static final String TASK_COORDINATE_FOLLOW_UP = "task_coordinate_follow_up";
+  public static final String TASK_COORDINATE_FOLLOW_UP_OFSTED = "task_coordinate_follow_up_ofsted";
+  public static final String TASK_COORDINATE_FOLLOW_UP_CQC = "task_coordinate_follow_up_cqc";
+  public static final String TASK_COORDINATE_FOLLOW_UP_HMICFRS = "task_coordinate_follow_up_hmicfrs";
   public static final String END_INSPECTION = "end_inspection";
 
   /**

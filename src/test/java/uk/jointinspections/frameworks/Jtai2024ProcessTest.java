@@ -207,7 +207,8 @@ class Jtai2024ProcessTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("statementResponse").singleResult().getValue()).isEqualTo("The plan shows the findings are understood.");
     assertThat(pi).isEnded().hasPassed(END_INSPECTION).hasNotPassed(TASK_INFORM_DFE, TASK_CQC_MANAGEMENT_REVIEW,
-        TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
+        TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP_OFSTED, TASK_COORDINATE_FOLLOW_UP_CQC,
+        TASK_COORDINATE_FOLLOW_UP_HMICFRS);
   }
 
   @Test
@@ -479,9 +480,15 @@ class Jtai2024ProcessTest {
     FrameworkScenario s = atFinalLetter("JTAI24-PA-MULTI", true, false, true);
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(s.processInstanceId)
         .taskDefinitionKey(TASK_SHARE_LETTER_WITH_DEPARTMENTS).finished().count()).isEqualTo(1);
-    s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
-    s.assigned(TASK_COORDINATE_FOLLOW_UP, LEAD, null);
-    s.complete(TASK_COORDINATE_FOLLOW_UP, Map.of("repeatJtaiDecision", "considered-planned"));
+    // Paragraph 110: "the inspectorates will discuss": each records its part; Ofsted the repeat-JTAI decision.
+    s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP_OFSTED,
+        TASK_COORDINATE_FOLLOW_UP_CQC, TASK_COORDINATE_FOLLOW_UP_HMICFRS);
+    s.assigned(TASK_COORDINATE_FOLLOW_UP_OFSTED, LEAD, null);
+    s.offered(TASK_COORDINATE_FOLLOW_UP_CQC, "cqc", null);
+    s.offered(TASK_COORDINATE_FOLLOW_UP_HMICFRS, "hmicfrs", null);
+    s.complete(TASK_COORDINATE_FOLLOW_UP_OFSTED, Map.of("repeatJtaiDecision", "considered-planned"));
+    s.complete(TASK_COORDINATE_FOLLOW_UP_CQC, Map.of("followUpCoordinationCqc", "CQC follows up the ICB."));
+    s.complete(TASK_COORDINATE_FOLLOW_UP_HMICFRS, Map.of("followUpCoordinationHmicfrs", "Through the force's plan."));
     s.complete(TASK_INFORM_DFE);
     s.complete(TASK_REQUEST_LA_ACTION_PLAN);
     s.complete(TASK_REPORT_CAUSE_OF_CONCERN);
