@@ -14,13 +14,19 @@ import uk.jointinspections.inspection.JtaiProcess;
  * The dates a 2024 JTAI is planned from, all counted from the start of fieldwork: the notification (day 0) 10 working
  * days before it, and the last day of fieldwork 4 working days after it, from which the letter deadlines count.
  */
-public record Jtai2024Plan(LocalDate notification, LocalDate fieldworkStart, LocalDate fieldworkEnd) {
+public record Jtai2024Plan(LocalDate notification, LocalDate fieldworkStart, LocalDate fieldworkEnd,
+    LocalDate factualAccuracyStart) {
+
+  /** The draft letter is due with the DCS on working day 15 after fieldwork (table after paragraph 83). */
+  public static final int DRAFT_LETTER_DAY = 15;
 
   private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   public static Jtai2024Plan fromFieldworkStart(LocalDate fieldworkStart, WorkingDays workingDays) {
+    LocalDate fieldworkEnd = workingDays.add(fieldworkStart,
+        Jtai2024Process.FIELDWORK_END_DAY - Jtai2024Process.FIELDWORK_START_DAY);
     return new Jtai2024Plan(workingDays.add(fieldworkStart, -Jtai2024Process.FIELDWORK_START_DAY), fieldworkStart,
-        workingDays.add(fieldworkStart, Jtai2024Process.FIELDWORK_END_DAY - Jtai2024Process.FIELDWORK_START_DAY));
+        fieldworkEnd, workingDays.add(fieldworkEnd, DRAFT_LETTER_DAY));
   }
 
   /** The variables the deadlines ({@code from} dayZero or fieldworkEnd) and the forms read. */
@@ -29,6 +35,7 @@ public record Jtai2024Plan(LocalDate notification, LocalDate fieldworkStart, Loc
     variables.put(JtaiProcess.VAR_DAY_ZERO, midnight(notification));
     variables.put(Jtai2024Process.VAR_FIELDWORK_START, midnight(fieldworkStart));
     variables.put(Jtai2024Process.VAR_FIELDWORK_END, midnight(fieldworkEnd));
+    variables.put(Jtai2024Process.VAR_FACTUAL_ACCURACY_DAY_ZERO, midnight(factualAccuracyStart));
     variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, LABEL.format(notification));
     variables.put(Jtai2024Process.VAR_FIELDWORK_START_LABEL, LABEL.format(fieldworkStart));
     variables.put(Jtai2024Process.VAR_FIELDWORK_END_LABEL, LABEL.format(fieldworkEnd));

@@ -24,6 +24,11 @@ public final class Jtai2024Process {
   // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in JtaiProcess)
   public static final String VAR_FIELDWORK_START = "fieldworkStart";
   public static final String VAR_FIELDWORK_END = "fieldworkEnd";
+  /**
+   * Day 0 of the DCS's 9 working days for factual accuracy (paragraph 83): the day the draft letter was sent, or its
+   * deadline (working day 15 after fieldwork) when it went earlier.
+   */
+  public static final String VAR_FACTUAL_ACCURACY_DAY_ZERO = "factualAccuracyDayZero";
   public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
   public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
   public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";
@@ -69,6 +74,8 @@ public final class Jtai2024Process {
   public static final String TASK_TIMETABLE_LIAISON_HMICFRS = "task_timetable_liaison_hmicfrs";
   public static final String TASK_AGREE_FIELDWORK_TIMETABLE = "task_agree_fieldwork_timetable";
   public static final String TASK_DECIDE_DEFERRAL = "task_decide_deferral";
+  public static final String TASK_DEFERRAL_VIEW_CQC = "task_deferral_view_cqc";
+  public static final String TASK_DEFERRAL_VIEW_HMICFRS = "task_deferral_view_hmicfrs";
   // Week 3
   public static final String TASK_INITIAL_MEETING = "task_initial_meeting";
   public static final String TASK_KIT_WEDNESDAY = "task_kit_wednesday";
@@ -112,7 +119,9 @@ public final class Jtai2024Process {
   public static final String TASK_REPORT_CAUSE_OF_CONCERN = "task_report_cause_of_concern";
   public static final String TASK_MONITOR_SCAN = "task_monitor_scan";
   public static final String TASK_ENGAGE_FORCE = "task_engage_force";
-  public static final String TASK_COORDINATE_FOLLOW_UP = "task_coordinate_follow_up";
+  public static final String TASK_COORDINATE_FOLLOW_UP_OFSTED = "task_coordinate_follow_up_ofsted";
+  public static final String TASK_COORDINATE_FOLLOW_UP_CQC = "task_coordinate_follow_up_cqc";
+  public static final String TASK_COORDINATE_FOLLOW_UP_HMICFRS = "task_coordinate_follow_up_hmicfrs";
   public static final String END_INSPECTION = "end_inspection";
 
   /**

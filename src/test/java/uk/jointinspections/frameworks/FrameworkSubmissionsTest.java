@@ -105,6 +105,7 @@ class FrameworkSubmissionsTest {
         .isEqualTo(HttpStatus.OK);
     FrameworkScenario.clock("2026-09-22T16:00");
     deferrals.request("JTAI24-SUBMIT-DEFER", "The DCS is on sick leave.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "grant");
     s.complete(Jtai2024Process.TASK_DECIDE_DEFERRAL, Map.of(Jtai2024Process.VAR_DEFERRAL_DECISION, "granted",
         Jtai2024Process.VAR_DEFERRED_FIELDWORK_START, "2026-11-16", "deferralDecisionReasons", "Exceptional."));
 

@@ -27,6 +27,7 @@ class Jtai2024ApiTest {
 
   @Autowired TestRestTemplate http;
   @Autowired HistoryService history;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @BeforeEach
@@ -187,11 +188,20 @@ class Jtai2024ApiTest {
     }
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
         .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isZero();
+    // Paragraph 19: "after they have been notified": not before the DCS is notified.
+    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+        Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
+        .isEqualTo(HttpStatus.CONFLICT);
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
+        .taskDefinitionKey(Jtai2024Process.TASK_NOTIFY_DCS).singleResult().getId(), Map.of("dcsNotified", true));
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
+    // The inspectorates decide (paragraph 19): CQC's and HMICFRS's views first.
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
-        .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isEqualTo(1);
+        .taskDefinitionKey(Jtai2024Process.TASK_DEFERRAL_VIEW_CQC).count()).isEqualTo(1);
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
+        .taskDefinitionKey(Jtai2024Process.TASK_DEFERRAL_VIEW_HMICFRS).count()).isEqualTo(1);
   }
 
   @Test

@@ -161,7 +161,7 @@ class Jtai2024LetterTest {
     assertThat(s.tasks(TASK_PUBLISH_LETTER)).isEmpty();
     s.complete(TASK_SHARE_LETTER_WITH_DEPARTMENTS, Map.of("departmentsOffered", true));
     s.complete(TASK_PUBLISH_LETTER);
-    s.waitsAtExactly(TASK_COORDINATE_FOLLOW_UP);
+    s.waitsAtExactly(TASK_COORDINATE_FOLLOW_UP_OFSTED, TASK_COORDINATE_FOLLOW_UP_CQC, TASK_COORDINATE_FOLLOW_UP_HMICFRS);
   }
 
   @Test

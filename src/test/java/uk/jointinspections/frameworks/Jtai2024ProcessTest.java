@@ -136,7 +136,11 @@ class Jtai2024ProcessTest {
     s.completeAs("hmicfrs-senior-manager", TASK_AGREE_FINDINGS_HMICFRS, Map.of());
     s.completeAs(QA, TASK_QA_REVIEW_DRAFT_LETTER, Map.of("qaDraftLetterOutcome", "supported"));
     s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, due[5]);
+    // Sent on its day: the DCS's 9 working days (paragraph 83) then end on day 24 after fieldwork.
+    java.util.Date now = ClockUtil.getCurrentTime();
+    FrameworkScenario.clock(due[5].substring(0, 10) + "T10:00");
     s.complete(TASK_SEND_DRAFT_LETTER);
+    ClockUtil.setCurrentTime(now);
     s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, due[6]);
     s.complete(TASK_RECORD_DCS_COMMENTS, Map.of("factualAccuracyOutcome", "comments"));
     s.offered(TASK_CONSULT_STATEMENT_CQC, "cqc-senior-manager", due[7]);
@@ -203,7 +207,8 @@ class Jtai2024ProcessTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName("statementResponse").singleResult().getValue()).isEqualTo("The plan shows the findings are understood.");
     assertThat(pi).isEnded().hasPassed(END_INSPECTION).hasNotPassed(TASK_INFORM_DFE, TASK_CQC_MANAGEMENT_REVIEW,
-        TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
+        TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP_OFSTED, TASK_COORDINATE_FOLLOW_UP_CQC,
+        TASK_COORDINATE_FOLLOW_UP_HMICFRS);
   }
 
   @Test
@@ -266,6 +271,7 @@ class Jtai2024ProcessTest {
     s.complete(TASK_NOTIFY_DCS);
     FrameworkScenario.clock("2026-09-23T09:00");
     deferrals.request("JTAI24-DEFER-YES", "The DCS is on sick leave and the MASA chair has just changed.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "grant");
     // Paragraph 19: decided before fieldwork starts, so due on day 9 (Friday 2 October), with its overdue timer.
     s.assigned(TASK_DECIDE_DEFERRAL, LEAD, "2026-10-02T23:59");
     assertThat(timeline.of("JTAI24-DEFER-YES")).filteredOn(e -> e.id().equals(TASK_DECIDE_DEFERRAL)).singleElement()
@@ -296,6 +302,9 @@ class Jtai2024ProcessTest {
     s.complete(TASK_NOTIFY_POLICE_LEADERS);
     FrameworkScenario.clock("2026-09-22T09:00");
     deferrals.request("JTAI24-DEFER-NO", "Local elections.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "refuse", "grant");
+    assertThat(engine.getTaskService().getVariable(s.task(TASK_DECIDE_DEFERRAL).getId(), "deferralViewCqc"))
+        .isEqualTo("refuse");
     // Granted, but to a fieldwork start whose notification would already have passed: refused, nothing moves.
     assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
         VAR_DEFERRED_FIELDWORK_START, "2026-10-05"))).hasMessageContaining(VAR_DEFERRED_FIELDWORK_START)
@@ -315,6 +324,53 @@ class Jtai2024ProcessTest {
     s.waitsAtExactly(TASK_INITIAL_MEETING);
     assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-LATE", "Too late."))
         .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
+  }
+
+  @Test
+  void deferralOnlyAfterTheNotificationAndBeforeFieldworkStarts() {
+    FrameworkScenario s = start("JTAI24-DEFER-WHEN", "2026-10-05", "2026-09-18T10:00");
+    // Scheduled, not yet notified: "after they have been notified" (paragraph 19).
+    assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-WHEN", "Before anyone told us."))
+        .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("not been notified")
+            .contains("2026-10-05"));
+    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).isEmpty();
+    s.complete(TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
+    // Fieldwork day (Monday 5 October) with the local area's case records still to come: too late, although a
+    // week-2 step is still open.
+    FrameworkScenario.clock("2026-10-05T08:30");
+    assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-WHEN", "During fieldwork."))
+        .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19")
+            .contains("2026-10-05"));
+    assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).isEmpty();
+    // The Friday before fieldwork: accepted.
+    FrameworkScenario.clock("2026-10-02T16:00");
+    deferrals.request("JTAI24-DEFER-WHEN", "The DCS has resigned.");
+    assertThat(s.tasks(TASK_DEFERRAL_VIEW_CQC)).hasSize(1);
+  }
+
+  @Test
+  void aLateDraftLetterStillLeavesTheDcsNineWorkingDays() {
+    FrameworkScenario s = start("JTAI24-LATE-DRAFT", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    List<String> toDraft = Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0,
+        Jtai2024Steps.FIELDWORK_TO_DECISION.indexOf(TASK_SEND_DRAFT_LETTER));
+    Jtai2024Steps.completeAll(s, toDraft);
+    s.assigned(TASK_SEND_DRAFT_LETTER, LEAD, "2026-10-30T23:59"); // day 15 after fieldwork (ends Friday 9 October)
+    // Sent on day 17 (Tuesday 3 November): the DCS's 9 working days run to Monday 16 November, not day 24 (12th).
+    FrameworkScenario.clock("2026-11-03T10:00");
+    s.complete(TASK_SEND_DRAFT_LETTER);
+    s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, "2026-11-16T23:59");
+  }
+
+  @Test
+  void anEarlyDraftLetterKeepsTheDay24Deadline() {
+    FrameworkScenario s = start("JTAI24-EARLY-DRAFT", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0,
+        Jtai2024Steps.FIELDWORK_TO_DECISION.indexOf(TASK_SEND_DRAFT_LETTER)));
+    FrameworkScenario.clock("2026-10-20T10:00"); // day 7 after fieldwork
+    s.complete(TASK_SEND_DRAFT_LETTER);
+    s.assigned(TASK_RECORD_DCS_COMMENTS, LEAD, "2026-11-12T23:59"); // day 24 after fieldwork, as planned
   }
 
   private FrameworkScenario atFinalLetter(String reference, boolean la, boolean health, boolean police) {
@@ -424,9 +480,15 @@ class Jtai2024ProcessTest {
     FrameworkScenario s = atFinalLetter("JTAI24-PA-MULTI", true, false, true);
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(s.processInstanceId)
         .taskDefinitionKey(TASK_SHARE_LETTER_WITH_DEPARTMENTS).finished().count()).isEqualTo(1);
-    s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP);
-    s.assigned(TASK_COORDINATE_FOLLOW_UP, LEAD, null);
-    s.complete(TASK_COORDINATE_FOLLOW_UP, Map.of("repeatJtaiDecision", "considered-planned"));
+    // Paragraph 110: "the inspectorates will discuss": each records its part; Ofsted the repeat-JTAI decision.
+    s.waitsAtExactly(TASK_INFORM_DFE, TASK_REPORT_CAUSE_OF_CONCERN, TASK_COORDINATE_FOLLOW_UP_OFSTED,
+        TASK_COORDINATE_FOLLOW_UP_CQC, TASK_COORDINATE_FOLLOW_UP_HMICFRS);
+    s.assigned(TASK_COORDINATE_FOLLOW_UP_OFSTED, LEAD, null);
+    s.offered(TASK_COORDINATE_FOLLOW_UP_CQC, "cqc", null);
+    s.offered(TASK_COORDINATE_FOLLOW_UP_HMICFRS, "hmicfrs", null);
+    s.complete(TASK_COORDINATE_FOLLOW_UP_OFSTED, Map.of("repeatJtaiDecision", "considered-planned"));
+    s.complete(TASK_COORDINATE_FOLLOW_UP_CQC, Map.of("followUpCoordinationCqc", "CQC follows up the ICB."));
+    s.complete(TASK_COORDINATE_FOLLOW_UP_HMICFRS, Map.of("followUpCoordinationHmicfrs", "Through the force's plan."));
     s.complete(TASK_INFORM_DFE);
     s.complete(TASK_REQUEST_LA_ACTION_PLAN);
     s.complete(TASK_REPORT_CAUSE_OF_CONCERN);

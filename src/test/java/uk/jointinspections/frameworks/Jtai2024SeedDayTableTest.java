@@ -67,7 +67,8 @@ class Jtai2024SeedDayTableTest {
       new Row("Draft letter sent to local partnership to review factual accuracy: 15 working days after fieldwork",
           TASK_SEND_DRAFT_LETTER, 15, null, "fieldworkEnd", "lead", "83", "2027-04-30T23:59"),
       new Row("DCS has 9 working days to coordinate the partnership's comments: 24 working days after fieldwork",
-          TASK_RECORD_DCS_COMMENTS, 24, null, "fieldworkEnd", "local area", "83", "2027-05-14T23:59"),
+          // Paragraph 83's 9 working days count from the draft (day 15 after fieldwork when on time): day 24.
+          TASK_RECORD_DCS_COMMENTS, 9, null, "factualAccuracyDayZero", "local area", "83", "2027-05-14T23:59"),
       new Row("Final version of the letter sent to the local partnership: 31 working days after fieldwork",
           TASK_SEND_FINAL_LETTER, 31, null, "fieldworkEnd", "lead", "83", "2027-05-25T23:59"),
       new Row("Letter published: 34 working days after fieldwork",

@@ -63,6 +63,20 @@ final class Jtai2024Steps {
     return v;
   }
 
+  /**
+   * Paragraph 19: "the inspectorates will decide": CQC and HMICFRS record their views (offered to their groups, due
+   * on day 9 as the decision), and only then does the lead inspector's decision open, showing both.
+   */
+  static void deferralViews(FrameworkScenario s, String due, String cqcView, String hmicfrsView) {
+    org.assertj.core.api.Assertions.assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).as("waits for both views").isEmpty();
+    s.offered(TASK_DEFERRAL_VIEW_CQC, "cqc", due);
+    s.offered(TASK_DEFERRAL_VIEW_HMICFRS, "hmicfrs", due);
+    s.complete(TASK_DEFERRAL_VIEW_CQC, Map.of("deferralViewCqc", cqcView, "deferralViewCqcReason", "CQC's reason."));
+    org.assertj.core.api.Assertions.assertThat(s.tasks(TASK_DECIDE_DEFERRAL)).as("waits for HMICFRS's view").isEmpty();
+    s.complete(TASK_DEFERRAL_VIEW_HMICFRS, Map.of("deferralViewHmicfrs", hmicfrsView, "deferralViewHmicfrsReason",
+        "HMICFRS's reason."));
+  }
+
   /** Completes each step with its defaults, overridden by what the test gives for it. */
   static void completeAll(FrameworkScenario s, List<String> steps, Map<String, Map<String, Object>> given) {
     for (String step : steps) {
