@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,18 +110,10 @@ class Jtai2017SeedDayTableTest {
   @Autowired InspectionStarts starts;
   @Autowired Timeline timeline;
 
-  /**
-   * The table's inspections are dated in 2027 and one is started per step: they would head every list sorted by
-   * start time (Cockpit's, the Tasklist's) in the browser tests that share this engine.
-   */
   @AfterEach
   void resetClockAndRemoveTheTablesInspections() {
     ClockUtil.reset();
-    List<String> ids = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKeyLike("JTAI-2017-TABLE%").list().stream().map(ProcessInstance::getId).toList();
-    if (!ids.isEmpty()) {
-      engine.getRuntimeService().deleteProcessInstances(ids, "table test done", true, true);
-    }
+    removeInspections(engine, "JTAI-2017-TABLE");
   }
 
   @Test
