@@ -44,28 +44,7 @@ public class ConcernRecordPdf {
     Object category = v.get(VAR_CATEGORY);
     String one = "1".equals(String.valueOf(category)) ? "[X]" : "[ ]";
     String two = "2".equals(String.valueOf(category)) ? "[X]" : "[ ]";
-    return """
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-        <head>
-        <meta charset="UTF-8" />
-        <title>%s</title>
-        <style>
-          @page { size: A4; margin: 18mm; }
-          body { font-family: sans-serif; font-size: 10pt; }
-          h1 { font-size: 14pt; margin-bottom: 2mm; }
-          p.meta { color: #444; margin-top: 0; }
-          table { width: 100%%; border-collapse: collapse; margin-bottom: 4mm; }
-          th, td { border: 1px solid #555; padding: 2mm; vertical-align: top; text-align: left; }
-          th { background: #eee; width: 35%%; }
-          .text { white-space: pre-wrap; }
-        </style>
-        </head>
-        <body>
-        <h1>%s</h1>
-        <p class="meta">Inspection %s, concern %s (record %s). Framework %s, paragraph %s. Case numbers and initials only.</p>
-        <table>
-          <tr><th>Case number(s) (including other children in the family/household)</th><td>%s</td></tr>
+    return page(concernId, v, """
           <tr><th>Inspector referring</th><td>%s (%s)</td></tr>
           <tr><th>Date of referral</th><td>%s</td></tr>
           <tr><th>Service</th><td>%s</td></tr>
@@ -80,16 +59,12 @@ public class ConcernRecordPdf {
           <tr><th>Sign off: %s</th><td>%s<br />Date: %s</td></tr>
           <tr><th>Sign off: lead inspector</th><td>%s<br />Date: %s</td></tr>
         </table>
-        </body>
-        </html>
         """.formatted(
-        e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_INSPECTION_REFERENCE)),
-        e(v.get(VAR_CONCERN_NUMBER)), e(concernId), e(v.get(VAR_FRAMEWORK)), e(v.get(VAR_PARAGRAPH)),
-        e(v.get(VAR_CASE_NUMBERS)), e(v.get(VAR_REFERRING_INSPECTOR)), e(v.get(VAR_REFERRING_INSPECTORATE)),
+        e(v.get(VAR_REFERRING_INSPECTOR)), e(v.get(VAR_REFERRING_INSPECTORATE)),
         e(v.get(VAR_REFERRAL_DATE)), e(v.get(VAR_AGENCY_SERVICE)), one, two, e(v.get(VAR_ISSUES)),
         e(v.get(VAR_RESPONSE_DUE_DATE)), e(v.get(VAR_RESPONSE)), e(v.get(VAR_EVALUATION)),
         e(v.get(VAR_EVALUATION_SHARED_ON)), e(v.get(VAR_SIGNATORY_TITLE)), e(v.get(VAR_CHIEF_OFFICER_ROLE)),
-        e(v.get(VAR_CHIEF_OFFICER_SIGNED_ON)), e(v.get(VAR_LEAD_INSPECTOR)), e(v.get(VAR_LEAD_INSPECTOR_SIGNED_ON)));
+        e(v.get(VAR_CHIEF_OFFICER_SIGNED_ON)), e(v.get(VAR_LEAD_INSPECTOR)), e(v.get(VAR_LEAD_INSPECTOR_SIGNED_ON))));
   }
 
   /**
@@ -97,6 +72,28 @@ public class ConcernRecordPdf {
    * categories, response, evaluation or signatures, which are Annex C's.
    */
   String html2009(String concernId, Map<String, Object> v) {
+    return page(concernId, v, """
+          <tr><th>Inspector</th><td>%s (%s)</td></tr>
+          <tr><th>Date identified</th><td>%s</td></tr>
+          <tr><th>Service</th><td>%s</td></tr>
+          <tr><th>The unresolved issue of significant risk of harm</th><td class="text">%s</td></tr>
+          <tr><th>Director of Children's Services informed on</th><td>%s</td></tr>
+          <tr><th>How the DCS was informed</th><td>%s</td></tr>
+          <tr><th>Confirmed in writing to</th><td>%s</td></tr>
+          <tr><th>What the DCS said was done</th><td class="text">%s</td></tr>
+        </table>
+        """.formatted(
+        e(v.get(VAR_REFERRING_INSPECTOR)), e(v.get(VAR_REFERRING_INSPECTORATE)),
+        e(v.get(VAR_REFERRAL_DATE)), e(v.get(VAR_AGENCY_SERVICE)), e(v.get(VAR_ISSUES)),
+        e(v.get(VAR_DCS_INFORMED_ON)), e(v.get(VAR_DCS_INFORMED_HOW)), e(v.get(VAR_SENIOR_OFFICER_EMAIL)),
+        e(v.get(VAR_DCS_ACTION))));
+  }
+
+  /**
+   * The record's page: its title, the line naming the inspection and concern, and a first table starting with the case
+   * numbers, which {@code rows} continues (escaped already) and closes.
+   */
+  private static String page(String concernId, Map<String, Object> v, String rows) {
     return """
         <!DOCTYPE html>
         <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
@@ -119,24 +116,12 @@ public class ConcernRecordPdf {
         <p class="meta">Inspection %s, concern %s (record %s). Framework %s, paragraph %s. Case numbers and initials only.</p>
         <table>
           <tr><th>Case number(s) (including other children in the family/household)</th><td>%s</td></tr>
-          <tr><th>Inspector</th><td>%s (%s)</td></tr>
-          <tr><th>Date identified</th><td>%s</td></tr>
-          <tr><th>Service</th><td>%s</td></tr>
-          <tr><th>The unresolved issue of significant risk of harm</th><td class="text">%s</td></tr>
-          <tr><th>Director of Children's Services informed on</th><td>%s</td></tr>
-          <tr><th>How the DCS was informed</th><td>%s</td></tr>
-          <tr><th>Confirmed in writing to</th><td>%s</td></tr>
-          <tr><th>What the DCS said was done</th><td class="text">%s</td></tr>
-        </table>
+        %s
         </body>
         </html>
-        """.formatted(
-        e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_INSPECTION_REFERENCE)),
+        """.formatted(e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_RECORD_TITLE)), e(v.get(VAR_INSPECTION_REFERENCE)),
         e(v.get(VAR_CONCERN_NUMBER)), e(concernId), e(v.get(VAR_FRAMEWORK)), e(v.get(VAR_PARAGRAPH)),
-        e(v.get(VAR_CASE_NUMBERS)), e(v.get(VAR_REFERRING_INSPECTOR)), e(v.get(VAR_REFERRING_INSPECTORATE)),
-        e(v.get(VAR_REFERRAL_DATE)), e(v.get(VAR_AGENCY_SERVICE)), e(v.get(VAR_ISSUES)),
-        e(v.get(VAR_DCS_INFORMED_ON)), e(v.get(VAR_DCS_INFORMED_HOW)), e(v.get(VAR_SENIOR_OFFICER_EMAIL)),
-        e(v.get(VAR_DCS_ACTION)));
+        e(v.get(VAR_CASE_NUMBERS)), rows);
   }
 
   /** Escaped for XHTML; a date as a London day; "not yet" for what is still to come. */
