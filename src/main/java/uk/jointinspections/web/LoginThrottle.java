@@ -7,12 +7,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -47,10 +52,18 @@ public class LoginThrottle extends OncePerRequestFilter {
   private final LoginThrottleProperties properties;
   private final Clock clock;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+  /**
+   * Per pair, a keyed hash of the basic credentials last proven right. A request presenting them again is not counted
+   * before its check: a portal's parallel calls with the right password would otherwise count as guesses in flight and
+   * close the pair on themselves. Guesses never match it, so they are counted as before.
+   */
+  private final Map<String, byte[]> provenRight = new ConcurrentHashMap<>();
+  private final byte[] proofKey = new byte[32];
 
   public LoginThrottle(LoginThrottleProperties properties, Clock clock) {
     this.properties = properties;
     this.clock = clock;
+    new SecureRandom().nextBytes(proofKey);
   }
 
   /** Consecutive failures of one user name from one address, and when the last one was counted. */
@@ -74,12 +87,17 @@ public class LoginThrottle extends OncePerRequestFilter {
       return;
     }
     String key = request.getRemoteAddr() + " " + user.get().toLowerCase(Locale.ROOT);
-    long retryAfterMillis = countAttempt(key);
-    if (retryAfterMillis > 0) {
-      refuse(response, retryAfterMillis);
-      return;
-    }
     boolean webappLogin = forwarded != request;
+    byte[] proof = webappLogin ? null : proof(request.getHeader("Authorization"));
+    byte[] known = proof == null ? null : provenRight.get(key);
+    boolean provenBefore = known != null && MessageDigest.isEqual(known, proof);
+    if (!provenBefore) {
+      long retryAfterMillis = countAttempt(key);
+      if (retryAfterMillis > 0) {
+        refuse(response, retryAfterMillis);
+        return;
+      }
+    }
     JsonAuthenticationFilter.SIGNED_IN.remove();
     Outcome outcome = Outcome.FAILED;
     try {
@@ -91,9 +109,25 @@ public class LoginThrottle extends OncePerRequestFilter {
     } finally {
       JsonAuthenticationFilter.SIGNED_IN.remove();
       switch (outcome) {
-        case SIGNED_IN -> failures.remove(key);
-        case NOT_CHECKED -> uncount(key);
-        case FAILED -> logWhenClosing(key, user.get(), request.getRemoteAddr());
+        case SIGNED_IN -> {
+          failures.remove(key);
+          if (proof != null) {
+            provenRight.put(key, proof);
+          }
+        }
+        case NOT_CHECKED -> {
+          if (!provenBefore) {
+            uncount(key);
+          }
+        }
+        case FAILED -> {
+          if (provenBefore) {
+            // The password has changed since it was proven: forget it, and count this failure after the fact.
+            provenRight.remove(key);
+            countAttempt(key);
+          }
+          logWhenClosing(key, user.get(), request.getRemoteAddr());
+        }
       }
     }
   }
@@ -118,6 +152,9 @@ public class LoginThrottle extends OncePerRequestFilter {
     long now = clock.millis();
     if (failures.size() > PURGE_ABOVE) {
       failures.values().removeIf(f -> now - f.lastAt > properties.maxDelay().toMillis());
+    }
+    if (provenRight.size() > PURGE_ABOVE) {
+      provenRight.clear();
     }
     Failures pair = failures.computeIfAbsent(key, k -> new Failures());
     synchronized (pair) {
@@ -163,6 +200,20 @@ public class LoginThrottle extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"status\":429,\"error\":\"Too Many Requests\",\"message\":\"Too many wrong passwords"
         + " for this user from your address. Try again in " + seconds + " seconds.\"}");
+  }
+
+  /** A keyed hash of a basic Authorization header's credentials, or null for none; never the password itself. */
+  private byte[] proof(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(proofKey, "HmacSHA256"));
+      return mac.doFinal(header.substring(6).trim().getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException unavailable) {
+      return null;
+    }
   }
 
   static Optional<String> basicAuthUser(HttpServletRequest request) {

@@ -69,6 +69,33 @@ class SignInTest {
         .as("nor from the test's own address").isEqualTo(200);
   }
 
+  /**
+   * A portal (or the cluster suite) calls in parallel with the right password: the calls in flight are not guesses, so
+   * they never close the pair on themselves, however many there are; wrong passwords from the same address still are.
+   */
+  @Test
+  void parallelCallsWithTheProvenPasswordAreNotThrottled() throws Exception {
+    String user = newUser();
+    String portal = newAddress();
+    assertThat(get("/engine-rest/process-definition/count", user, password(user), portal).statusCode()).isEqualTo(200);
+    java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(client.sendAsync(HttpRequest.newBuilder(url("/engine-rest/process-definition/count"))
+          .header("Authorization", basic(user, password(user))).header("X-Forwarded-For", portal).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    for (var call : calls) {
+      assertThat(call.get().statusCode()).isEqualTo(200);
+    }
+    int refusedAt = 0;
+    for (int attempt = 1; attempt <= 12 && refusedAt == 0; attempt++) {
+      if (get("/engine-rest/process-definition/count", user, "not-the-password", portal).statusCode() == 429) {
+        refusedAt = attempt;
+      }
+    }
+    assertThat(refusedAt).as("wrong passwords from the portal's address are still throttled").isEqualTo(6);
+  }
+
   @Test
   void tenWrongPasswordsNeverLockTheAccount() throws Exception {
     String user = newUser();
