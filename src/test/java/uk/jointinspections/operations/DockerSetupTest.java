@@ -161,15 +161,15 @@ class DockerSetupTest {
   }
 
   /**
-   * The tuning settings (job executor, history cleanup, pool, metrics) are environment variables of
-   * application.yaml; compose passes each on with the same default and .env.example lists it with that value, so
+   * The tuning and sign-in settings (job executor, history cleanup, pool, metrics, the sign-in throttle, the origins
+   * allowed to send state-changing requests) are environment variables of application.yaml; compose passes each on with the same default and .env.example lists it with that value, so
    * the three never disagree about what runs when nobody sets it.
    */
   @Test
   @SuppressWarnings("unchecked")
   void everyTuningSettingIsConfigurableThroughComposeWithTheApplicationsDefault() throws IOException {
-    Matcher setting = Pattern.compile("\\$\\{((?:INSPECTION_JOB|INSPECTION_HISTORY_CLEANUP|INSPECTION_METRICS)_\\w+"
-        + "|INSPECTION_DB_POOL_SIZE):([^}]*)}").matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
+    Matcher setting = Pattern.compile("\\$\\{((?:INSPECTION_JOB|INSPECTION_HISTORY_CLEANUP|INSPECTION_METRICS|INSPECTION_LOGIN)_\\w+"
+        + "|INSPECTION_DB_POOL_SIZE|INSPECTION_ALLOWED_ORIGINS):([^}]*)}").matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
     Map<String, String> defaults = new java.util.TreeMap<>();
     while (setting.find()) {
       defaults.put(setting.group(1), setting.group(2));
@@ -179,7 +179,8 @@ class DockerSetupTest {
         "INSPECTION_JOB_WAIT_TIME_MILLIS", "INSPECTION_JOB_MAX_WAIT_MILLIS", "INSPECTION_JOB_BACKOFF_TIME_MILLIS",
         "INSPECTION_JOB_MAX_BACKOFF_MILLIS", "INSPECTION_JOB_ACQUIRE_BY_DUE_DATE", "INSPECTION_HISTORY_CLEANUP_START",
         "INSPECTION_HISTORY_CLEANUP_END", "INSPECTION_HISTORY_CLEANUP_BATCH_SIZE",
-        "INSPECTION_HISTORY_CLEANUP_PARALLELISM");
+        "INSPECTION_HISTORY_CLEANUP_PARALLELISM", "INSPECTION_LOGIN_FREE_FAILURES", "INSPECTION_LOGIN_FIRST_DELAY",
+        "INSPECTION_LOGIN_MAX_DELAY", "INSPECTION_ALLOWED_ORIGINS");
     Properties example = new Properties();
     example.load(Files.newBufferedReader(DOCKER.resolve(".env.example")));
     for (String app : List.of("app1", "app2")) {
