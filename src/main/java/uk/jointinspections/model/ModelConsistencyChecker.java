@@ -376,6 +376,7 @@ public class ModelConsistencyChecker {
       problems.build(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it");
     }
     checkChildSelection(file, task, problems);
+    checkRequiredWhen(file, task, problems);
     String candidateGroups = task.getCamundaCandidateGroups();
     if (candidateGroups != null && !candidateGroups.contains("${")) {
       for (String group : candidateGroups.split(",")) {
@@ -392,28 +393,51 @@ public class ModelConsistencyChecker {
    * whole number would refuse every inspector's completion.
    */
   private static void checkChildSelection(String file, UserTask task, Problems problems) {
-    boolean validated = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
-        .filterByType(CamundaTaskListener.class).list().stream()
-        .anyMatch(listener -> "${childSelectionValidator}".equals(listener.getCamundaDelegateExpression()));
-    Map<String, String> rules = new LinkedHashMap<>();
-    camundaProperties(task).forEach((name, value) -> {
-      if (name.startsWith("children.")) {
-        rules.put(name, value);
-      }
-    });
-    if (validated && rules.isEmpty()) {
-      problems.refuse(file + ": '" + task.getId() + "' calls childSelectionValidator but states no children.<variable>.*"
-          + " rule");
-    }
-    if (!validated && !rules.isEmpty()) {
-      problems.refuse(file + ": '" + task.getId() + "' states children.* rules but has no complete listener"
-          + " ${childSelectionValidator} to apply them");
-    }
+    Map<String, String> rules = rulesReadByListener(file, task, "children.", "childSelectionValidator", problems);
     rules.forEach((name, value) -> {
       if ((name.endsWith(".min") || name.endsWith(".max")) && !value.strip().matches("\\d+")) {
         problems.refuse(file + ": '" + task.getId() + "' property " + name + " is '" + value + "', not a whole number");
       }
     });
+  }
+
+  /**
+   * An answer needed only in some cases is held by {@code requiredWhen}, reading the step's {@code required.*}
+   * properties: a rule without the listener is silently not enforced when the form is bypassed, and a condition not
+   * written {@code <variable>=<value>} would refuse every completion of the step.
+   */
+  private static void checkRequiredWhen(String file, UserTask task, Problems problems) {
+    Map<String, String> rules = rulesReadByListener(file, task, "required.", "requiredWhen", problems);
+    rules.forEach((name, value) -> {
+      if (name.endsWith(".when") && !value.matches("\\s*[^=\\s]+\\s*=.*")) {
+        problems.refuse(file + ": '" + task.getId() + "' property " + name + " is '" + value + "', not"
+            + " <variable>=<value>");
+      }
+    });
+  }
+
+  /** The step's properties under {@code prefix}, refusing them without the task listener {@code bean} and vice versa. */
+  private static Map<String, String> rulesReadByListener(String file, UserTask task, String prefix, String bean,
+      Problems problems) {
+    String expression = "${" + bean + "}";
+    boolean listening = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaTaskListener.class).list().stream()
+        .anyMatch(listener -> expression.equals(listener.getCamundaDelegateExpression()));
+    Map<String, String> rules = new LinkedHashMap<>();
+    camundaProperties(task).forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        rules.put(name, value);
+      }
+    });
+    if (listening && rules.isEmpty()) {
+      problems.refuse(file + ": '" + task.getId() + "' calls " + bean + " but states no " + prefix + "<variable>.*"
+          + " rule");
+    }
+    if (!listening && !rules.isEmpty()) {
+      problems.refuse(file + ": '" + task.getId() + "' states " + prefix + "* rules but has no complete listener "
+          + expression + " to apply them");
+    }
+    return rules;
   }
 
   /**

@@ -70,7 +70,11 @@ class ModelConsistencyTest {
             + " but catches 'msg_other'",
         "broken.bpmn: 'task_notify_typo' has notify = 'inspectorates'; use 'inspectorate' or 'none'",
         "broken.bpmn: 'Activity_1x7f9qz' has no documentation (the Tasklist's description of the step)",
-        "broken.bpmn: 'task_notify_typo' documentation does not mention its paragraph '21'");
+        "broken.bpmn: 'task_notify_typo' documentation does not mention its paragraph '21'",
+        "broken.bpmn: 'task_required_unenforced' states required.* rules but has no complete listener ${requiredWhen}"
+            + " to apply them",
+        "broken.bpmn: 'task_required_garbled' property required.reason.when is 'outcome', not <variable>=<value>",
+        "broken.bpmn: 'task_required_ruleless' calls requiredWhen but states no required.<variable>.* rule");
     assertThat(problems).anyMatch(p -> p.startsWith("overdue.bpmn: 'task_no_timer' has a deadline but no"))
         .anyMatch(p -> p.startsWith("overdue.bpmn: 'task_interrupting' has a deadline but no"))
         .anyMatch(p -> p.startsWith("overdue.bpmn: 'task_wrong_code' has a deadline but no"))
