@@ -25,22 +25,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-// The Modeler release whose save we reproduce; every file in processes/ declares it as exporterVersion.
-export const MODELER_VERSION = '5.40.0';
-const EXPORTER = { name: 'Camunda Modeler', version: MODELER_VERSION };
+import { EXPORTER, dmnModelerModdle, saveBpmn, saveDmn, withModelerPage } from './modeler-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const modules = join(here, 'node_modules');
-const bpmnModeler = join(modules, 'camunda-bpmn-js', 'dist', 'camunda-platform-modeler.production.min.js');
-const dmnModeler = join(modules, 'camunda-dmn-js', 'dist', 'camunda-platform-modeler.production.min.js');
-const dmnModelerModdle = JSON.parse(readFileSync(join(modules, 'modeler-moddle', 'resources', 'dmn-modeler.json'), 'utf8'));
-// The Modeler's own exporter module, an ES module of one function: loaded into the page as it is.
-const addExporter = '(function () {'
-  + readFileSync(join(modules, '@bpmn-io', 'add-exporter', 'add-exporter.js'), 'utf8').replace(/^export default /m, '')
-  + '\nwindow.AddExporter = AddExporter; })();';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -50,35 +38,18 @@ const files = named.length > 0
   : readdirSync(join(root, 'processes')).filter((file) => /\.(bpmn|dmn)$/.test(file)).sort()
     .map((file) => join(root, 'processes', file));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
 let differing = 0;
-try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.setContent('<!doctype html><html><body><div id="canvas" style="width:1600px;height:900px"></div></body></html>');
-  await page.addScriptTag({ path: bpmnModeler });
-  await page.addScriptTag({ path: dmnModeler });
-  await page.addScriptTag({ content: addExporter });
-
+await withModelerPage(async (evaluate) => {
   for (const file of files) {
     const name = relative(root, file);
     const before = readFileSync(file, 'utf8');
     let result;
     if (file.endsWith('.bpmn')) {
-      result = await page.evaluate(saveBpmn, { xml: before, exporter: EXPORTER });
+      result = await evaluate(saveBpmn, { xml: before, exporter: EXPORTER });
     } else if (file.endsWith('.dmn')) {
-      result = await page.evaluate(saveDmn, { xml: before, exporter: EXPORTER, modelerModdle: dmnModelerModdle });
+      result = await evaluate(saveDmn, { xml: before, exporter: EXPORTER, modelerModdle: dmnModelerModdle });
     } else {
       throw new Error(`${name}: neither .bpmn nor .dmn`);
-    }
-    if (errors.length > 0) {
-      throw errors[0];
     }
     if (result.error) {
       throw new Error(`${name} does not import into the Modeler's library: ${result.error}`);
@@ -99,85 +70,10 @@ try {
       console.log(`${name}: saved as the Modeler saves it`);
     }
   }
-} finally {
-  await browser.close();
-}
+});
 if (check && differing > 0) {
   console.log(`${differing} of ${files.length} files differ from what the Modeler saves`);
   process.exitCode = 1;
-}
-
-/** Runs in the page: import, complete incoming/outgoing as drawing would, save as the Modeler saves. */
-async function saveBpmn({ xml, exporter }) {
-  const container = document.getElementById('canvas');
-  container.innerHTML = '';
-  const modeler = new window.BpmnModeler({
-    container,
-    exporter,
-    additionalModules: [{ __init__: ['addExporter'], addExporter: ['type', window.AddExporter] }],
-  });
-  try {
-    let warnings;
-    try {
-      ({ warnings } = await modeler.importXML(xml));
-    } catch (error) {
-      return { error: error.message, warnings: [] };
-    }
-    const add = (list, flow) => { if (!list.includes(flow)) list.push(flow); };
-    const flows = [];
-    const nodes = [];
-    const walk = (container) => {
-      for (const element of container.get('flowElements') || []) {
-        if (element.$instanceOf('bpmn:SequenceFlow')) {
-          flows.push(element);
-        } else if (element.$instanceOf('bpmn:FlowNode')) {
-          nodes.push(element);
-        }
-        if (element.$instanceOf('bpmn:FlowElementsContainer')) {
-          walk(element);
-        }
-      }
-    };
-    for (const rootElement of modeler.getDefinitions().get('rootElements')) {
-      if (rootElement.$instanceOf('bpmn:FlowElementsContainer')) {
-        walk(rootElement);
-      }
-    }
-    for (const node of nodes) {
-      for (const [list, end] of [['incoming', 'targetRef'], ['outgoing', 'sourceRef']]) {
-        const kept = node.get(list).filter((flow) => flow[end] === node && flows.includes(flow));
-        node.get(list).splice(0, Infinity, ...kept);
-      }
-    }
-    for (const flow of flows) {
-      if (flow.sourceRef) add(flow.sourceRef.get('outgoing'), flow);
-      if (flow.targetRef) add(flow.targetRef.get('incoming'), flow);
-    }
-    const saved = await modeler.saveXML({ format: true });
-    return { xml: saved.xml, warnings: warnings.map((warning) => warning.message) };
-  } finally {
-    modeler.destroy();
-  }
-}
-
-/** Runs in the page: import and save a decision file as the Modeler's DMN editor does. */
-async function saveDmn({ xml, exporter, modelerModdle }) {
-  const container = document.getElementById('canvas');
-  container.innerHTML = '';
-  const modeler = new window.DmnModeler({ container, moddleExtensions: { modeler: modelerModdle } });
-  window.AddExporter(exporter, modeler);
-  try {
-    let warnings;
-    try {
-      ({ warnings } = await modeler.importXML(xml));
-    } catch (error) {
-      return { error: error.message, warnings: [] };
-    }
-    const saved = await modeler.saveXML({ format: true });
-    return { xml: saved.xml, warnings: warnings.map((warning) => warning.message) };
-  } finally {
-    modeler.destroy();
-  }
 }
 
 /**
