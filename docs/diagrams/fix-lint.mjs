@@ -6,6 +6,8 @@
 //   no-implicit-split      an activity or event with several unconditional outgoing flows gets a parallel gateway
 //                          after it (they all started at once before, as they do through the gateway)
 //   superfluous-gateway    a gateway with one incoming and one outgoing flow is removed, its incoming flow led on
+// and two naming conventions bpmnlint does not check: a merging gateway's name is dropped, and an end event named
+// "Escalate …" is renamed "Escalated …", the state it ends in.
 // New gateways are unnamed (merging gateways carry no name) with ids gw_join_<step> / gw_split_<step>, and their new
 // flows flow_join_<step>_to_<step> / flow_<step>_to_split_<step>, so existing ids stay. What needs a judgement
 // (a missing name, overlapping shapes) is left to lint.mjs to report.
@@ -133,6 +135,20 @@ async function fix({ xml, exporter }) {
       const into = flow(shape, split, `flow_${stepOf(shape.id)}_to_split_${stepOf(shape.id)}`);
       fixed.push(`no-implicit-split ${shape.id}: ${into.id} into ${split.id}, which starts `
         + plain.map((c) => c.id).join(', '));
+    }
+
+    // Style (issue #17, Camunda's "Naming BPMN elements"): merging gateways carry no name; end events are named as
+    // the state reached, so the overdue escalations' "Escalate …" becomes "Escalated …".
+    for (const shape of shapes()) {
+      const name = shape.businessObject.name;
+      if (is(shape, 'bpmn:Gateway') && name && shape.incoming.filter(isFlow).length > 1
+          && shape.outgoing.filter(isFlow).length <= 1) {
+        modeling.updateLabel(shape, null);
+        fixed.push(`style ${shape.id}: merging gateway's name '${name}' dropped`);
+      } else if (is(shape, 'bpmn:EndEvent') && /^Escalate\b/.test(name || '')) {
+        modeling.updateLabel(shape, name.replace(/^Escalate\b/, 'Escalated'));
+        fixed.push(`style ${shape.id}: '${name}' named as its state`);
+      }
     }
 
     const saved = await modeler.saveXML({ format: true });
