@@ -45,7 +45,8 @@ class DemoMailboxIT {
     // The default port (2525) may be taken by a demo running on this machine; the test takes a free one.
     int mailboxPort = AppNode.freePort();
     AppNode demo = node("demo", Map.of(), mailboxPort).start().awaitUp(ClusterIT.START);
-    assertThat(demo.logTail()).contains("Demo mail server on 127.0.0.1:" + mailboxPort);
+    assertThat(Files.readString(dir.resolve("demo").resolve("node.log")))
+        .contains("Demo mail server on 127.0.0.1:" + mailboxPort);
 
     String reference = "JTAI-DEMO-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     Map<String, Object> body = new LinkedHashMap<>();

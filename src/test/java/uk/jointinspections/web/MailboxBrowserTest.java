@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,7 +19,10 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.ApplicationTest;
+import uk.jointinspections.notification.DemoMailServer;
 import uk.jointinspections.notification.NotificationProcess;
 
 /**
@@ -36,6 +40,8 @@ class MailboxBrowserTest {
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired DemoMailServer mailServer;
+  @Autowired JavaMailSender mailSender;
 
   private final List<WebappBrowser> browsers = new ArrayList<>();
   private String inspection;
@@ -43,6 +49,13 @@ class MailboxBrowserTest {
   @BeforeAll
   static void requireChromium() {
     WebappBrowser.assumeInstalled();
+  }
+
+  /** Other mail tests of the shared context point the sender at their own GreenMail; this one reads the demo's. */
+  @BeforeEach
+  void pointMailAtTheDemoMailServer() {
+    ((JavaMailSenderImpl) mailSender).setHost("127.0.0.1");
+    ((JavaMailSenderImpl) mailSender).setPort(mailServer.port());
   }
 
   @AfterEach
