@@ -11,5 +11,8 @@ export default {
   locales: {
     availableLocales: ['en'],
     fallbackLocale: 'en'
-  }
+  },
+  // Loaded from app/admin/: the dashboard's "Mailbox" section while the H2 demo runs its own mail server
+  // (web.AdminMailboxLinkController answers with no plugin where it does not).
+  customScripts: ['scripts/mailbox-link']
 };
