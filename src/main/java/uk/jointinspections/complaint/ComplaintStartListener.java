@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.Inspectorates;
+import uk.jointinspections.inspection.TaskCards;
 
 /**
  * Validates a new complaint however it was started (start form, our API or the engine's REST API) with the shared
@@ -30,10 +31,12 @@ public class ComplaintStartListener implements ExecutionListener {
 
   private final ComplaintValidator validator;
   private final ComplaintMilestones milestones;
+  private final TaskCards cards;
 
-  public ComplaintStartListener(ComplaintValidator validator, ComplaintMilestones milestones) {
+  public ComplaintStartListener(ComplaintValidator validator, ComplaintMilestones milestones, TaskCards cards) {
     this.validator = validator;
     this.milestones = milestones;
+    this.cards = cards;
   }
 
   @Override
@@ -63,6 +66,9 @@ public class ComplaintStartListener implements ExecutionListener {
           + "' differs from the business key '" + businessKey + "'; the business key is the inspection reference.");
     }
     record(execution, complaint);
+    // The card says which inspection the complaint's tasks belong to, never what the complaint says.
+    TaskCards.set(execution, cards.forReference(complaint.inspection().reference())
+        .orElseThrow(() -> new IllegalStateException("the inspection of a validated complaint has gone")));
   }
 
   private void record(DelegateExecution execution, ComplaintValidator.Validated complaint) {

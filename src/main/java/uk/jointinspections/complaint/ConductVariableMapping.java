@@ -8,19 +8,22 @@ import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.inspection.TaskCard;
 
 /**
  * What crosses the line between the complaint and its confidential conduct investigation, called at intake for a
- * complaint of kind conduct or both. In: the facts the investigating inspectorate needs, and the conduct part of the
- * complaint, which the complaint holds only as a transient variable while it starts ({@link ConductPartInTransit}:
- * never stored or historic there) and which is stored in the conduct instance alone. Out: whether the complaint was
- * upheld, and nothing else.
+ * complaint of kind conduct or both. In: the facts the investigating inspectorate needs (its tasks' card among them:
+ * the inspection's reference, local authority and framework, {@link TaskCard}), and the conduct part of the complaint,
+ * which the complaint holds only as a transient variable while it starts ({@link ConductPartInTransit}: never stored
+ * or historic there) and which is stored in the conduct instance alone. Out: whether the complaint was upheld, and
+ * nothing else.
  */
 @Component("conductVariableMapping")
 public class ConductVariableMapping implements DelegateVariableMapping {
 
   static final List<String> PASSED_IN = List.of(VAR_INSPECTION_REFERENCE, VAR_RECEIVED_ON, VAR_RECEIVED_ON_TEXT,
-      VAR_CONDUCT_INSPECTORATE, VAR_CONDUCT_INSPECTORATE_TEXT, VAR_EDITION, VAR_EDITION_TEXT, VAR_KIND, VAR_KIND_TEXT);
+      VAR_CONDUCT_INSPECTORATE, VAR_CONDUCT_INSPECTORATE_TEXT, VAR_EDITION, VAR_EDITION_TEXT, VAR_KIND, VAR_KIND_TEXT,
+      TaskCard.VAR_LOCAL_AUTHORITY, TaskCard.VAR_FRAMEWORK);
 
   @Override
   public void mapInputVariables(DelegateExecution complaint, VariableMap conduct) {

@@ -29,6 +29,7 @@ import uk.jointinspections.identity.InstanceGrants;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.inspection.InspectionDirectory.Inspection;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.TaskCards;
 
 /**
  * Start of a concern, from the REST API or the Tasklist start form: validates Annex C ({@link ConcernRules}), links
@@ -48,10 +49,12 @@ public class ConcernStartListener implements ExecutionListener {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final HistoryService historyService;
+  private final TaskCards cards;
 
   public ConcernStartListener(ConcernRules rules, @Lazy IdentityService identityService,
-      @Lazy AuthorizationService authorizationService, @Lazy HistoryService historyService) {
+      @Lazy AuthorizationService authorizationService, @Lazy HistoryService historyService, TaskCards cards) {
     this.rules = rules;
+    this.cards = cards;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.historyService = historyService;
@@ -96,6 +99,8 @@ public class ConcernStartListener implements ExecutionListener {
     execution.setVariable(VAR_RECORD_TITLE, variant.recordTitle);
     execution.setVariable(VAR_PARAGRAPH, variant.paragraph);
     execution.setVariable(VAR_NAMES_PARAGRAPH, variant.namesParagraph);
+    // The card says which inspection the concern's tasks belong to, never what the concern is about.
+    TaskCards.set(execution, cards.of(inspection));
     long earlier = command.runWithoutAuthorization(() -> historyService.createHistoricProcessInstanceQuery()
         .processDefinitionKey(KEY).processInstanceBusinessKey(inspection.reference()).count());
     execution.setVariable(VAR_CONCERN_NUMBER, (int) earlier + 1);

@@ -33,6 +33,11 @@ public class Jtai2024Framework implements InspectionFramework {
   }
 
   @Override
+  public String label(String name) {
+    return "JTAI 2024";
+  }
+
+  @Override
   public Set<String> names() {
     return Set.of(Jtai2024Process.FRAMEWORK);
   }

@@ -37,6 +37,11 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
   }
 
   @Override
+  public String label(String name) {
+    return "Ofsted targeted 2016";
+  }
+
+  @Override
   public Set<String> names() {
     return Set.of(OfstedTargeted2016Process.FRAMEWORK);
   }

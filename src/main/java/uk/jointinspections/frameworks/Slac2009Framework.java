@@ -51,6 +51,11 @@ public class Slac2009Framework implements InspectionFramework {
   }
 
   @Override
+  public String label(String name) {
+    return "SLAC 2009";
+  }
+
+  @Override
   public Set<String> names() {
     return Set.of(Slac2009Process.FRAMEWORK);
   }

@@ -37,6 +37,8 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityProvisioning.class);
   private static final String ALL = "*";
+  /** The filter property that lists the variables the Tasklist shows on each card. */
+  static final String CARD_VARIABLES = "variables";
 
   private final DemoProperties demo;
 
@@ -225,18 +227,31 @@ public class IdentityProvisioning extends AbstractProcessEnginePlugin {
     authorizations.saveAuthorization(authorization);
   }
 
+  /**
+   * Creates the shared filter, or brings a filter saved by an earlier version up to date: its cards show the variables
+   * of {@link SharedTaskFilter#cardVariables()}, whatever else its properties hold.
+   */
   private Filter ensureFilter(ProcessEngine engine, SharedTaskFilter sharedFilter) {
     FilterService filters = engine.getFilterService();
     Filter existing = filters.createTaskFilterQuery().filterName(sharedFilter.displayName()).singleResult();
     if (existing != null) {
-      return existing;
+      Map<String, Object> properties = existing.getProperties() == null ? new java.util.HashMap<>()
+          : new java.util.HashMap<>(existing.getProperties());
+      if (SharedTaskFilter.cardVariables().equals(properties.get(CARD_VARIABLES))) {
+        return existing;
+      }
+      properties.put(CARD_VARIABLES, SharedTaskFilter.cardVariables());
+      existing.setProperties(properties);
+      LOG.info("Filter \"{}\" shows the task cards' variables", sharedFilter.displayName());
+      return filters.saveFilter(existing);
     }
     Filter filter = filters.newTaskFilter(sharedFilter.displayName())
         .setQuery(sharedFilter.query(engine.getTaskService().createTaskQuery()))
         .setProperties(Map.of(
             "description", sharedFilter.description(),
             "priority", sharedFilter.priority(),
-            "refresh", true));
+            "refresh", true,
+            CARD_VARIABLES, SharedTaskFilter.cardVariables()));
     return filters.saveFilter(filter);
   }
 

@@ -1,9 +1,15 @@
 package uk.jointinspections.identity;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.task.TaskQuery;
+import uk.jointinspections.inspection.TaskCard;
 
-/** The Tasklist filters every member of staff shares, named for people and sorted by due date. */
+/**
+ * The Tasklist filters every member of staff shares, named for people and sorted by due date, each card showing which
+ * inspection its task belongs to ({@link TaskCard}).
+ */
 public enum SharedTaskFilter {
   MY_TASKS("My tasks", "Tasks assigned to me", -10,
       query -> query.taskAssigneeExpression("${currentUser()}")),
@@ -38,6 +44,15 @@ public enum SharedTaskFilter {
 
   public int priority() {
     return priority;
+  }
+
+  /**
+   * The filter's {@code properties.variables}: the variables the Tasklist shows on each card, as {name, label}, and
+   * the engine embeds in the filter's list ({@code POST /filter/{id}/list}, HAL).
+   */
+  public static List<Map<String, Object>> cardVariables() {
+    return TaskCard.LINES.stream().<Map<String, Object>>map(line -> Map.of("name", line.name(), "label", line.label()))
+        .toList();
   }
 
   public TaskQuery query(TaskQuery empty) {

@@ -79,12 +79,13 @@ public class InspectionDirectory {
    * @param processInstanceId the inspection's process instance
    * @param processKey which framework's process it is
    * @param framework the framework edition (variable {@code framework}), e.g. {@code jtai-2017}
+   * @param localAuthority the local authority area inspected, as given at the start
    * @param publishedOn when the publication step completed; null while unpublished
    * @param finalisedOn when the finalisation step (final letter to the local area) completed; null until then
    * @param team the inspection team named at its start besides the lead inspector and the QA manager
    */
   public record Inspection(String reference, String processInstanceId, String processKey, String framework,
-      String leadInspector, String qaManager, boolean running, Date publishedOn, Date finalisedOn,
+      String localAuthority, String leadInspector, String qaManager, boolean running, Date publishedOn, Date finalisedOn,
       InspectionTeam team) {
 
     /** The lead inspector, the QA manager or a member of the team. */
@@ -122,7 +123,8 @@ public class InspectionDirectory {
     HistoricProcessInstance instance = instances.get(0);
     String id = instance.getId();
     return Optional.of(new Inspection(reference, id, instance.getProcessDefinitionKey(),
-        text(id, JtaiProcess.VAR_FRAMEWORK), text(id, JtaiProcess.VAR_LEAD_INSPECTOR), text(id, JtaiProcess.VAR_QA_MANAGER),
+        text(id, JtaiProcess.VAR_FRAMEWORK), text(id, JtaiProcess.VAR_LOCAL_AUTHORITY),
+        text(id, JtaiProcess.VAR_LEAD_INSPECTOR), text(id, JtaiProcess.VAR_QA_MANAGER),
         instance.getEndTime() == null, publishedOn(id, PUBLICATION_STEPS.get(instance.getProcessDefinitionKey())),
         publishedOn(id, FINALISATION_STEPS.get(instance.getProcessDefinitionKey())),
         InspectionTeam.parse(text(id, InspectionTeam.VARIABLE))));

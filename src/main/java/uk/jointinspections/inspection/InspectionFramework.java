@@ -15,6 +15,12 @@ public interface InspectionFramework {
   /** The values of the {@code framework} field (and process variable) this framework accepts, e.g. {@code jtai-2024}. */
   Set<String> names();
 
+  /**
+   * What inspectors call the framework of that name (one of {@link #names()}), e.g. "JTAI 2017": the Tasklist shows it
+   * on the card of every task of the inspection, and of its concerns and complaints ({@link TaskCard}).
+   */
+  String label(String name);
+
   /** The key of the process that runs one inspection of this framework. */
   String processKey();
 

@@ -29,6 +29,18 @@ public class InspectionFrameworks {
     return frameworks.stream().filter(f -> f.processKey().equals(processKey)).findFirst();
   }
 
+  /**
+   * What inspectors call the framework of that name ("JTAI 2017"); the name itself for one no framework runs any more,
+   * so that an inspection of it still says which it is.
+   */
+  public String label(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    return frameworks.stream().filter(f -> f.names().contains(name.strip())).findFirst()
+        .map(f -> f.label(name.strip())).orElse(name.strip());
+  }
+
   public List<String> names() {
     TreeSet<String> names = new TreeSet<>();
     frameworks.forEach(f -> names.addAll(f.names()));

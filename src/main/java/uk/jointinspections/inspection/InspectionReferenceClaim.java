@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * What every framework's start listener does once its own rules have passed: the business key becomes the inspection
  * reference, a reference is used once across all frameworks (also when two nodes start it at the same moment, see
- * {@link InspectionReferences}), and the instance gets its validated variables.
+ * {@link InspectionReferences}), and the instance gets its validated variables and its {@link TaskCard}.
  */
 @Component
 public class InspectionReferenceClaim {
@@ -18,12 +18,14 @@ public class InspectionReferenceClaim {
   private final HistoryService historyService;
   private final WithoutAuthorization unrestricted;
   private final InspectionReferences references;
+  private final TaskCards cards;
 
   public InspectionReferenceClaim(@Lazy HistoryService historyService, WithoutAuthorization unrestricted,
-      InspectionReferences references) {
+      InspectionReferences references, TaskCards cards) {
     this.historyService = historyService;
     this.unrestricted = unrestricted;
     this.references = references;
+    this.cards = cards;
   }
 
   public void claim(DelegateExecution execution, String reference, Map<String, Object> variables) {
@@ -40,6 +42,12 @@ public class InspectionReferenceClaim {
     }
     execution.setProcessBusinessKey(reference);
     execution.setVariables(variables);
+    TaskCards.set(execution, cards.of(reference, text(variables.get(JtaiProcess.VAR_LOCAL_AUTHORITY)),
+        text(variables.get(JtaiProcess.VAR_FRAMEWORK))));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   private boolean stillExists(String processInstanceId) {

@@ -10,21 +10,24 @@ import java.util.Optional;
  */
 public enum JtaiFramework {
 
-  JTAI_2017("jtai-2017", "Joint targeted area inspections: framework and guidance (April 2017)",
+  JTAI_2017("jtai-2017", "JTAI 2017", "Joint targeted area inspections: framework and guidance (April 2017)",
       List.of(DeepDiveTheme.CSE_AND_MISSING, DeepDiveTheme.DOMESTIC_ABUSE, DeepDiveTheme.NEGLECT)),
-  JTAI_2016("jtai-2016", "Joint targeted area inspections: framework and guidance (August 2016)",
+  JTAI_2016("jtai-2016", "JTAI 2016", "Joint targeted area inspections: framework and guidance (August 2016)",
       List.of(DeepDiveTheme.CSE_AND_MISSING, DeepDiveTheme.DOMESTIC_ABUSE));
 
   /** Fieldwork starts on day 9 (paragraph 12: notification nine working days before fieldwork begins). */
   public static final int FIELDWORK_START_DAY = 9;
 
   public final String id;
+  /** What inspectors call the edition, shown on the Tasklist's cards. */
+  public final String label;
   public final String title;
   /** Annex A, "List of deep dive investigation themes". */
   public final List<DeepDiveTheme> themes;
 
-  JtaiFramework(String id, String title, List<DeepDiveTheme> themes) {
+  JtaiFramework(String id, String label, String title, List<DeepDiveTheme> themes) {
     this.id = id;
+    this.label = label;
     this.title = title;
     this.themes = themes;
   }

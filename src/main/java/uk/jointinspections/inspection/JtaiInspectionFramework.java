@@ -27,6 +27,12 @@ public class JtaiInspectionFramework implements InspectionFramework {
   }
 
   @Override
+  public String label(String name) {
+    return JtaiFramework.ofId(name).map(f -> f.label)
+        .orElseThrow(() -> new IllegalArgumentException("'" + name + "' is not a JTAI edition"));
+  }
+
+  @Override
   public String processKey() {
     return JtaiProcess.KEY;
   }

@@ -60,6 +60,7 @@ import uk.jointinspections.complaint.ComplaintConductProcess;
 import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.TaskCard;
 
 /**
  * Every cell of docs/authorization-matrix.md, checked against the running application as that person: the table is
@@ -76,6 +77,8 @@ class AuthorizationMatrixTest {
   static final String CONCERN_TEXT = "Matrix concern: the strategy discussion for the child was never held.";
   static final String CONDUCT_TEXT = "Matrix conduct: the HMICFRS inspector was rude to the custody sergeant.";
   static final String AREA = "Matrixshire";
+  /** A process variable of the JTAI that no task card shows (the local authority is on every card, TaskCard). */
+  static final String PROCESS_ONLY = "Matrix: a process variable of the JTAI that no card shows.";
   static final String ADDED_LATER = "Matrix: written after the steps of the other inspectorates were done.";
   static final String OTHER_LEAD = "matrix-other-lead";
   static final String OTHER_LEAD_PASSWORD = "Second-Lead-7!";
@@ -102,6 +105,7 @@ class AuthorizationMatrixTest {
   }
 
   @LocalServerPort int port;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired RepositoryService repository;
@@ -193,6 +197,7 @@ class AuthorizationMatrixTest {
     jtaiReference = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
     String reference = jtaiReference;
     jtai = startInspection("ofsted-lead", "demo", reference, List.of("cqc-inspector", "hmicfrs-inspector"));
+    runtime.setVariable(jtai, "matrixProcessOnly", PROCESS_ONLY);
     // Another lead inspector's JTAI without a team: the other inspectorates' briefing reviews are done, then the
     // inspection records something new.
     otherJtai = startInspection(OTHER_LEAD, OTHER_LEAD_PASSWORD,
@@ -292,11 +297,12 @@ class AuthorizationMatrixTest {
       case "engine-rest" -> status(user, HttpMethod.GET, "/engine-rest/process-definition/count", null) == 200;
       case "api" -> status(user, HttpMethod.GET, "/api/working-days/holidays?year=2026", null) == 200;
       case "jtai-task-variables" -> readsAnOpenTask(user);
-      case "jtai-variables" -> agree(check, user, readsVariable(user, jtai, AREA),
+      case "jtai-variables" -> agree(check, user, readsVariable(user, jtai, PROCESS_ONLY),
           () -> history.createHistoricVariableInstanceQuery().processInstanceId(jtai)
-              .variableName(JtaiProcess.VAR_LOCAL_AUTHORITY).count() > 0
+              .variableName("matrixProcessOnly").count() > 0
               || runtime.createVariableInstanceQuery().processInstanceIdIn(jtai)
-                  .variableName(JtaiProcess.VAR_LOCAL_AUTHORITY).count() > 0);
+                  .variableName("matrixProcessOnly").count() > 0);
+      case "jtai-task-card" -> readsACard(user);
       case "jtai-history" -> agree(check, user,
           count(user, "/engine-rest/history/process-instance/count?processInstanceId=" + jtai) > 0,
           () -> history.createHistoricProcessInstanceQuery().processInstanceId(jtai).count() > 0);
@@ -358,6 +364,46 @@ class AuthorizationMatrixTest {
         return false;
       }
     }));
+  }
+
+  /**
+   * Whether the Tasklist's list shows the user the card of one of the JTAI's open steps: a shared filter's list
+   * ({@code POST /filter/{id}/list}, HAL, as the Tasklist asks for it) holding the JTAI's local authority.
+   */
+  private boolean readsACard(String user) {
+    boolean overRest = false;
+    for (SharedTaskFilter shared : SharedTaskFilter.values()) {
+      String filter = filters.createTaskFilterQuery().filterName(shared.displayName()).singleResult().getId();
+      HttpHeaders headers = new HttpHeaders();
+      headers.setContentType(MediaType.APPLICATION_JSON);
+      headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+      Map<String, Object> query = Map.of("processVariables", List.of(), "taskVariables", List.of(),
+          "caseInstanceVariables", List.of(), "processInstanceBusinessKey", jtaiReference, "active", true,
+          "sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc")));
+      ResponseEntity<String> list = as(user).exchange("/engine-rest/filter/" + filter
+          + "/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>(query, headers), String.class);
+      overRest |= list.getStatusCode().is2xxSuccessful() && list.getBody() != null && list.getBody().contains(AREA);
+    }
+    return agree("jtai-task-card", user, overRest, () -> {
+      for (SharedTaskFilter shared : SharedTaskFilter.values()) {
+        // As the user: a filter she may not read is not found.
+        org.camunda.bpm.engine.filter.Filter readable = filters.createTaskFilterQuery()
+            .filterName(shared.displayName()).singleResult();
+        if (readable == null) {
+          continue;
+        }
+        String filter = readable.getId();
+        List<Task> listed = filters.<Task, org.camunda.bpm.engine.task.TaskQuery>list(filter,
+            tasks.createTaskQuery().processInstanceBusinessKey(jtaiReference));
+        for (Task task : listed) {
+          if (runtime.createVariableInstanceQuery().taskIdIn(task.getId()).variableName(TaskCard.VAR_LOCAL_AUTHORITY)
+              .list().stream().anyMatch(v -> AREA.equals(v.getValue()))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
   }
 
   private static Map<String, Object> category2() {

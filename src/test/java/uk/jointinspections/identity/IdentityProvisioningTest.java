@@ -2,7 +2,9 @@ package uk.jointinspections.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -134,7 +136,31 @@ class IdentityProvisioningTest {
       assertThat(filter).as(shared.displayName()).isNotNull();
       assertThat(authorizations.isUserAuthorized("probation-inspector", List.of("hmi-probation"),
           Permissions.READ, Resources.FILTER, filter.getId())).isTrue();
+      assertThat(filter.getProperties().get("variables")).as(shared.displayName() + "'s card variables")
+          .isEqualTo(List.of(Map.of("name", "inspectionReference", "label", "Inspection"),
+              Map.of("name", "localAuthority", "label", "Local authority"),
+              Map.of("name", "frameworkLabel", "label", "Framework")));
     }
+  }
+
+  @Test
+  void aSharedFilterSavedByAnEarlierVersionGetsTheCardVariablesAndKeepsTheRest() {
+    Filter filter = filters.createTaskFilterQuery().filterName(SharedTaskFilter.MY_INSPECTORATE.displayName())
+        .singleResult();
+    Map<String, Object> earlier = new HashMap<>(filter.getProperties());
+    earlier.remove("variables");
+    earlier.put("color", "#555555");
+    filters.saveFilter(filter.setProperties(earlier));
+
+    provisioning.postProcessEngineBuild(engine);
+
+    Map<String, Object> now = filters.getFilter(filter.getId()).getProperties();
+    assertThat(now.get("variables")).isEqualTo(SharedTaskFilter.cardVariables());
+    assertThat(now).containsEntry("color", "#555555").containsEntry("description",
+        SharedTaskFilter.MY_INSPECTORATE.description());
+    earlier.put("variables", SharedTaskFilter.cardVariables());
+    earlier.remove("color");
+    filters.saveFilter(filters.getFilter(filter.getId()).setProperties(earlier));
   }
 
   @Test

@@ -311,6 +311,48 @@ class BrowserTest {
   }
 
   @Test
+  void aCqcInspectorTellsHerThreeInspectionsApartByTheirCards() {
+    String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Map<String, String> areas = Map.of("A", "Northshire", "B", "Southshire", "C", "Westshire");
+    Map<String, String> referenceOfTask = new java.util.HashMap<>();
+    for (Map.Entry<String, String> area : areas.entrySet()) {
+      String reference = "JTAI-CARD-" + run + "-" + area.getKey();
+      String instance = startJtai(rest, reference, FIELDWORK, area.getValue());
+      List<Task> offered = tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("cqc").list();
+      assertThat(offered).as("the CQC step of " + reference).hasSize(1);
+      referenceOfTask.put(offered.get(0).getId(), reference);
+    }
+    List<String> names = referenceOfTask.keySet().stream()
+        .map(id -> tasks.createTaskQuery().taskId(id).singleResult().getName()).distinct().toList();
+    assertThat(names).as("the three tasks share one name; only their cards tell them apart").hasSize(1);
+
+    logIn("tasklist", "cqc-inspector", "demo");
+    openTasklist(businessKeySearch("Like", "JTAI-CARD-" + run + "-"));
+    click(By.xpath("//*[contains(@class,'task-filters')]//a[contains(normalize-space(.), 'My inspectorate')]"));
+    wait.until(d -> listedTaskIds().size() == 3 && listedTaskIds().stream().allMatch(referenceOfTask::containsKey));
+    // Each card shows its own inspection: reference, local authority and framework, under the filter's labels.
+    for (Map.Entry<String, String> task : referenceOfTask.entrySet()) {
+      String reference = task.getValue();
+      String area = areas.get(reference.substring(reference.length() - 1));
+      WebElement card = wait.until(d -> {
+        WebElement listed = listedTask(task.getKey());
+        return listed != null && listed.getText().contains("JTAI 2017") ? listed : null;
+      });
+      assertThat(card.getText()).contains(names.get(0), "Inspection:", reference, "Local authority:", area,
+          "Framework:", "JTAI 2017");
+      referenceOfTask.values().stream().filter(other -> !other.equals(reference))
+          .forEach(other -> assertThat(card.getText()).doesNotContain(other));
+      areas.values().stream().filter(other -> !other.equals(area))
+          .forEach(other -> assertThat(card.getText()).doesNotContain(other));
+    }
+    // Tall enough for the three cards in one picture (the README's), the pointer off the filters' tooltips.
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    new Actions(browser).moveToElement(browser.findElement(By.cssSelector("ol.tasks-list"))).perform();
+    wait.until(d -> d.findElements(By.cssSelector(".tooltip")).isEmpty());
+    screenshot("task-cards");
+  }
+
+  @Test
   void theOperatorSeesTheRunningInspectionInCockpit() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     startJtai(reference);
@@ -333,7 +375,12 @@ class BrowserTest {
 
   /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */
   static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart) {
-    Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", "Northshire",
+    return startJtai(rest, reference, plannedFieldworkStart, "Northshire");
+  }
+
+  static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart,
+      String localAuthority) {
+    Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", localAuthority,
         "deepDiveTheme", "neglect", "plannedFieldworkStart", plannedFieldworkStart, "leadInspector", "ofsted-lead",
         "qaManager", "qa-manager");
     HttpHeaders headers = new HttpHeaders();
