@@ -29,6 +29,11 @@ public final class Jtai2024Process {
    * deadline (working day 15 after fieldwork) when it went earlier.
    */
   public static final String VAR_FACTUAL_ACCURACY_DAY_ZERO = "factualAccuracyDayZero";
+  /**
+   * Set when fieldwork begins on its day ({@code timer_fieldwork_starts}); the end of weeks 1 and 2 then opens
+   * nothing more. Without it (an inspection moved from an older version), fieldwork starts once weeks 1 and 2 end.
+   */
+  public static final String VAR_FIELDWORK_STARTED = "fieldworkStarted";
   public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
   public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
   public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";
@@ -58,6 +63,17 @@ public final class Jtai2024Process {
   public static final String TASK_NOTIFY_DCS = "task_notify_dcs";
   public static final String TASK_NOTIFY_HEALTH_LEADERS = "task_notify_health_leaders";
   public static final String TASK_NOTIFY_POLICE_LEADERS = "task_notify_police_leaders";
+  /**
+   * Each Annex A arrival waits in its own scope ({@code sub_record_<kind>}), so that recording it closes its chase
+   * step; fieldwork starts on its day through {@code timer_fieldwork_starts} and {@code boundary_fieldwork_starts}.
+   */
+  public static final String SUB_RECORD_CHILD_LEVEL_DATA = "sub_record_child_level_data";
+  public static final String SUB_RECORD_CASE_RECORDS = "sub_record_case_records";
+  public static final String SUB_RECORD_AUDITS = "sub_record_audits";
+  public static final String TIMER_FIELDWORK_STARTS = "timer_fieldwork_starts";
+  public static final String BOUNDARY_FIELDWORK_STARTS = "boundary_fieldwork_starts";
+  public static final String TASK_CHASE_RECORD_CHILD_LEVEL_DATA = "task_chase_record_child_level_data";
+  public static final String TASK_CHASE_RECORD_CASE_RECORDS = "task_chase_record_case_records";
   public static final String TASK_RECORD_CHILD_LEVEL_DATA = "task_record_child_level_data";
   public static final String TASK_SELECT_30_CHILDREN = "task_select_30_children";
   public static final String TASK_RECORD_ANSWERS_30 = "task_record_answers_30";

@@ -116,6 +116,10 @@ class Jtai2024ProcessTest {
     String[] fieldwork = {TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK,
         TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING};
     String[] fieldworkDue = {due[0], due[1], due[2], due[3], due[3], due[3]};
+    java.util.Date before = ClockUtil.getCurrentTime();
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork opens on its day, not before").isEmpty();
+    Jtai2024Steps.fieldworkStarts(s);
+    ClockUtil.setCurrentTime(before);
     for (int i = 0; i < fieldwork.length; i++) {
       s.assigned(fieldwork[i], LEAD, fieldworkDue[i]);
       s.complete(fieldwork[i], fieldwork[i].equals(TASK_AGREE_PROVISIONAL_FINDINGS) ? findings : Map.of());
@@ -321,9 +325,75 @@ class Jtai2024ProcessTest {
   void noDeferralOnceFieldworkHasStarted() {
     FrameworkScenario s = start("JTAI24-DEFER-LATE", "2026-10-05", "2026-09-18T10:00");
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.fieldworkStarts(s);
     s.waitsAtExactly(TASK_INITIAL_MEETING);
     assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-LATE", "Too late."))
         .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
+  }
+
+  @Test
+  void aDeferralCanBeRequestedBeforeFieldworkEvenWhenWeeksOneAndTwoAreDone() {
+    // Paragraph 19: "before fieldwork starts", not "before the local area has sent everything". Everything is done
+    // early; on Friday 2 October (day 9) the partnership asks, and the grant moves fieldwork and its timer.
+    FrameworkScenario s = start("JTAI24-DEFER-DAY9", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork waits for its day").isEmpty();
+    FrameworkScenario.clock("2026-10-02T15:00");
+    deferrals.request("JTAI24-DEFER-DAY9", "The DCS has resigned.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "grant");
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted", VAR_DEFERRED_FIELDWORK_START,
+        "2026-11-16", "deferralDecisionReasons", "Exceptional."));
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-11-02T23:59");
+    s.moveTo("2026-10-05T08:00");
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("the old fieldwork day passes without fieldwork").isEmpty();
+  }
+
+  @Test
+  void aDeferralStillUndecidedWhenFieldworkStartsCanOnlyBeRefused() {
+    FrameworkScenario s = start("JTAI24-DEFER-OPEN", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    FrameworkScenario.clock("2026-10-02T15:00");
+    deferrals.request("JTAI24-DEFER-OPEN", "Local elections.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "refuse");
+    Jtai2024Steps.fieldworkStarts(s);
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-10-05T23:59");
+    assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
+        VAR_DEFERRED_FIELDWORK_START, "2026-11-16"))).hasMessageContaining("fieldwork started on 2026-10-05")
+        .hasMessageContaining("paragraph 19");
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "refused", "deferralDecisionReasons", "Too late."));
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).hasSize(1);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_FIELDWORK_START))
+        .isEqualTo(FrameworkScenario.at("2026-10-05T00:00"));
+  }
+
+  @Test
+  void fieldworkStartsOnItsDayWhileTheCaseRecordsAreStillAwaited() {
+    FrameworkScenario s = start("JTAI24-PAPERWORK", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
+        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
+        TASK_REQUEST_HEALTH_RECORDS_CQC));
+    // Paragraphs 27 and 106: the audits are due on day 8 whether or not the case records (day 6) have come.
+    s.assigned(TASK_RECORD_CASE_RECORDS, LEAD, "2026-09-29T17:00");
+    s.assigned(TASK_RECORD_AUDITS, LEAD, "2026-10-01T17:00");
+    s.complete(TASK_RECORD_AUDITS);
+    // Late case records are chased at 17:00 on day 6.
+    s.moveTo("2026-09-29T17:00");
+    s.assigned(TASK_CHASE_RECORD_CASE_RECORDS, LEAD, null);
+    Jtai2024Steps.completeAll(s, List.of(TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
+        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_TIMETABLE_LIAISON_CQC, TASK_TIMETABLE_LIAISON_HMICFRS,
+        TASK_AGREE_FIELDWORK_TIMETABLE));
+    // Paragraph 101: records not shared in week 2 are seen during fieldwork, which starts on Monday 5 October anyway.
+    s.moveTo("2026-10-05T00:00");
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-10-05T23:59");
+    s.assigned(TASK_RECORD_CASE_RECORDS, LEAD, "2026-09-29T17:00");
+    s.complete(TASK_RECORD_CASE_RECORDS);
+    assertThat(s.tasks(TASK_CHASE_RECORD_CASE_RECORDS)).as("recording the arrival closes its chase").isEmpty();
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork opened once").hasSize(1);
+    s.complete(TASK_INITIAL_MEETING);
+    s.assigned(TASK_KIT_WEDNESDAY, LEAD, "2026-10-07T23:59");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(s.processInstanceId)
+        .taskDefinitionKey(TASK_INITIAL_MEETING).count()).isEqualTo(1);
   }
 
   @Test
@@ -537,8 +607,8 @@ class Jtai2024ProcessTest {
     s.moveTo("2026-09-22T17:00");
     s.assigned("task_chase_record_child_level_data", LEAD, null);
     s.assigned(TASK_RECORD_CHILD_LEVEL_DATA, LEAD, "2026-09-22T17:00"); // still open: the timer does not cancel it
-    s.complete("task_chase_record_child_level_data", Map.of("chased_record_child_level_data", true));
     s.complete(TASK_RECORD_CHILD_LEVEL_DATA);
+    assertThat(s.tasks("task_chase_record_child_level_data")).as("the arrival closes the chase").isEmpty();
     s.assigned(TASK_SELECT_30_CHILDREN, LEAD, "2026-09-23T17:00");
   }
 }

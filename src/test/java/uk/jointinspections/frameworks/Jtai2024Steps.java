@@ -77,9 +77,26 @@ final class Jtai2024Steps {
         "HMICFRS's reason."));
   }
 
-  /** Completes each step with its defaults, overridden by what the test gives for it. */
+  /**
+   * Fieldwork opens on its day, not when weeks 1 and 2 are done (paragraphs 13, 101): the clock moves to 08:00 on the
+   * inspection's {@code fieldworkStart} (London) and the timer fires.
+   */
+  static void fieldworkStarts(FrameworkScenario s) {
+    java.util.Date start = (java.util.Date) s.engine.getRuntimeService().getVariable(s.processInstanceId,
+        VAR_FIELDWORK_START);
+    s.moveTo(start.toInstant().atZone(uk.jointinspections.calendar.WorkingDayCalendar.LONDON).toLocalDate()
+        + "T08:00");
+  }
+
+  /**
+   * Completes each step with its defaults, overridden by what the test gives for it; at the initial meeting, when it
+   * is not open yet, the clock first moves to the start of fieldwork ({@link #fieldworkStarts}).
+   */
   static void completeAll(FrameworkScenario s, List<String> steps, Map<String, Map<String, Object>> given) {
     for (String step : steps) {
+      if (step.equals(TASK_INITIAL_MEETING) && s.tasks(TASK_INITIAL_MEETING).isEmpty()) {
+        fieldworkStarts(s);
+      }
       Map<String, Object> v = defaults(step);
       v.putAll(given.getOrDefault(step, Map.of()));
       s.complete(step, v);
