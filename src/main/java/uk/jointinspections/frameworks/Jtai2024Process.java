@@ -99,6 +99,10 @@ public final class Jtai2024Process {
   public static final String TASK_MEET_MASA_DURING_FIELDWORK = "task_meet_masa_during_fieldwork";
   public static final String TASK_AGREE_PROVISIONAL_FINDINGS = "task_agree_provisional_findings";
   public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
+  /** Paragraphs 72-75: each inspectorate completes its inspectors' evidence records by the end of fieldwork. */
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED = "task_complete_evidence_records_ofsted";
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_CQC = "task_complete_evidence_records_cqc";
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS = "task_complete_evidence_records_hmicfrs";
   // After fieldwork
   public static final String TASK_INFORMAL_CONCERN_CONTACT = "task_informal_concern_contact";
   /** Paragraph 81: senior managers in each inspectorate agree the findings (one step per inspectorate). */

@@ -124,6 +124,14 @@ class Jtai2024ProcessTest {
       s.assigned(fieldwork[i], LEAD, fieldworkDue[i]);
       s.complete(fieldwork[i], fieldwork[i].equals(TASK_AGREE_PROVISIONAL_FINDINGS) ? findings : Map.of());
     }
+    // Paragraph 74: every inspectorate's evidence records by the end of fieldwork; the letter waits for them.
+    s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED,
+        TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
+    s.assigned(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, LEAD, due[3]);
+    s.offered(TASK_COMPLETE_EVIDENCE_RECORDS_CQC, "cqc", due[3]);
+    s.offered(TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS, "hmicfrs", due[3]);
+    Jtai2024Steps.completeAll(s, List.of(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC,
+        TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS));
     // Paragraph 89: the QA manager's availability runs beside the letter; the findings do not wait for it.
     s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC,
         TASK_AGREE_FINDINGS_HMICFRS, TASK_QA_REVIEW_DRAFT_LETTER);
@@ -482,7 +490,9 @@ class Jtai2024ProcessTest {
     Jtai2024Steps.completeAll(s, List.of(TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY,
         TASK_MEET_MASA_DURING_FIELDWORK));
     s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(false, true, false, false));
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING, TASK_CQC_NOTIFY_MANAGER);
+    // The evidence records (paragraph 74) are open all fieldwork week.
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING, TASK_CQC_NOTIFY_MANAGER,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
     s.offered(TASK_CQC_NOTIFY_MANAGER, "cqc", "2026-10-09T23:59");
     s.complete(TASK_CQC_NOTIFY_MANAGER, Map.of("cqcManagerNotified", true));
     s.offered(TASK_CQC_MANAGEMENT_REVIEW, "cqc-senior-manager", null);
@@ -490,7 +500,8 @@ class Jtai2024ProcessTest {
     s.offered(TASK_DECIDE_REGULATORY_ACTION, "cqc", null);
     s.complete(TASK_DECIDE_REGULATORY_ACTION, Map.of("regulatoryActionDecision", "visit"));
     // The letter goes on; the inspection ends when it is published.
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(5, Jtai2024Steps.FIELDWORK_TO_DECISION.size()));
     s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
     s.complete(TASK_PUBLISH_LETTER);
@@ -503,7 +514,8 @@ class Jtai2024ProcessTest {
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 5),
         Map.of(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(true, false, false, false)));
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
   }
 
   @Test
@@ -519,7 +531,8 @@ class Jtai2024ProcessTest {
     textWithoutFlag.put("areasForPriorityAction", "The police do not attend strategy meetings.");
     assertThatThrownBy(() -> s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, textWithoutFlag))
         .hasMessageContaining("areasForPriorityAction");
-    s.waitsAtExactly(TASK_AGREE_PROVISIONAL_FINDINGS);
+    s.waitsAtExactly(TASK_AGREE_PROVISIONAL_FINDINGS,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
   }
 
   @Test
