@@ -267,7 +267,7 @@ class Jtai2024LetterTest {
         .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId() == null ? l.getUserId() : l.getGroupId())
         .toList()).containsExactlyInAnyOrder("cqc", "cqc-lead");
     assertThat(timeline.of("JTAI24-L-EVIDENCE")).filteredOn(e -> e.id().equals(TASK_COMPLETE_EVIDENCE_RECORDS_CQC))
-        .singleElement().satisfies(e -> assertThat(e.paragraph()).contains("74"));
+        .singleElement().satisfies(e -> assertThat(e.paragraph()).isEqualTo("72-75"));
     Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(1, 6));
     Jtai2024Steps.completeAll(s, List.of(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC));
     // For report writing and quality assurance: the findings in the draft letter wait for the last record.
