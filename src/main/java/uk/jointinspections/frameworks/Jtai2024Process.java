@@ -58,6 +58,11 @@ public final class Jtai2024Process {
   public static final String MESSAGE_PUBLICATION_WITHHELD = "msg_publication_withheld";
   public static final String MESSAGE_PUBLICATION_RESUMED = "msg_publication_resumed";
 
+  // Before the notification (paragraphs 14-15)
+  public static final String TASK_SHARE_ANALYSIS_OFSTED = "task_share_analysis_ofsted";
+  public static final String TASK_SHARE_ANALYSIS_CQC = "task_share_analysis_cqc";
+  public static final String TASK_SHARE_ANALYSIS_HMICFRS = "task_share_analysis_hmicfrs";
+  public static final String TASK_PRE_NOTIFICATION_MEETING = "task_pre_notification_meeting";
   // Weeks 1 and 2
   public static final String SUB_NOTIFICATION_TO_FIELDWORK = "sub_notification_to_fieldwork";
   public static final String TASK_NOTIFY_DCS = "task_notify_dcs";

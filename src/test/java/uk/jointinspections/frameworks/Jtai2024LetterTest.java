@@ -60,6 +60,7 @@ class Jtai2024LetterTest {
     InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
         null, null, "2026-10-05", LEAD, QA).withTeam(team));
     FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    Jtai2024Steps.preNotification(s);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     return s;
   }

@@ -51,11 +51,43 @@ class Jtai2024ProcessTest {
     AbstractAssertions.reset();
   }
 
+  /** Scheduled, and the inspectorates have shared their analyses and met (paragraphs 14-15): ready to notify. */
   private FrameworkScenario start(String reference, String fieldworkStart, String now) {
+    FrameworkScenario s = scheduled(reference, fieldworkStart, now);
+    Jtai2024Steps.preNotification(s);
+    return s;
+  }
+
+  private FrameworkScenario scheduled(String reference, String fieldworkStart, String now) {
     FrameworkScenario.clock(now);
     InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
         null, null, fieldworkStart, LEAD, QA));
     return new FrameworkScenario(engine, started.processInstanceId());
+  }
+
+  @Test
+  void theInspectoratesShareTheirAnalysesAndMeetBeforeTheNotification() {
+    // Fieldwork Monday 5 October 2026, notification Monday 21 September: day -1 is Friday 18 September.
+    FrameworkScenario s = scheduled("JTAI24-PRE", "2026-10-05", "2026-09-16T10:00");
+    s.waitsAtExactly(TASK_SHARE_ANALYSIS_OFSTED, TASK_SHARE_ANALYSIS_CQC, TASK_SHARE_ANALYSIS_HMICFRS);
+    s.assigned(TASK_SHARE_ANALYSIS_OFSTED, LEAD, "2026-09-18T23:59");
+    s.offered(TASK_SHARE_ANALYSIS_CQC, "cqc", "2026-09-18T23:59");
+    s.offered(TASK_SHARE_ANALYSIS_HMICFRS, "hmicfrs", "2026-09-18T23:59");
+    s.complete(TASK_SHARE_ANALYSIS_OFSTED, Map.of("analysisSharedOfsted", "ILACS findings and the front-door data."));
+    s.complete(TASK_SHARE_ANALYSIS_CQC, Map.of("analysisSharedCqc", "Health provider intelligence."));
+    s.waitsAtExactly(TASK_SHARE_ANALYSIS_HMICFRS);
+    s.complete(TASK_SHARE_ANALYSIS_HMICFRS, Map.of("analysisSharedHmicfrs", "Force inspection findings."));
+    // Paragraph 15: they meet "before they notify the local partners".
+    s.waitsAtExactly(TASK_PRE_NOTIFICATION_MEETING);
+    s.assigned(TASK_PRE_NOTIFICATION_MEETING, LEAD, "2026-09-18T23:59");
+    assertThat(timeline.of("JTAI24-PRE")).filteredOn(e -> e.id().equals(TASK_PRE_NOTIFICATION_MEETING))
+        .singleElement().satisfies(e -> assertThat(e.paragraph()).isEqualTo("14-15"));
+    s.complete(TASK_PRE_NOTIFICATION_MEETING, Map.of("preNotificationMeetingHeld", true));
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    // Late: escalated to the lead inspector and the QA manager like every step with a deadline.
+    FrameworkScenario late = scheduled("JTAI24-PRE-LATE", "2026-10-05", "2026-09-16T10:00");
+    late.moveTo("2026-09-19T00:00");
+    assertThat(late.tasks("task_follow_up_overdue")).hasSize(3);
   }
 
   private static ProcessInstance calledStatement(ProcessInstance inspection) {
@@ -249,7 +281,9 @@ class Jtai2024ProcessTest {
   void timelineShowsTheGuidancesOwnDaysTitlesAndHours() {
     start("JTAI24-TIMELINE", "2026-10-05", "2026-09-18T10:00");
     List<TimelineEntry> entries = timeline.of("JTAI24-TIMELINE");
-    assertThat(entries).extracting(TimelineEntry::id).startsWith(TASK_NOTIFY_DCS).contains(TASK_RECORD_AUDITS,
+    assertThat(entries.subList(0, 4)).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(
+        Jtai2024Steps.PRE_NOTIFICATION);
+    assertThat(entries).extracting(TimelineEntry::id).contains(TASK_NOTIFY_DCS, TASK_RECORD_AUDITS,
         TASK_KIT_WEDNESDAY, TASK_SEND_FINAL_LETTER, TASK_PUBLISH_LETTER, TASK_RECORD_STATEMENT_OF_ACTION)
         .doesNotContain(TASK_DECIDE_DEFERRAL);
     TimelineEntry friday = entries.stream().filter(e -> e.id().equals(TASK_SELECT_AUDIT_CHILDREN)).findFirst().orElseThrow();

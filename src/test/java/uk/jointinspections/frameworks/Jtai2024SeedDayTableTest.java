@@ -116,7 +116,8 @@ class Jtai2024SeedDayTableTest {
     }
 
     // The Tasklist: drive the inspection to publication and look at each row's step when it opens.
-    List<String> steps = new ArrayList<>(Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    List<String> steps = new ArrayList<>(Jtai2024Steps.PRE_NOTIFICATION);
+    steps.addAll(Jtai2024Steps.WEEKS_ONE_AND_TWO);
     steps.addAll(Jtai2024Steps.FIELDWORK_TO_DECISION);
     steps.add(TASK_SEND_FINAL_LETTER);
     steps.add(TASK_PUBLISH_LETTER);

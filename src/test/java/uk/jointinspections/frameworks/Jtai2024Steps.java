@@ -17,7 +17,18 @@ final class Jtai2024Steps {
   /** Five of the thirty, for the local agencies to audit (paragraph 99). */
   static final String FIVE = "C001, C002, C003, C004, C005";
 
-  /** Weeks 1 and 2, every step, in an order that completes them. */
+  /**
+   * Before the notification (paragraphs 14-15): each inspectorate shares its analysis, then an inspector of each meets
+   * to discuss the arrangements; the local partners are notified only after that.
+   */
+  static final List<String> PRE_NOTIFICATION = List.of(TASK_SHARE_ANALYSIS_OFSTED, TASK_SHARE_ANALYSIS_CQC,
+      TASK_SHARE_ANALYSIS_HMICFRS, TASK_PRE_NOTIFICATION_MEETING);
+
+  static void preNotification(FrameworkScenario s) {
+    completeAll(s, PRE_NOTIFICATION);
+  }
+
+  /** Weeks 1 and 2, every step, in an order that completes them (after {@link #PRE_NOTIFICATION}). */
   static final List<String> WEEKS_ONE_AND_TWO = List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS,
       TASK_NOTIFY_POLICE_LEADERS, TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30,
       TASK_SELECT_AUDIT_CHILDREN, TASK_REQUEST_HEALTH_RECORDS_CQC, TASK_RECORD_CASE_RECORDS, TASK_RECORD_AUDITS, TASK_CONFIRM_MASA_NOTIFIED,
