@@ -37,8 +37,14 @@ public class Jtai2024Deferral implements JavaDelegate {
     LocalDate fieldworkStart = fields.workingDate(text.length() > 10 ? text.substring(0, 10) : text,
         Jtai2024Process.VAR_DEFERRED_FIELDWORK_START);
     Object current = execution.getVariable(Jtai2024Process.VAR_FIELDWORK_START);
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
     if (current instanceof java.util.Date date) {
       LocalDate planned = date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
+      // Fieldwork opens on its day even with a decision still open; a grant then would leave it running twice.
+      if (!today.isBefore(planned)) {
+        throw new InvalidInspectionException(Jtai2024Process.VAR_DEFERRAL_DECISION, "fieldwork started on " + planned
+            + ": a deferral can be granted only before fieldwork starts (paragraph 19); record the request as refused.");
+      }
       if (!fieldworkStart.isAfter(planned)) {
         throw new InvalidInspectionException(Jtai2024Process.VAR_DEFERRED_FIELDWORK_START, "a deferral moves fieldwork"
             + " later (paragraph 19): " + fieldworkStart + " is not after the planned start of fieldwork, " + planned
@@ -46,7 +52,6 @@ public class Jtai2024Deferral implements JavaDelegate {
       }
     }
     Jtai2024Plan plan = Jtai2024Plan.fromFieldworkStart(fieldworkStart, workingDays);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate();
     if (plan.notification().isBefore(today)) {
       throw new InvalidInspectionException(Jtai2024Process.VAR_DEFERRED_FIELDWORK_START, "fieldwork from "
           + fieldworkStart + " would need the notification on " + plan.notification()

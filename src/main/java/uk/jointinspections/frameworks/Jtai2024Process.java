@@ -29,6 +29,11 @@ public final class Jtai2024Process {
    * deadline (working day 15 after fieldwork) when it went earlier.
    */
   public static final String VAR_FACTUAL_ACCURACY_DAY_ZERO = "factualAccuracyDayZero";
+  /**
+   * Set when fieldwork begins on its day ({@code timer_fieldwork_starts}); the end of weeks 1 and 2 then opens
+   * nothing more. Without it (an inspection moved from an older version), fieldwork starts once weeks 1 and 2 end.
+   */
+  public static final String VAR_FIELDWORK_STARTED = "fieldworkStarted";
   public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
   public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
   public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";
@@ -53,11 +58,27 @@ public final class Jtai2024Process {
   public static final String MESSAGE_PUBLICATION_WITHHELD = "msg_publication_withheld";
   public static final String MESSAGE_PUBLICATION_RESUMED = "msg_publication_resumed";
 
+  // Before the notification (paragraphs 14-15)
+  public static final String TASK_SHARE_ANALYSIS_OFSTED = "task_share_analysis_ofsted";
+  public static final String TASK_SHARE_ANALYSIS_CQC = "task_share_analysis_cqc";
+  public static final String TASK_SHARE_ANALYSIS_HMICFRS = "task_share_analysis_hmicfrs";
+  public static final String TASK_PRE_NOTIFICATION_MEETING = "task_pre_notification_meeting";
   // Weeks 1 and 2
   public static final String SUB_NOTIFICATION_TO_FIELDWORK = "sub_notification_to_fieldwork";
   public static final String TASK_NOTIFY_DCS = "task_notify_dcs";
   public static final String TASK_NOTIFY_HEALTH_LEADERS = "task_notify_health_leaders";
   public static final String TASK_NOTIFY_POLICE_LEADERS = "task_notify_police_leaders";
+  /**
+   * Each Annex A arrival waits in its own scope ({@code sub_record_<kind>}), so that recording it closes its chase
+   * step; fieldwork starts on its day through {@code timer_fieldwork_starts} and {@code boundary_fieldwork_starts}.
+   */
+  public static final String SUB_RECORD_CHILD_LEVEL_DATA = "sub_record_child_level_data";
+  public static final String SUB_RECORD_CASE_RECORDS = "sub_record_case_records";
+  public static final String SUB_RECORD_AUDITS = "sub_record_audits";
+  public static final String TIMER_FIELDWORK_STARTS = "timer_fieldwork_starts";
+  public static final String BOUNDARY_FIELDWORK_STARTS = "boundary_fieldwork_starts";
+  public static final String TASK_CHASE_RECORD_CHILD_LEVEL_DATA = "task_chase_record_child_level_data";
+  public static final String TASK_CHASE_RECORD_CASE_RECORDS = "task_chase_record_case_records";
   public static final String TASK_RECORD_CHILD_LEVEL_DATA = "task_record_child_level_data";
   public static final String TASK_SELECT_30_CHILDREN = "task_select_30_children";
   public static final String TASK_RECORD_ANSWERS_30 = "task_record_answers_30";
@@ -83,6 +104,10 @@ public final class Jtai2024Process {
   public static final String TASK_MEET_MASA_DURING_FIELDWORK = "task_meet_masa_during_fieldwork";
   public static final String TASK_AGREE_PROVISIONAL_FINDINGS = "task_agree_provisional_findings";
   public static final String TASK_FEEDBACK_MEETING = "task_feedback_meeting";
+  /** Paragraphs 72-75: each inspectorate completes its inspectors' evidence records by the end of fieldwork. */
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED = "task_complete_evidence_records_ofsted";
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_CQC = "task_complete_evidence_records_cqc";
+  public static final String TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS = "task_complete_evidence_records_hmicfrs";
   // After fieldwork
   public static final String TASK_INFORMAL_CONCERN_CONTACT = "task_informal_concern_contact";
   /** Paragraph 81: senior managers in each inspectorate agree the findings (one step per inspectorate). */

@@ -65,6 +65,7 @@ class FrameworkSubmissionsTest {
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(early.getBody().get("message").asText()).contains("not yet waiting for the child-level-data");
 
+    Jtai2024Steps.preNotification(s);
     s.complete(Jtai2024Process.TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
     s.complete(Jtai2024Process.TASK_NOTIFY_HEALTH_LEADERS);
     s.complete(Jtai2024Process.TASK_NOTIFY_POLICE_LEADERS);
@@ -97,6 +98,7 @@ class FrameworkSubmissionsTest {
   void jtai2024AfterAGrantedDeferralTheDataListsAreAskedForAgain() {
     FrameworkScenario s = start(new InspectionStartRequest("jtai-2024", "JTAI24-SUBMIT-DEFER", "Northshire", null,
         null, "2026-10-05", LEAD, "qa-manager"), "2026-09-18T10:00");
+    Jtai2024Steps.preNotification(s);
     s.complete(Jtai2024Process.TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
     s.complete(Jtai2024Process.TASK_NOTIFY_HEALTH_LEADERS);
     s.complete(Jtai2024Process.TASK_NOTIFY_POLICE_LEADERS);

@@ -77,8 +77,12 @@ class Jtai2024ApiTest {
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode timeline = response.getBody().get("timeline");
-    JsonNode notify = timeline.get(0);
-    assertThat(notify.get("id").asText()).isEqualTo(Jtai2024Process.TASK_NOTIFY_DCS);
+    // Paragraphs 14-15 first: the inspectorates share their analyses and meet on day -1, Friday 18 September.
+    JsonNode first = timeline.get(0);
+    assertThat(first.get("id").asText()).isIn(Jtai2024Steps.PRE_NOTIFICATION);
+    assertThat(first.get("day").asInt()).isEqualTo(-1);
+    assertThat(first.get("due").asText()).isEqualTo("2026-09-18T23:59:00+01:00");
+    JsonNode notify = find(timeline, Jtai2024Process.TASK_NOTIFY_DCS);
     assertThat(notify.get("day").asInt()).isZero();
     assertThat(notify.get("due").asText()).isEqualTo("2026-09-21T23:59:00+01:00");
     assertThat(notify.get("performer").asText()).isEqualTo("lead inspector ofsted-lead");
@@ -192,6 +196,10 @@ class Jtai2024ApiTest {
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
+    for (String step : Jtai2024Steps.PRE_NOTIFICATION) {
+      tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("JTAI24-REST-DEFER").taskDefinitionKey(step)
+          .singleResult().getId());
+    }
     tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
         .taskDefinitionKey(Jtai2024Process.TASK_NOTIFY_DCS).singleResult().getId(), Map.of("dcsNotified", true));
     assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",

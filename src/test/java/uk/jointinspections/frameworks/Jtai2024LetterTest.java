@@ -60,6 +60,7 @@ class Jtai2024LetterTest {
     InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
         null, null, "2026-10-05", LEAD, QA).withTeam(team));
     FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    Jtai2024Steps.preNotification(s);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     return s;
   }
@@ -67,7 +68,7 @@ class Jtai2024LetterTest {
   /** Through the fieldwork week and the QA manager's availability, to the findings in the draft letter. */
   private FrameworkScenario atDraftFindings(String reference, List<String> team, Map<String, Object> findings) {
     FrameworkScenario s = start(reference, team);
-    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 7),
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 10),
         Map.of(TASK_AGREE_PROVISIONAL_FINDINGS, findings));
     return s;
   }
@@ -111,7 +112,7 @@ class Jtai2024LetterTest {
   @Test
   void hmciDecidesTheStatementOfActionAfterCqcAndHmicfrsAndTheQaManagerReviewsTheFinalLetter() {
     FrameworkScenario s = start("JTAI24-L-STATEMENT", List.of());
-    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 13));
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 16));
     // Paragraph 85: two inspectorates give their views; HMCI's decision waits for both.
     s.waitsAtExactly(TASK_CONSULT_STATEMENT_CQC, TASK_CONSULT_STATEMENT_HMICFRS);
     s.offered(TASK_CONSULT_STATEMENT_CQC, "cqc-senior-manager", "2026-11-20T23:59");
@@ -236,7 +237,7 @@ class Jtai2024LetterTest {
   @Test
   void aConcernTheQaManagerCouldNotResolveIsRecordedAndOnTheTimeline() {
     FrameworkScenario s = start("JTAI24-L-CONCERN", List.of());
-    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 6));
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 9));
     // Paragraph 89: the letter does not wait for the QA manager's availability record (defect 21).
     assertThat(s.tasks(TASK_AGREE_FINDINGS_OFSTED)).hasSize(1);
     assertThatThrownBy(() -> s.complete(TASK_INFORMAL_CONCERN_CONTACT, Map.of("informalConcernRaised", "yes")))
@@ -250,6 +251,31 @@ class Jtai2024LetterTest {
         "informalConcernSummary", "The partnership disputes the finding on the MASH.", "informalConcernResolved", "no"));
     assertThat(timeline.of("JTAI24-L-CONCERN")).filteredOn(e -> e.id().equals("informal_concern_unresolved"))
         .singleElement().satisfies(e -> assertThat(e.title()).contains("Annex C"));
+  }
+
+  @Test
+  void theLetterWaitsForEveryInspectoratesEvidenceRecordsDueAtTheEndOfFieldwork() {
+    FrameworkScenario s = start("JTAI24-L-EVIDENCE", List.of("cqc-lead"));
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 1));
+    // Paragraph 74: "complete all evidence records by the end of the fieldwork week", each inspectorate for its own
+    // inspectors (paragraph 72), the lead inspector coordinating (paragraph 75); due day 14, Friday 9 October 2026.
+    s.assigned(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, LEAD, "2026-10-09T23:59");
+    s.offered(TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS, "hmicfrs", "2026-10-09T23:59");
+    // CQC's is offered to its inspector named on the team, and to the group for cover.
+    org.camunda.bpm.engine.task.Task cqc = s.task(TASK_COMPLETE_EVIDENCE_RECORDS_CQC);
+    assertThat(cqc.getDueDate()).isEqualTo(FrameworkScenario.at("2026-10-09T23:59"));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(cqc.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType())).map(l -> l.getGroupId() == null ? l.getUserId() : l.getGroupId())
+        .toList()).containsExactlyInAnyOrder("cqc", "cqc-lead");
+    assertThat(timeline.of("JTAI24-L-EVIDENCE")).filteredOn(e -> e.id().equals(TASK_COMPLETE_EVIDENCE_RECORDS_CQC))
+        .singleElement().satisfies(e -> assertThat(e.paragraph()).isEqualTo("72-75"));
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(1, 6));
+    Jtai2024Steps.completeAll(s, List.of(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC));
+    // For report writing and quality assurance: the findings in the draft letter wait for the last record.
+    s.waitsAtExactly(TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS, TASK_INFORMAL_CONCERN_CONTACT);
+    s.complete(TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS, Map.of("evidenceRecordsCompleteHmicfrs", true));
+    s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC,
+        TASK_AGREE_FINDINGS_HMICFRS, TASK_QA_REVIEW_DRAFT_LETTER);
   }
 
   @Test
@@ -269,6 +295,8 @@ class Jtai2024LetterTest {
     assertThat(s.tasks("task_offer_separate_discussion_ofsted")).isEmpty();
     assertThat(s.tasks("task_offer_separate_discussion_hmicfrs")).isEmpty();
     s.complete("task_offer_separate_discussion_cqc", Map.of("separateDiscussionOfferedCqc", true));
+    Jtai2024Steps.completeAll(s, List.of(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC,
+        TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS));
     s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC,
         TASK_AGREE_FINDINGS_HMICFRS, TASK_QA_REVIEW_DRAFT_LETTER);
   }

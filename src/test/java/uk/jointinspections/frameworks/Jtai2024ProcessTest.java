@@ -51,11 +51,43 @@ class Jtai2024ProcessTest {
     AbstractAssertions.reset();
   }
 
+  /** Scheduled, and the inspectorates have shared their analyses and met (paragraphs 14-15): ready to notify. */
   private FrameworkScenario start(String reference, String fieldworkStart, String now) {
+    FrameworkScenario s = scheduled(reference, fieldworkStart, now);
+    Jtai2024Steps.preNotification(s);
+    return s;
+  }
+
+  private FrameworkScenario scheduled(String reference, String fieldworkStart, String now) {
     FrameworkScenario.clock(now);
     InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
         null, null, fieldworkStart, LEAD, QA));
     return new FrameworkScenario(engine, started.processInstanceId());
+  }
+
+  @Test
+  void theInspectoratesShareTheirAnalysesAndMeetBeforeTheNotification() {
+    // Fieldwork Monday 5 October 2026, notification Monday 21 September: day -1 is Friday 18 September.
+    FrameworkScenario s = scheduled("JTAI24-PRE", "2026-10-05", "2026-09-16T10:00");
+    s.waitsAtExactly(TASK_SHARE_ANALYSIS_OFSTED, TASK_SHARE_ANALYSIS_CQC, TASK_SHARE_ANALYSIS_HMICFRS);
+    s.assigned(TASK_SHARE_ANALYSIS_OFSTED, LEAD, "2026-09-18T23:59");
+    s.offered(TASK_SHARE_ANALYSIS_CQC, "cqc", "2026-09-18T23:59");
+    s.offered(TASK_SHARE_ANALYSIS_HMICFRS, "hmicfrs", "2026-09-18T23:59");
+    s.complete(TASK_SHARE_ANALYSIS_OFSTED, Map.of("analysisSharedOfsted", "ILACS findings and the front-door data."));
+    s.complete(TASK_SHARE_ANALYSIS_CQC, Map.of("analysisSharedCqc", "Health provider intelligence."));
+    s.waitsAtExactly(TASK_SHARE_ANALYSIS_HMICFRS);
+    s.complete(TASK_SHARE_ANALYSIS_HMICFRS, Map.of("analysisSharedHmicfrs", "Force inspection findings."));
+    // Paragraph 15: they meet "before they notify the local partners".
+    s.waitsAtExactly(TASK_PRE_NOTIFICATION_MEETING);
+    s.assigned(TASK_PRE_NOTIFICATION_MEETING, LEAD, "2026-09-18T23:59");
+    assertThat(timeline.of("JTAI24-PRE")).filteredOn(e -> e.id().equals(TASK_PRE_NOTIFICATION_MEETING))
+        .singleElement().satisfies(e -> assertThat(e.paragraph()).isEqualTo("14-15"));
+    s.complete(TASK_PRE_NOTIFICATION_MEETING, Map.of("preNotificationMeetingHeld", true));
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    // Late: escalated to the lead inspector and the QA manager like every step with a deadline.
+    FrameworkScenario late = scheduled("JTAI24-PRE-LATE", "2026-10-05", "2026-09-16T10:00");
+    late.moveTo("2026-09-19T00:00");
+    assertThat(late.tasks("task_follow_up_overdue")).hasSize(3);
   }
 
   private static ProcessInstance calledStatement(ProcessInstance inspection) {
@@ -116,10 +148,22 @@ class Jtai2024ProcessTest {
     String[] fieldwork = {TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY, TASK_MEET_MASA_DURING_FIELDWORK,
         TASK_AGREE_PROVISIONAL_FINDINGS, TASK_FEEDBACK_MEETING};
     String[] fieldworkDue = {due[0], due[1], due[2], due[3], due[3], due[3]};
+    java.util.Date before = ClockUtil.getCurrentTime();
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork opens on its day, not before").isEmpty();
+    Jtai2024Steps.fieldworkStarts(s);
+    ClockUtil.setCurrentTime(before);
     for (int i = 0; i < fieldwork.length; i++) {
       s.assigned(fieldwork[i], LEAD, fieldworkDue[i]);
       s.complete(fieldwork[i], fieldwork[i].equals(TASK_AGREE_PROVISIONAL_FINDINGS) ? findings : Map.of());
     }
+    // Paragraph 74: every inspectorate's evidence records by the end of fieldwork; the letter waits for them.
+    s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED,
+        TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
+    s.assigned(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, LEAD, due[3]);
+    s.offered(TASK_COMPLETE_EVIDENCE_RECORDS_CQC, "cqc", due[3]);
+    s.offered(TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS, "hmicfrs", due[3]);
+    Jtai2024Steps.completeAll(s, List.of(TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC,
+        TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS));
     // Paragraph 89: the QA manager's availability runs beside the letter; the findings do not wait for it.
     s.waitsAtExactly(TASK_INFORMAL_CONCERN_CONTACT, TASK_AGREE_FINDINGS_OFSTED, TASK_AGREE_FINDINGS_CQC,
         TASK_AGREE_FINDINGS_HMICFRS, TASK_QA_REVIEW_DRAFT_LETTER);
@@ -237,7 +281,9 @@ class Jtai2024ProcessTest {
   void timelineShowsTheGuidancesOwnDaysTitlesAndHours() {
     start("JTAI24-TIMELINE", "2026-10-05", "2026-09-18T10:00");
     List<TimelineEntry> entries = timeline.of("JTAI24-TIMELINE");
-    assertThat(entries).extracting(TimelineEntry::id).startsWith(TASK_NOTIFY_DCS).contains(TASK_RECORD_AUDITS,
+    assertThat(entries.subList(0, 4)).extracting(TimelineEntry::id).containsExactlyInAnyOrderElementsOf(
+        Jtai2024Steps.PRE_NOTIFICATION);
+    assertThat(entries).extracting(TimelineEntry::id).contains(TASK_NOTIFY_DCS, TASK_RECORD_AUDITS,
         TASK_KIT_WEDNESDAY, TASK_SEND_FINAL_LETTER, TASK_PUBLISH_LETTER, TASK_RECORD_STATEMENT_OF_ACTION)
         .doesNotContain(TASK_DECIDE_DEFERRAL);
     TimelineEntry friday = entries.stream().filter(e -> e.id().equals(TASK_SELECT_AUDIT_CHILDREN)).findFirst().orElseThrow();
@@ -321,9 +367,75 @@ class Jtai2024ProcessTest {
   void noDeferralOnceFieldworkHasStarted() {
     FrameworkScenario s = start("JTAI24-DEFER-LATE", "2026-10-05", "2026-09-18T10:00");
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    Jtai2024Steps.fieldworkStarts(s);
     s.waitsAtExactly(TASK_INITIAL_MEETING);
     assertThatThrownBy(() -> deferrals.request("JTAI24-DEFER-LATE", "Too late."))
         .isInstanceOfSatisfying(InspectionProblem.class, p -> assertThat(p.getMessage()).contains("paragraph 19"));
+  }
+
+  @Test
+  void aDeferralCanBeRequestedBeforeFieldworkEvenWhenWeeksOneAndTwoAreDone() {
+    // Paragraph 19: "before fieldwork starts", not "before the local area has sent everything". Everything is done
+    // early; on Friday 2 October (day 9) the partnership asks, and the grant moves fieldwork and its timer.
+    FrameworkScenario s = start("JTAI24-DEFER-DAY9", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork waits for its day").isEmpty();
+    FrameworkScenario.clock("2026-10-02T15:00");
+    deferrals.request("JTAI24-DEFER-DAY9", "The DCS has resigned.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "grant");
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted", VAR_DEFERRED_FIELDWORK_START,
+        "2026-11-16", "deferralDecisionReasons", "Exceptional."));
+    s.waitsAtExactly(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS);
+    s.assigned(TASK_NOTIFY_DCS, LEAD, "2026-11-02T23:59");
+    s.moveTo("2026-10-05T08:00");
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("the old fieldwork day passes without fieldwork").isEmpty();
+  }
+
+  @Test
+  void aDeferralStillUndecidedWhenFieldworkStartsCanOnlyBeRefused() {
+    FrameworkScenario s = start("JTAI24-DEFER-OPEN", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    FrameworkScenario.clock("2026-10-02T15:00");
+    deferrals.request("JTAI24-DEFER-OPEN", "Local elections.");
+    Jtai2024Steps.deferralViews(s, "2026-10-02T23:59", "grant", "refuse");
+    Jtai2024Steps.fieldworkStarts(s);
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-10-05T23:59");
+    assertThatThrownBy(() -> s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "granted",
+        VAR_DEFERRED_FIELDWORK_START, "2026-11-16"))).hasMessageContaining("fieldwork started on 2026-10-05")
+        .hasMessageContaining("paragraph 19");
+    s.complete(TASK_DECIDE_DEFERRAL, Map.of(VAR_DEFERRAL_DECISION, "refused", "deferralDecisionReasons", "Too late."));
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).hasSize(1);
+    assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, VAR_FIELDWORK_START))
+        .isEqualTo(FrameworkScenario.at("2026-10-05T00:00"));
+  }
+
+  @Test
+  void fieldworkStartsOnItsDayWhileTheCaseRecordsAreStillAwaited() {
+    FrameworkScenario s = start("JTAI24-PAPERWORK", "2026-10-05", "2026-09-18T10:00");
+    Jtai2024Steps.completeAll(s, List.of(TASK_NOTIFY_DCS, TASK_NOTIFY_HEALTH_LEADERS, TASK_NOTIFY_POLICE_LEADERS,
+        TASK_RECORD_CHILD_LEVEL_DATA, TASK_SELECT_30_CHILDREN, TASK_RECORD_ANSWERS_30, TASK_SELECT_AUDIT_CHILDREN,
+        TASK_REQUEST_HEALTH_RECORDS_CQC));
+    // Paragraphs 27 and 106: the audits are due on day 8 whether or not the case records (day 6) have come.
+    s.assigned(TASK_RECORD_CASE_RECORDS, LEAD, "2026-09-29T17:00");
+    s.assigned(TASK_RECORD_AUDITS, LEAD, "2026-10-01T17:00");
+    s.complete(TASK_RECORD_AUDITS);
+    // Late case records are chased at 17:00 on day 6.
+    s.moveTo("2026-09-29T17:00");
+    s.assigned(TASK_CHASE_RECORD_CASE_RECORDS, LEAD, null);
+    Jtai2024Steps.completeAll(s, List.of(TASK_CONFIRM_MASA_NOTIFIED, TASK_SETUP_DISCUSSION,
+        TASK_MEET_MASA_BEFORE_FIELDWORK, TASK_TIMETABLE_LIAISON_CQC, TASK_TIMETABLE_LIAISON_HMICFRS,
+        TASK_AGREE_FIELDWORK_TIMETABLE));
+    // Paragraph 101: records not shared in week 2 are seen during fieldwork, which starts on Monday 5 October anyway.
+    s.moveTo("2026-10-05T00:00");
+    s.assigned(TASK_INITIAL_MEETING, LEAD, "2026-10-05T23:59");
+    s.assigned(TASK_RECORD_CASE_RECORDS, LEAD, "2026-09-29T17:00");
+    s.complete(TASK_RECORD_CASE_RECORDS);
+    assertThat(s.tasks(TASK_CHASE_RECORD_CASE_RECORDS)).as("recording the arrival closes its chase").isEmpty();
+    assertThat(s.tasks(TASK_INITIAL_MEETING)).as("fieldwork opened once").hasSize(1);
+    s.complete(TASK_INITIAL_MEETING);
+    s.assigned(TASK_KIT_WEDNESDAY, LEAD, "2026-10-07T23:59");
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(s.processInstanceId)
+        .taskDefinitionKey(TASK_INITIAL_MEETING).count()).isEqualTo(1);
   }
 
   @Test
@@ -412,7 +524,9 @@ class Jtai2024ProcessTest {
     Jtai2024Steps.completeAll(s, List.of(TASK_INITIAL_MEETING, TASK_KIT_WEDNESDAY, TASK_KIT_THURSDAY,
         TASK_MEET_MASA_DURING_FIELDWORK));
     s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(false, true, false, false));
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING, TASK_CQC_NOTIFY_MANAGER);
+    // The evidence records (paragraph 74) are open all fieldwork week.
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING, TASK_CQC_NOTIFY_MANAGER,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
     s.offered(TASK_CQC_NOTIFY_MANAGER, "cqc", "2026-10-09T23:59");
     s.complete(TASK_CQC_NOTIFY_MANAGER, Map.of("cqcManagerNotified", true));
     s.offered(TASK_CQC_MANAGEMENT_REVIEW, "cqc-senior-manager", null);
@@ -420,7 +534,8 @@ class Jtai2024ProcessTest {
     s.offered(TASK_DECIDE_REGULATORY_ACTION, "cqc", null);
     s.complete(TASK_DECIDE_REGULATORY_ACTION, Map.of("regulatoryActionDecision", "visit"));
     // The letter goes on; the inspection ends when it is published.
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(5, Jtai2024Steps.FIELDWORK_TO_DECISION.size()));
     s.complete(TASK_SEND_FINAL_LETTER, Map.of("finalLetterSentConfirmed", true));
     s.complete(TASK_PUBLISH_LETTER);
@@ -433,7 +548,8 @@ class Jtai2024ProcessTest {
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.FIELDWORK_TO_DECISION.subList(0, 5),
         Map.of(TASK_AGREE_PROVISIONAL_FINDINGS, Jtai2024Steps.findings(true, false, false, false)));
-    s.waitsAtExactly(TASK_FEEDBACK_MEETING);
+    s.waitsAtExactly(TASK_FEEDBACK_MEETING,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
   }
 
   @Test
@@ -449,7 +565,8 @@ class Jtai2024ProcessTest {
     textWithoutFlag.put("areasForPriorityAction", "The police do not attend strategy meetings.");
     assertThatThrownBy(() -> s.complete(TASK_AGREE_PROVISIONAL_FINDINGS, textWithoutFlag))
         .hasMessageContaining("areasForPriorityAction");
-    s.waitsAtExactly(TASK_AGREE_PROVISIONAL_FINDINGS);
+    s.waitsAtExactly(TASK_AGREE_PROVISIONAL_FINDINGS,
+        TASK_COMPLETE_EVIDENCE_RECORDS_OFSTED, TASK_COMPLETE_EVIDENCE_RECORDS_CQC, TASK_COMPLETE_EVIDENCE_RECORDS_HMICFRS);
   }
 
   @Test
@@ -537,8 +654,8 @@ class Jtai2024ProcessTest {
     s.moveTo("2026-09-22T17:00");
     s.assigned("task_chase_record_child_level_data", LEAD, null);
     s.assigned(TASK_RECORD_CHILD_LEVEL_DATA, LEAD, "2026-09-22T17:00"); // still open: the timer does not cancel it
-    s.complete("task_chase_record_child_level_data", Map.of("chased_record_child_level_data", true));
     s.complete(TASK_RECORD_CHILD_LEVEL_DATA);
+    assertThat(s.tasks("task_chase_record_child_level_data")).as("the arrival closes the chase").isEmpty();
     s.assigned(TASK_SELECT_30_CHILDREN, LEAD, "2026-09-23T17:00");
   }
 }

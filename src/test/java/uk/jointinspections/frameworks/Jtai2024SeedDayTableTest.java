@@ -116,12 +116,18 @@ class Jtai2024SeedDayTableTest {
     }
 
     // The Tasklist: drive the inspection to publication and look at each row's step when it opens.
-    List<String> steps = new ArrayList<>(Jtai2024Steps.WEEKS_ONE_AND_TWO);
+    List<String> steps = new ArrayList<>(Jtai2024Steps.PRE_NOTIFICATION);
+    steps.addAll(Jtai2024Steps.WEEKS_ONE_AND_TWO);
     steps.addAll(Jtai2024Steps.FIELDWORK_TO_DECISION);
     steps.add(TASK_SEND_FINAL_LETTER);
     steps.add(TASK_PUBLISH_LETTER);
     List<String> seen = new ArrayList<>();
     for (String step : steps) {
+      if (step.equals(TASK_INITIAL_MEETING)) {
+        // Week 3 (paragraph 13): fieldwork opens on its day, Monday 5 April 2027, not when weeks 1 and 2 are done.
+        assertThat(s.tasks(TASK_INITIAL_MEETING)).as("no fieldwork before its day").isEmpty();
+        Jtai2024Steps.fieldworkStarts(s);
+      }
       for (Row row : TABLE) {
         if (row.step().equals(step)) {
           Task task = s.task(step);

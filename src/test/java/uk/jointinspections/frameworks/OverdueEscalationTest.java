@@ -45,6 +45,7 @@ class OverdueEscalationTest {
     // Fieldwork Monday 5 October 2026: notification Monday 21 September; Annex A: Friday 25 September by 12pm.
     FrameworkScenario s = start(new InspectionStartRequest("jtai-2024", "JTAI24-OVERDUE", "Northshire", null, null,
         "2026-10-05", LEAD, QA), "2026-09-18T10:00");
+    Jtai2024Steps.preNotification(s);
     s.complete(Jtai2024Process.TASK_NOTIFY_DCS, Map.of("dcsNotified", true));
     s.complete(Jtai2024Process.TASK_NOTIFY_HEALTH_LEADERS);
     s.complete(Jtai2024Process.TASK_NOTIFY_POLICE_LEADERS);
