@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
@@ -58,14 +59,19 @@ public class TimelineTab {
     return Optional.ofNullable(engine == null ? null : BY_ENGINE.get(engine));
   }
 
+  /** Events of a child context (reaching this one too) neither register nor remove the tab. */
   @EventListener
   void register(ContextRefreshedEvent refreshed) {
-    BY_ENGINE.put(engine.getObject(), this);
+    if (refreshed.getApplicationContext() == context) {
+      BY_ENGINE.put(engine.getObject(), this);
+    }
   }
 
   @EventListener
   void unregister(ContextClosedEvent closed) {
-    BY_ENGINE.values().remove(this);
+    if (closed.getApplicationContext() == context) {
+      BY_ENGINE.values().remove(this);
+    }
   }
 
   /** What the tab shows. {@code today}: the London date the statuses were worked out on, which the tab marks. */
@@ -95,9 +101,11 @@ public class TimelineTab {
   private final Timeline timeline;
   private final ObjectMapper json;
   private final ObjectProvider<ProcessEngine> engine;
+  private final ApplicationContext context;
 
-  public TimelineTab(ObjectProvider<ProcessEngine> engine, @Lazy TaskService tasks, @Lazy HistoryService history, @Lazy IdentityService identity,
+  public TimelineTab(ApplicationContext context, ObjectProvider<ProcessEngine> engine, @Lazy TaskService tasks, @Lazy HistoryService history, @Lazy IdentityService identity,
       WithoutAuthorization unrestricted, InspectionDirectory directory, Timeline timeline, ObjectMapper json) {
+    this.context = context;
     this.engine = engine;
     this.tasks = tasks;
     this.history = history;
