@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.OverdueStepDescriber;
 import uk.jointinspections.inspection.TimelineEntry;
 import uk.jointinspections.inspection.TimelineEntry.Status;
 import uk.jointinspections.inspection.TimelineExtension;
@@ -71,7 +72,8 @@ public class ComplaintTimeline implements TimelineExtension {
         if (status != null) {
           TimelineEntry entry = new TimelineEntry(ENTRY_PREFIX + complaint.getId() + ":" + milestone.elementId(),
               milestone.day(), "Complaint " + number + " (" + kind.title.toLowerCase() + "): " + milestone.title(),
-              ofConduct ? "the investigating inspectorate" : "Ofsted", milestone.paragraph(), milestone.due(), status);
+              ofConduct ? "the investigating inspectorate" : "Ofsted", milestone.paragraph(), milestone.due(), status,
+              OverdueStepDescriber.countedFrom(VAR_RECEIVED_ON, null), made);
           entries.add(ofConduct ? new Entry(entry, conduct) : Entry.forInspectionReaders(entry));
         }
       }

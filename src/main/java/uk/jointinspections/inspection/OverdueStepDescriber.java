@@ -78,7 +78,7 @@ public class OverdueStepDescriber implements ExecutionListener {
    * What the step's working day counts from, in words: a 2024 step after fieldwork is "day 15" of a count that starts
    * at the last day of fieldwork, not at the notification, and a follow-up that only said "day 15" would mislead.
    */
-  static String countedFrom(String referenceVariable, Object framework) {
+  public static String countedFrom(String referenceVariable, Object framework) {
     return switch (referenceVariable) {
       case Deadlines.DEFAULT_REFERENCE_VARIABLE -> "slac-2009".equals(framework)
           ? "in table 1, day 1 being the notification day" : "counted from the notification day";
@@ -86,6 +86,8 @@ public class OverdueStepDescriber implements ExecutionListener {
       case "finalLetterSentOn" -> "counted from the day the final letter was sent";
       case "draftLetterSentOn" -> "counted from the day the draft letter was sent, that day being the first";
       case "letterPublishedOn" -> "counted from the day the letter was published";
+      case "factualAccuracyDayZero" -> "counted from the day the draft letter was sent, or its deadline if later";
+      case "receivedOn" -> "counted from the day the complaint was made";
       default -> "counted from " + referenceVariable;
     };
   }

@@ -289,9 +289,43 @@ public class Timeline {
         }
       }
     }
+    Object edition = variables.get(DeadlineDefinition.EDITION_VARIABLE);
+    String countsFrom = null;
+    LocalDate countsFromOn = null;
+    if (milestone.relative) {
+      countsFrom = STATEMENT_WORKING_DAYS + " working days from the day the letter was sent";
+      countsFromOn = statementDayZero(walk.activities);
+    } else if (milestone.definition != null) {
+      countsFromOn = dayZero(variables.get(milestone.definition.referenceVariable()));
+      if (afterStep != null && countsFromOn == null) {
+        // Until the step it follows has happened, the day is the framework's count from that step's own day 0.
+        countsFrom = OverdueStepDescriber.countedFrom(afterStep.referenceVariable(), edition) + ", "
+            + milestone.definition.day() + " working days after day " + afterStep.day();
+        countsFromOn = dayZero(variables.get(afterStep.referenceVariable()));
+      } else {
+        countsFrom = (afterStep != null ? milestone.definition.day() + " working days, " : "")
+            + OverdueStepDescriber.countedFrom(milestone.definition.referenceVariable(), edition);
+      }
+    }
     walk.entries.add(new TimelineEntry(milestone.trackedId, day,
         element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
-        milestone.paragraph, due, status));
+        milestone.paragraph, due, status, countsFrom, countsFromOn));
+  }
+
+  /** The London date of a day-0 variable (a date, a local date or its ISO text); null while unset. */
+  static LocalDate dayZero(Object reference) {
+    if (reference == null) {
+      return null;
+    }
+    return reference instanceof Date date ? date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate()
+        : reference instanceof LocalDate local ? local : LocalDate.parse(reference.toString());
+  }
+
+  /** The day the letter the statement of action answers was sent, once it was. */
+  private static LocalDate statementDayZero(Map<String, List<HistoricActivityInstance>> activities) {
+    return activities.getOrDefault(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER, List.of()).stream()
+        .filter(a -> a.getEndTime() != null).findFirst()
+        .map(a -> a.getEndTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate()).orElse(null);
   }
 
   /**
@@ -393,8 +427,7 @@ public class Timeline {
     if (reference == null) {
       return null;
     }
-    LocalDate day0 = reference instanceof Date date ? date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate()
-        : reference instanceof LocalDate local ? local : LocalDate.parse(reference.toString());
+    LocalDate day0 = dayZero(reference);
     return workingDays.deadline(day0, definition.day(), definition.timeOfDay());
   }
 

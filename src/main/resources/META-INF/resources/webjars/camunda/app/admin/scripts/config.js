@@ -1,8 +1,9 @@
 // Admin presented as the inspection service's user administration.
 export default {
+  // The header reads vendor, then name ("Camunda Tasklist"): the product once, then this app.
   app: {
-    name: 'Joint inspections',
-    vendor: 'Administration'
+    vendor: 'Joint inspections',
+    name: 'Administration'
   },
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',

@@ -1,8 +1,9 @@
 // Cockpit presented as the inspection service's operations view.
 export default {
+  // The header reads vendor, then name ("Camunda Tasklist"): the product once, then this app.
   app: {
-    name: 'Joint inspections',
-    vendor: 'Operations'
+    vendor: 'Joint inspections',
+    name: 'Operations'
   },
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',

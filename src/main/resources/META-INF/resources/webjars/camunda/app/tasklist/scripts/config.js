@@ -1,8 +1,9 @@
 // Tasklist presented as the inspection service (Camunda's supported webapp configuration file).
 export default {
+  // The header reads vendor, then name ("Camunda Tasklist"): the product once, then this app.
   app: {
-    name: 'Joint inspections',
-    vendor: 'Tasks'
+    vendor: 'Joint inspections',
+    name: 'Tasks'
   },
   // UK reading of dates: 05/01/2027 14:30 is the fifth of January. `long` is what the task list and the task show
   // when the pointer rests on a due date ("Due in 3 days").

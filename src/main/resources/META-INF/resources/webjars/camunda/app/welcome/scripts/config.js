@@ -1,8 +1,9 @@
 // The landing page after login, presented as the inspection service.
 export default {
+  // The header reads vendor, then name ("Camunda Tasklist"): the product once, then this app.
   app: {
-    name: 'Joint inspections',
-    vendor: 'Home'
+    vendor: 'Joint inspections',
+    name: 'Home'
   },
   locales: {
     availableLocales: ['en'],
