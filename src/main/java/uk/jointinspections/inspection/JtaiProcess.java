@@ -14,6 +14,8 @@ public final class JtaiProcess {
 
   // Start and the day −1 / day 0 steps
   public static final String START = "start_inspection";
+  /** Day −2: the senior analytical officer's briefing that the day −1 reviews read (¶10). */
+  public static final String TASK_PREPARE_PRE_INSPECTION_BRIEFING = "task_prepare_pre_inspection_briefing";
   public static final String TASK_REVIEW_BRIEFING_LEAD = "task_review_briefing_lead";
   /** Steps done by each inspectorate in parallel: one task per inspectorate, id = {@link #forInspectorate}. */
   public static final String TASK_REVIEW_BRIEFING = "task_review_briefing";
@@ -140,7 +142,9 @@ public final class JtaiProcess {
     JOINT_EVALUATIONS("joint-evaluations", "joint_evaluations", "jointEvaluations"),
     CONSENT_CONFIRMATION("consent-confirmation", "consent_confirmation", "consentConfirmation"),
     FACTUAL_ACCURACY_RESPONSE("factual-accuracy-response", "factual_accuracy_response", "factualAccuracyResponse"),
-    STATEMENT_OF_ACTION("statement-of-action", "statement_of_action", "statementOfAction");
+    STATEMENT_OF_ACTION("statement-of-action", "statement_of_action", "statementOfAction"),
+    /** ¶95 (2016 ¶94): only after the final letter is published; no deadline. */
+    EVALUATION_QUESTIONNAIRE("evaluation-questionnaire", "evaluation_questionnaire", "evaluationQuestionnaire");
 
     /** The {kind} segment of POST /api/inspections/{reference}/submissions/{kind}. */
     public final String kind;

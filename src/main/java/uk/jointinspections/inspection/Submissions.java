@@ -212,6 +212,11 @@ public class Submissions {
             + "; this submission changed nothing.";
       }
     }
+    if (JtaiProcess.Submission.EVALUATION_QUESTIONNAIRE.kind.equals(item.kind())) {
+      return "The evaluation questionnaire of inspection " + instance.getBusinessKey() + " asks for the partnership's"
+          + " views on the letter: send the response only after the final letter has been published (paragraph 95;"
+          + " August 2016 edition: 94). This submission changed nothing.";
+    }
     return "Inspection " + instance.getBusinessKey() + " is not yet waiting for the " + item.kind()
         + " (it has not been requested yet); this submission changed nothing. Send it once it is requested.";
   }

@@ -97,6 +97,10 @@ class BrowserTest {
   void theLeadInspectorSeesOurTasklistAndTheFirstTaskOfANewInspection() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     String instance = startJtai(reference);
+    // The senior analytical officer shares the pre-inspection briefing (¶10); the reviews of day −1 follow it.
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
+        .getId());
     Task first = tasks.createTaskQuery().processInstanceId(instance).active().or().taskAssignee("ofsted-lead")
         .taskCandidateGroup("ofsted").endOr().orderByTaskName().asc().list().get(0);
 
