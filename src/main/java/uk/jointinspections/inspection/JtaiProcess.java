@@ -141,6 +141,8 @@ public final class JtaiProcess {
     ANNEX_A_INFORMATION("annex-a-information", "annex_a_information", "annexAInformation"),
     JOINT_EVALUATIONS("joint-evaluations", "joint_evaluations", "jointEvaluations"),
     CONSENT_CONFIRMATION("consent-confirmation", "consent_confirmation", "consentConfirmation"),
+    /** The August 2016 edition's Annex A day 8 only (the 2017 text has no such milestone). */
+    CASE_FILE_LISTS("case-file-lists", "case_file_lists", "caseFileLists"),
     FACTUAL_ACCURACY_RESPONSE("factual-accuracy-response", "factual_accuracy_response", "factualAccuracyResponse"),
     STATEMENT_OF_ACTION("statement-of-action", "statement_of_action", "statementOfAction"),
     /** ¶95 (2016 ¶94): only after the final letter is published; no deadline. */

@@ -60,6 +60,8 @@ class Jtai2016SeedDayTableTest {
       task_consider_joint_evaluations_hmicfrs | 8 | | hmicfrs | 9, 23
       task_consider_joint_evaluations_hmi_probation | 8 | | hmi-probation | 9, 23
       sub_consent_confirmation | 8 | | local area | 9, 50
+      # Annex A flow diagram, day 8 (R7): "Local authority provides case file lists" (K3; the 2017 text has none).
+      sub_case_file_lists | 8 | | local area | Annex A
       task_agree_onsite_programme | 8 | | LI | 9, 25, 26
       # 9-12 Day 9 team arrives and meets senior leaders; analytical officer days 9-10; KIT meetings (¶35, R4);
       # evidence collection ceases at 3.00pm on day 12; team meets in the afternoon to agree provisional findings.

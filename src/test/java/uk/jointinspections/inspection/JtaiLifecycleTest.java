@@ -156,6 +156,13 @@ class JtaiLifecycleTest {
     s.clock(7, "16:00");
     arrives(s, run, Submission.JOINT_EVALUATIONS);
     s.clock(8, "10:00");
+    if ("jtai-2016".equals(run.framework())) {
+      // The August 2016 edition's Annex A, day 8: the local authority provides case file lists (K3).
+      s.leadStep(Submission.CASE_FILE_LISTS.recordTaskId, 8, null);
+      arrives(s, run, Submission.CASE_FILE_LISTS);
+    } else {
+      assertThat(s.tasks(Submission.CASE_FILE_LISTS.recordTaskId)).as("the 2017 edition has no such milestone").isEmpty();
+    }
     s.groupSteps(TASK_CONSIDER_JOINT_EVALUATIONS, ALL, 8, null);
     s.completeGroups(TASK_CONSIDER_JOINT_EVALUATIONS, ALL);
     s.leadStep(TASK_AGREE_ONSITE_PROGRAMME, 8, null);
