@@ -97,10 +97,6 @@ class BrowserTest {
   void theLeadInspectorSeesOurTasklistAndTheFirstTaskOfANewInspection() {
     String reference = "JTAI-UI-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     String instance = startJtai(reference);
-    // The senior analytical officer shares the pre-inspection briefing (¶10); the reviews of day −1 follow it.
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
-        .getId());
     Task first = tasks.createTaskQuery().processInstanceId(instance).active().or().taskAssignee("ofsted-lead")
         .taskCandidateGroup("ofsted").endOr().orderByTaskName().asc().list().get(0);
 
@@ -331,8 +327,13 @@ class BrowserTest {
     return startJtai(reference, FIELDWORK);
   }
 
+  /** Started, and past the senior analytical officer's briefing (¶10): the inspectors' own steps of day −1 are open. */
   private String startJtai(String reference, String plannedFieldworkStart) {
-    return startJtai(rest, reference, plannedFieldworkStart);
+    String instance = startJtai(rest, reference, plannedFieldworkStart);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
+        .getId());
+    return instance;
   }
 
   /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */
