@@ -42,9 +42,11 @@ public class InspectionMigration {
   private final RuntimeService runtimeService;
   private final DeadlineRecalculation recalculation;
   private final TransactionTemplate transactions;
+  private final JtaiMigrationGuard jtaiGuard;
 
   public InspectionMigration(@Lazy RepositoryService repositoryService, @Lazy RuntimeService runtimeService,
-      DeadlineRecalculation recalculation, PlatformTransactionManager transactionManager) {
+      DeadlineRecalculation recalculation, PlatformTransactionManager transactionManager, JtaiMigrationGuard jtaiGuard) {
+    this.jtaiGuard = jtaiGuard;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.recalculation = recalculation;
@@ -95,6 +97,7 @@ public class InspectionMigration {
   private InspectionMove move(ProcessInstance instance, ProcessDefinition source, ProcessDefinition target,
       Map<String, MigrationPlan> plans, boolean dryRun) {
     try {
+      jtaiGuard.check(instance, source, target);
       List<Move> changes = transactions.execute(status -> {
         MigrationPlan plan = plans.computeIfAbsent(source.getId(), id ->
             runtimeService.createMigrationPlan(id, target.getId()).mapEqualActivities().build());

@@ -16,12 +16,14 @@ public class InspectionStartValidator implements ExecutionListener {
   private final InspectionStartRules rules;
   private final InspectionReferenceClaim claim;
   private final InspectionTeamAccess access;
+  private final JtaiTeamComposition composition;
 
   public InspectionStartValidator(InspectionStartRules rules, InspectionReferenceClaim claim,
-      InspectionTeamAccess access) {
+      InspectionTeamAccess access, JtaiTeamComposition composition) {
     this.rules = rules;
     this.claim = claim;
     this.access = access;
+    this.composition = composition;
   }
 
   @Override
@@ -34,6 +36,11 @@ public class InspectionStartValidator implements ExecutionListener {
         .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members()));
     claim.claim(execution, start.reference(), start.variables());
     access.grantTeam(execution.getProcessInstanceId(), start.leadInspector(), start.qaManager(), start.team());
+    // ¶8 "usually": a team of another size starts all the same, with the warning kept on the inspection.
+    String warning = composition.warning(start.leadInspector(), start.team());
+    if (warning != null) {
+      execution.setVariable(JtaiTeamComposition.VAR_WARNING, warning);
+    }
   }
 
   /** Form fields arrive as strings; a date may also arrive as a date. */

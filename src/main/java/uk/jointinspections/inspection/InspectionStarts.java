@@ -29,7 +29,9 @@ public class InspectionStarts {
     this.rights = rights;
   }
 
-  public record Started(String processInstanceId, String reference, List<TimelineEntry> timeline) {
+  /** @param warnings what the start accepted although the guidance usually has it otherwise (¶8's team), else empty */
+  public record Started(String processInstanceId, String reference, List<TimelineEntry> timeline,
+      List<String> warnings) {
   }
 
   /**
@@ -53,6 +55,9 @@ public class InspectionStarts {
     }
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(framework.processKey(), start.reference(),
         start.variables());
-    return new Started(instance.getId(), start.reference(), timeline.ofNewInspection(start.reference()));
+    List<String> warnings = unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableName(JtaiTeamComposition.VAR_WARNING).list().stream()
+        .map(v -> String.valueOf(v.getValue())).toList());
+    return new Started(instance.getId(), start.reference(), timeline.ofNewInspection(start.reference()), warnings);
   }
 }

@@ -14,6 +14,8 @@ public final class JtaiProcess {
 
   // Start and the day −1 / day 0 steps
   public static final String START = "start_inspection";
+  /** Day −2: the senior analytical officer's briefing that the day −1 reviews read (¶10). */
+  public static final String TASK_PREPARE_PRE_INSPECTION_BRIEFING = "task_prepare_pre_inspection_briefing";
   public static final String TASK_REVIEW_BRIEFING_LEAD = "task_review_briefing_lead";
   /** Steps done by each inspectorate in parallel: one task per inspectorate, id = {@link #forInspectorate}. */
   public static final String TASK_REVIEW_BRIEFING = "task_review_briefing";
@@ -139,8 +141,12 @@ public final class JtaiProcess {
     ANNEX_A_INFORMATION("annex-a-information", "annex_a_information", "annexAInformation"),
     JOINT_EVALUATIONS("joint-evaluations", "joint_evaluations", "jointEvaluations"),
     CONSENT_CONFIRMATION("consent-confirmation", "consent_confirmation", "consentConfirmation"),
+    /** The August 2016 edition's Annex A day 8 only (the 2017 text has no such milestone). */
+    CASE_FILE_LISTS("case-file-lists", "case_file_lists", "caseFileLists"),
     FACTUAL_ACCURACY_RESPONSE("factual-accuracy-response", "factual_accuracy_response", "factualAccuracyResponse"),
-    STATEMENT_OF_ACTION("statement-of-action", "statement_of_action", "statementOfAction");
+    STATEMENT_OF_ACTION("statement-of-action", "statement_of_action", "statementOfAction"),
+    /** ¶95 (2016 ¶94): only after the final letter is published; no deadline. */
+    EVALUATION_QUESTIONNAIRE("evaluation-questionnaire", "evaluation_questionnaire", "evaluationQuestionnaire");
 
     /** The {kind} segment of POST /api/inspections/{reference}/submissions/{kind}. */
     public final String kind;

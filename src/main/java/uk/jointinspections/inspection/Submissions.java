@@ -109,7 +109,7 @@ public class Submissions {
 
   /** The JTAI submissions that are lists of children (¶19, ¶81): identification numbers, never names. */
   static final java.util.Set<String> LISTS_OF_CHILDREN = java.util.Set.of(JtaiProcess.Submission.DEEP_DIVE_LIST.kind,
-      JtaiProcess.Submission.MULTI_AGENCY_MEETINGS.kind);
+      JtaiProcess.Submission.MULTI_AGENCY_MEETINGS.kind, JtaiProcess.Submission.CASE_FILE_LISTS.kind);
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
@@ -193,6 +193,20 @@ public class Submissions {
   }
 
   private String whyNotWaiting(HistoricProcessInstance instance, SubmissionItem item) {
+    Map<String, Object> recorded = processVariables(instance, item.channelVariable(),
+        item.variablePrefix() + "ProceededWithoutAt", JtaiProcess.VAR_FRAMEWORK);
+    if (SubmissionNotReceived.NONE.equals(recorded.get(item.channelVariable()))) {
+      Object at = recorded.get(item.variablePrefix() + "ProceededWithoutAt");
+      return "Inspection " + instance.getBusinessKey() + " went on without the " + item.kind() + (at instanceof Date date
+          ? " on " + WHEN.format(date.toInstant()) : "") + ", when nothing had been received by the deadline; this"
+          + " submission changed nothing.";
+    }
+    if (JtaiProcess.Submission.CASE_FILE_LISTS.kind.equals(item.kind())
+        && !"jtai-2016".equals(recorded.get(JtaiProcess.VAR_FRAMEWORK))) {
+      return "The case file lists are a milestone of the August 2016 edition only (its Annex A, day 8); inspection "
+          + instance.getBusinessKey() + " runs the " + recorded.get(JtaiProcess.VAR_FRAMEWORK) + " framework. This"
+          + " submission changed nothing.";
+    }
     Date received = item.byMessage() ? receivedByMessageFlow(instance, item) : recordedOn(instance, item);
     if (received != null) {
       return "The " + item.kind() + " of inspection " + instance.getBusinessKey() + " was already received on "
@@ -212,8 +226,22 @@ public class Submissions {
             + "; this submission changed nothing.";
       }
     }
+    if (JtaiProcess.Submission.EVALUATION_QUESTIONNAIRE.kind.equals(item.kind())) {
+      return "The evaluation questionnaire of inspection " + instance.getBusinessKey() + " asks for the partnership's"
+          + " views on the letter: send the response only after the final letter has been published (paragraph 95;"
+          + " August 2016 edition: 94). This submission changed nothing.";
+    }
     return "Inspection " + instance.getBusinessKey() + " is not yet waiting for the " + item.kind()
         + " (it has not been requested yet); this submission changed nothing. Send it once it is requested.";
+  }
+
+  /** The inspection's own (process-level) values of these variables, as history has them. */
+  private Map<String, Object> processVariables(HistoricProcessInstance instance, String... names) {
+    Map<String, Object> values = new HashMap<>();
+    unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableNameIn(names).list()).stream().filter(v -> instance.getId().equals(v.getActivityInstanceId()))
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
   }
 
   private Date receivedByMessageFlow(HistoricProcessInstance instance, SubmissionItem item) {

@@ -308,7 +308,8 @@ public class Timeline {
       }
     }
     walk.entries.add(new TimelineEntry(milestone.trackedId, day,
-        element.getName(), walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
+        element.getName() + notReceived(element, variables),
+        walk.sentByTheLocalArea.contains(element.getId()) ? LOCAL_AREA : performer(element, variables),
         milestone.paragraph, due, status, countsFrom, countsFromOn));
   }
 
@@ -329,6 +330,22 @@ public class Timeline {
   }
 
   /**
+   * What the title of a submission the lead inspector went on without adds: who decided and when
+   * ({@link SubmissionNotReceived}); nothing for any other step.
+   */
+  static String notReceived(FlowElement element, Map<String, Object> variables) {
+    Submission submission = element instanceof SubProcess ? java.util.Arrays.stream(Submission.values())
+        .filter(s -> s.subProcessId.equals(element.getId())).findFirst().orElse(null) : null;
+    if (submission == null || !SubmissionNotReceived.NONE.equals(variables.get(submission.channelVariable()))) {
+      return "";
+    }
+    Object at = variables.get(SubmissionNotReceived.decidedAtVariable(submission));
+    String on = at instanceof Date date ? " on " + date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate() : "";
+    return " (not received: " + variables.get(SubmissionNotReceived.decidedByVariable(submission))
+        + " went on without it" + on + ")";
+  }
+
+  /**
    * A step on a branch that depends on a yes/no variable carries the Camunda property {@code onlyIf} naming it
    * ({@code noNotice}, or {@code !noNotice} for the other branch): once the variable is set, the timeline leaves out
    * the branch the inspection does not take. While it is unset the step is listed.
@@ -337,6 +354,12 @@ public class Timeline {
     String onlyIf = ModelProperties.of(element).get(PROPERTY_ONLY_IF);
     if (onlyIf == null || onlyIf.isBlank()) {
       return true;
+    }
+    int equals = onlyIf.indexOf('=');
+    if (equals > 0) {
+      // A branch taken for one value of a variable, e.g. framework=jtai-2016; listed while the variable is unset.
+      Object value = variables.get(onlyIf.substring(0, equals).strip());
+      return value == null || onlyIf.substring(equals + 1).strip().equals(value.toString());
     }
     boolean negated = onlyIf.strip().startsWith("!");
     Object value = variables.get(onlyIf.strip().substring(negated ? 1 : 0).strip());

@@ -60,6 +60,7 @@ class ClusterIT {
   static final String ADMIN_PASSWORD = "Cluster-" + UUID.randomUUID(); // meets the password policy (no user id in it)
   static final String DEMO_PASSWORD = "cluster-demo-" + UUID.randomUUID();
   static final String LEAD = "ofsted-lead";
+  static final String ANALYST = "analyst";
   /** Extra job executor settings for both nodes, to measure a setting (README "Job executor and history cleanup"). */
   static final List<String> NODE_ARGS = System.getProperty("cluster.nodeArgs", "").isBlank() ? List.of()
       : List.of(System.getProperty("cluster.nodeArgs").trim().split("\\s+"));
@@ -159,8 +160,9 @@ class ClusterIT {
   @Test
   @Order(2)
   void theSameTaskCompletedThroughBothNodesCompletesOnceAndTheOtherCallGetsAConflict() throws Exception {
-    List<String> tasks = queryStrings("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = 'task_review_briefing_lead'"
-        + " AND ASSIGNEE_ = '" + LEAD + "' ORDER BY ID_ LIMIT 10");
+    // Each started inspection's first step: the senior analytical officer's pre-inspection briefing (¶10).
+    List<String> tasks = queryStrings("SELECT ID_ FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ ="
+        + " 'task_prepare_pre_inspection_briefing' ORDER BY ID_ LIMIT 10");
     assertThat(tasks).hasSize(10);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<String> losers = new ArrayList<>();
@@ -171,7 +173,7 @@ class ClusterIT {
         for (AppNode node : List.of(nodeA, nodeB)) {
           calls.add(pool.submit(() -> {
             together.await(30, TimeUnit.SECONDS);
-            return node.call("POST", "/engine-rest/task/" + task + "/complete", LEAD, DEMO_PASSWORD,
+            return node.call("POST", "/engine-rest/task/" + task + "/complete", ANALYST, DEMO_PASSWORD,
                 Map.of("variables", Map.of()));
           }));
         }
@@ -190,7 +192,7 @@ class ClusterIT {
             + "' AND END_TIME_ IS NOT NULL AND DELETE_REASON_ = 'completed'")).isEqualTo(1);
         assertThat(queryLong("SELECT COUNT(*) FROM ACT_HI_ACTINST a JOIN ACT_HI_TASKINST t"
             + " ON a.PROC_INST_ID_ = t.PROC_INST_ID_ WHERE t.ID_ = '" + task
-            + "' AND a.ACT_ID_ = 'task_review_briefing_lead'")).isEqualTo(1);
+            + "' AND a.ACT_ID_ = 'task_prepare_pre_inspection_briefing'")).isEqualTo(1);
       }
     } finally {
       pool.shutdownNow();

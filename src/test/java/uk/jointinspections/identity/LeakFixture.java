@@ -239,6 +239,9 @@ final class LeakFixture {
     String jtai = read(basic("ofsted-lead", "POST", "/api/inspections", start), "start the JTAI")
         .path("processInstanceId").asText();
     Map<String, List<String>> team = recordedTeam(jtai);
+    // The senior analytical officer shares the pre-inspection briefing (¶10) that the day −1 reviews read.
+    tasks.complete(tasks.createTaskQuery().processInstanceId(jtai)
+        .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
 
     String referring = TEAM.get("cqc").get(0);
     Task briefing = tasks.createTaskQuery().processInstanceId(jtai)

@@ -85,8 +85,10 @@ class InspectionApiTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(body.get("processInstanceId").asText())
         .singleResult().getBusinessKey()).isEqualTo("JTAI-REST-START");
     JsonNode first = body.get("timeline").get(0);
-    assertThat(first.get("day").asInt()).isEqualTo(-1);
-    assertThat(first.get("due").asText()).isEqualTo("2027-03-01T23:59:00+00:00");
+    // The senior analytical officer's pre-inspection briefing (¶10), day −2: Friday before the Monday review.
+    assertThat(first.get("id").asText()).isEqualTo(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING);
+    assertThat(first.get("day").asInt()).isEqualTo(-2);
+    assertThat(first.get("due").asText()).isEqualTo("2027-02-26T23:59:00+00:00");
     assertThat(first.get("status").asText()).isEqualTo("open");
     JsonNode notify = find(body.get("timeline"), JtaiProcess.TASK_NOTIFY_DCS);
     assertThat(notify.get("day").asInt()).isZero();
@@ -204,6 +206,8 @@ class InspectionApiTest {
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(early.getBody().get("message").asText()).contains("not yet waiting");
 
+    tasks.complete(tasks.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
     tasks.createTaskQuery().processInstanceId(pi).list().forEach(t -> tasks.complete(t.getId()));
     tasks.complete(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_NOTIFY_DCS)
         .singleResult().getId(), Map.of(JtaiProcess.VAR_DCS_EMAIL, "dcs@northshire.example"));

@@ -22,6 +22,8 @@ class Jtai2016SeedDayTableTest {
 
   /** element | working day | time (empty: end of day) | performer | paragraph. Readings: jtai-2016.md R1–R13. */
   static final List<Row> TABLE = rows("""
+      # ¶10 (no day in the seed; read as day -2): the senior analytical officer's pre-inspection briefing.
+      task_prepare_pre_inspection_briefing | -2 | | senior-analytical-officer | 10
       # -1 The lead inspector and an inspector from each of CQC, HMIC and HMI Probation review the briefing.
       task_review_briefing_lead | -1 | | LI | 9, 11
       task_review_briefing_cqc | -1 | | cqc | 9, 11
@@ -58,6 +60,8 @@ class Jtai2016SeedDayTableTest {
       task_consider_joint_evaluations_hmicfrs | 8 | | hmicfrs | 9, 23
       task_consider_joint_evaluations_hmi_probation | 8 | | hmi-probation | 9, 23
       sub_consent_confirmation | 8 | | local area | 9, 50
+      # Annex A flow diagram, day 8 (R7): "Local authority provides case file lists" (K3; the 2017 text has none).
+      sub_case_file_lists | 8 | | local area | Annex A
       task_agree_onsite_programme | 8 | | LI | 9, 25, 26
       # 9-12 Day 9 team arrives and meets senior leaders; analytical officer days 9-10; KIT meetings (¶35, R4);
       # evidence collection ceases at 3.00pm on day 12; team meets in the afternoon to agree provisional findings.

@@ -21,6 +21,8 @@ class Jtai2017SeedDayTableTest {
 
   /** element | working day | time (empty: end of day) | performer | paragraph. Readings: jtai-2017.md R1–R8. */
   static final List<Row> TABLE = rows("""
+      # ¶10 (no day in the seed; read as day -2): the senior analytical officer's pre-inspection briefing.
+      task_prepare_pre_inspection_briefing | -2 | | senior-analytical-officer | 10
       # -1 The lead inspector and an inspector from each of CQC, HMIC and HMI Probation review the briefing.
       task_review_briefing_lead | -1 | | LI | 9, 11
       task_review_briefing_cqc | -1 | | cqc | 9, 11

@@ -63,7 +63,7 @@ class JtaiLifecycleTest {
     if ("jtai-2016".equals(run.framework())) {
       s.editionOverrides = JtaiEdition2016Test.AUGUST_2016;
     }
-    ClockUtil.setCurrentTime(Date.from(s.date(-1).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(s.date(-2).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
     InspectionStarts.Started started = starts.start(JtaiScenario.startRequest(run.framework(), run.reference(),
         run.theme(), run.notified()));
     s.instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
@@ -86,6 +86,12 @@ class JtaiLifecycleTest {
   private JtaiScenario walkToLetterSent(Run run) {
     JtaiScenario s = start(run);
     ProcessInstance pi = s.instance;
+
+    // Day −2: the senior analytical officer prepares the pre-inspection briefing (¶10).
+    assertThat(pi).isWaitingAtExactly(TASK_PREPARE_PRE_INSPECTION_BRIEFING);
+    s.roleStep(TASK_PREPARE_PRE_INSPECTION_BRIEFING, "senior-analytical-officer", -2, null);
+    s.complete(TASK_PREPARE_PRE_INSPECTION_BRIEFING);
+    s.clock(-1, "09:00");
 
     // Day −1: the lead inspector and an inspector of each other inspectorate review the briefing (¶11).
     assertThat(pi).isWaitingAtExactly(TASK_REVIEW_BRIEFING_LEAD, forInspectorate(TASK_REVIEW_BRIEFING, "cqc"),
@@ -150,6 +156,13 @@ class JtaiLifecycleTest {
     s.clock(7, "16:00");
     arrives(s, run, Submission.JOINT_EVALUATIONS);
     s.clock(8, "10:00");
+    if ("jtai-2016".equals(run.framework())) {
+      // The August 2016 edition's Annex A, day 8: the local authority provides case file lists (K3).
+      s.leadStep(Submission.CASE_FILE_LISTS.recordTaskId, 8, null);
+      arrives(s, run, Submission.CASE_FILE_LISTS);
+    } else {
+      assertThat(s.tasks(Submission.CASE_FILE_LISTS.recordTaskId)).as("the 2017 edition has no such milestone").isEmpty();
+    }
     s.groupSteps(TASK_CONSIDER_JOINT_EVALUATIONS, ALL, 8, null);
     s.completeGroups(TASK_CONSIDER_JOINT_EVALUATIONS, ALL);
     s.leadStep(TASK_AGREE_ONSITE_PROGRAMME, 8, null);
@@ -272,6 +285,10 @@ class JtaiLifecycleTest {
     s.roleStep(TASK_PUBLISH_LETTER, "editors", 43, null);
     s.complete(TASK_PUBLISH_LETTER, Map.of("publicationUrl", "https://reports.example/northshire"));
     assertThat(s.instance).hasPassed(END_PUBLISHED);
+    // Only now may the partnership answer the evaluation questionnaire (¶95); the lead inspector records it.
+    s.complete(Submission.EVALUATION_QUESTIONNAIRE.recordTaskId, Map.of("evaluationQuestionnaireOutcome", "received",
+        Submission.EVALUATION_QUESTIONNAIRE.receivedOnVariable(), ClockUtil.getCurrentTime().toString(),
+        Submission.EVALUATION_QUESTIONNAIRE.channelVariable(), "email"));
   }
 
   @Test
@@ -294,7 +311,7 @@ class JtaiLifecycleTest {
     s.completeGroups(TASK_AGREE_STATEMENT_RESPONSE, PARTNERS);
     s.complete(TASK_SEND_STATEMENT_RESPONSE);
 
-    assertThat(s.instance).isEnded().hasPassedInOrder(TASK_REVIEW_BRIEFING_LEAD, TASK_NOTIFY_DCS, TASK_SELECT_20_CHILDREN,
+    assertThat(s.instance).isEnded().hasPassedInOrder(TASK_PREPARE_PRE_INSPECTION_BRIEFING, TASK_REVIEW_BRIEFING_LEAD, TASK_NOTIFY_DCS, TASK_SELECT_20_CHILDREN,
         TASK_SELECT_CHILDREN_TO_EVALUATE, TASK_TEAM_BRIEFING, TIMER_DAY_12_EVIDENCE_CEASES, TASK_FINDINGS_MEETING,
         TASK_AGREE_DRAFT_LETTER, TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR, TASK_SEND_PRE_PUBLICATION_LETTER,
         TASK_REVIEW_STATEMENT_OF_ACTION, forInspectorate(TASK_AGREE_STATEMENT_RESPONSE, "cqc"), TASK_SEND_STATEMENT_RESPONSE);
@@ -314,6 +331,7 @@ class JtaiLifecycleTest {
 
     // Christmas Day (Fri 25), the Boxing Day substitute (Mon 28) and New Year's Day (Fri 1 Jan) are not working days.
     Map<String, String> due = Map.ofEntries(
+        Map.entry(TASK_PREPARE_PRE_INSPECTION_BRIEFING, "2026-12-18T23:59"),
         Map.entry(TASK_REVIEW_BRIEFING_LEAD, "2026-12-21T23:59"),
         Map.entry(TASK_NOTIFY_DCS, "2026-12-22T09:30"),
         Map.entry(TASK_SELECT_20_CHILDREN, "2026-12-23T23:59"),

@@ -83,7 +83,8 @@ class JtaiPublicationHoldTest {
     assertThat(timeline.of(pi.getBusinessKey())).filteredOn(e -> e.id().equals("publication_withheld"))
         .singleElement().extracting(TimelineEntry::status).isEqualTo(TimelineEntry.Status.done);
     tasks.complete(publishTask(pi), Map.of("publicationUrl", "https://reports.example/northshire"));
-    assertThat(pi).isEnded().hasPassed(END_PUBLISHED);
+    assertThat(pi).hasPassed(END_PUBLISHED)
+        .isWaitingAt(JtaiProcess.Submission.EVALUATION_QUESTIONNAIRE.recordTaskId);
   }
 
   @Test

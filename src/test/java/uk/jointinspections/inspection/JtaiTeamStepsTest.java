@@ -46,6 +46,7 @@ class JtaiTeamStepsTest {
         request.localAuthority(), request.deepDiveTheme(), request.notificationDate(), null, request.leadInspector(),
         request.qaManager(), null, null, List.of("cqc-inspector", "cqc-lead", "hmicfrs-inspector", "ofsted-inspector")));
     String pi = started.processInstanceId();
+    tasks.complete(task(pi, TASK_PREPARE_PRE_INSPECTION_BRIEFING).getId());
 
     Task cqc = task(pi, forInspectorate(TASK_REVIEW_BRIEFING, "cqc"));
     assertThat(candidateUsers(cqc)).containsExactly("cqc-inspector", "cqc-lead");
@@ -60,5 +61,39 @@ class JtaiTeamStepsTest {
         .startBeforeActivity(forInspectorate(TASK_PREPARE_OFF_SITE, "ofsted")).execute();
     assertThat(candidateUsers(task(pi, forInspectorate(TASK_PREPARE_OFF_SITE, "ofsted"))))
         .containsExactly("ofsted-lead", "ofsted-inspector");
+  }
+
+  @Autowired Timeline timeline;
+
+  private InspectionStarts.Started startWithTeam(String reference, List<String> team) {
+    InspectionStartRequest request = JtaiScenario.startRequest("jtai-2017", reference, "neglect", LocalDate.of(2027, 3, 2));
+    return starts.start(new InspectionStartRequest(request.framework(), request.reference(), request.localAuthority(),
+        request.deepDiveTheme(), request.notificationDate(), null, request.leadInspector(), request.qaManager(), null,
+        null, team));
+  }
+
+  /** ¶8: "usually three inspectors from each of Ofsted, HMIC and the CQC, and two from HMI Probation". */
+  @Test
+  void aTeamOfAnotherSizeThanParagraphEightStartsWithAWarningAndTheUsualTeamWithout() {
+    InspectionStarts.Started usual = startWithTeam("JTAI-TEAM-USUAL", List.of("ofsted-inspector", "editor",
+        "cqc-lead", "cqc-inspector", "cqc-senior-manager", "hmicfrs-lead", "hmicfrs-inspector", "hmicfrs-senior-manager",
+        "probation-lead", "probation-inspector"));
+    assertThat(usual.warnings()).isEmpty();
+    assertThat(timeline.of("JTAI-TEAM-USUAL")).noneMatch(e -> e.id().equals(TeamCompositionTimeline.ID));
+
+    InspectionStarts.Started small = startWithTeam("JTAI-TEAM-SMALL", List.of("cqc-inspector", "hmicfrs-inspector",
+        "hmicfrs-lead", "hmicfrs-senior-manager"));
+    assertThat(small.processInstanceId()).as("a warning, not a refusal").isNotNull();
+    assertThat(small.warnings()).singleElement().asString().contains("paragraph 8")
+        .contains("Ofsted 1 (usually 3)", "CQC 1 (usually 3)", "HMI Probation 0 (usually 2)").doesNotContain("HMIC 3");
+    assertThat(engine.getRuntimeService().getVariable(small.processInstanceId(), JtaiTeamComposition.VAR_WARNING))
+        .isEqualTo(small.warnings().get(0));
+    assertThat(timeline.of("JTAI-TEAM-SMALL")).filteredOn(e -> e.id().equals(TeamCompositionTimeline.ID))
+        .singleElement().satisfies(e -> {
+          assertThat(e.paragraph()).isEqualTo("8");
+          assertThat(e.title()).isEqualTo(small.warnings().get(0));
+        });
+    engine.getRuntimeService().deleteProcessInstance(usual.processInstanceId(), "test finished");
+    engine.getRuntimeService().deleteProcessInstance(small.processInstanceId(), "test finished");
   }
 }

@@ -202,6 +202,9 @@ class DeploymentFromTheModelerTest {
     ResponseEntity<JsonNode> started = http.withBasicAuth("ofsted-lead", "demo")
         .postForEntity("/api/inspections", new HttpEntity<>(request, headers), JsonNode.class);
     assertThat(started.getStatusCode()).as(String.valueOf(started.getBody())).isEqualTo(HttpStatus.CREATED);
+    // The senior analytical officer's briefing (¶10) comes first; the lead inspector's first own step is its review.
+    tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("task_prepare_pre_inspection_briefing").singleResult().getId());
     return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskAssignee("ofsted-lead")
         .taskDefinitionKey("task_review_briefing_lead").singleResult().getId();
   }

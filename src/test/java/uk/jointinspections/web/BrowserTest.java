@@ -369,8 +369,13 @@ class BrowserTest {
     return startJtai(reference, FIELDWORK);
   }
 
+  /** Started, and past the senior analytical officer's briefing (¶10): the inspectors' own steps of day −1 are open. */
   private String startJtai(String reference, String plannedFieldworkStart) {
-    return startJtai(rest, reference, plannedFieldworkStart);
+    String instance = startJtai(rest, reference, plannedFieldworkStart);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
+        .getId());
+    return instance;
   }
 
   /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */

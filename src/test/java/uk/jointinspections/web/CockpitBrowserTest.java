@@ -53,6 +53,7 @@ class CockpitBrowserTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired JavaMailSender mailSender;
@@ -244,8 +245,13 @@ class CockpitBrowserTest {
     return (JavaMailSenderImpl) mailSender;
   }
 
+  /** Started, and past the senior analytical officer's briefing (¶10), so that the day −1 reviews are announced. */
   private String startJtai(String reference) {
-    return BrowserTest.startJtai(rest, reference, "2027-03-15");
+    String started = BrowserTest.startJtai(rest, reference, "2027-03-15");
+    tasks.complete(tasks.createTaskQuery().processInstanceId(started)
+        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
+        .getId());
+    return started;
   }
 
 }
