@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,14 +34,6 @@ class ModelerFormatTest {
   static final Path PROCESSES = Path.of("processes");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * Being edited on other branches while the rest were normalised. After merging them the coordinator runs
-   * {@code npm --prefix docs/diagrams run normalize -- processes/jtai.bpmn processes/jtai-2024.bpmn} and
-   * {@code node docs/diagrams/fix-lint.mjs processes/jtai.bpmn processes/jtai-2024.bpmn}, fixes by hand what
-   * {@code npm --prefix docs/diagrams run lint} still reports, renders the pictures and empties this list (the test
-   * below fails once a listed file is normalised). Nothing else is skipped.
-   */
-  static final Set<String> PENDING = Set.of("jtai.bpmn");
 
   @BeforeAll
   static void installTheModelersLibraries() throws Exception {
@@ -68,24 +59,6 @@ class ModelerFormatTest {
     assertThat(check.exit).as(check.output).isZero();
     for (Path file : files) {
       assertThat(check.output).contains(file + ": as the Modeler saves it");
-    }
-  }
-
-  @Test
-  void theListOfPendingFilesOnlyNamesFilesThatAreStillPending() throws Exception {
-    List<Path> pending = PENDING.stream().map(PROCESSES::resolve).toList();
-    for (Path file : pending) {
-      assertThat(file).as("a pending file that no longer exists: remove it from PENDING").isRegularFile();
-    }
-    if (pending.isEmpty()) {
-      return;
-    }
-
-    Run check = node("normalize.mjs", "--check", pending);
-
-    for (Path file : pending) {
-      assertThat(check.output).as("%s is normalised now: remove it from ModelerFormatTest.PENDING", file)
-          .contains(file + ": the Modeler would save it differently");
     }
   }
 
@@ -173,11 +146,11 @@ class ModelerFormatTest {
     }
   }
 
-  /** Every file of the given kinds in processes/ but those still pending, in name order. */
+  /** Every file of the given kinds in processes/, in name order. */
   private static List<Path> files(String... endings) throws IOException {
     try (Stream<Path> listing = Files.list(PROCESSES)) {
       return listing.filter(file -> Stream.of(endings).anyMatch(file.toString()::endsWith))
-          .filter(file -> !PENDING.contains(file.getFileName().toString())).sorted().toList();
+          .sorted().toList();
     }
   }
 
