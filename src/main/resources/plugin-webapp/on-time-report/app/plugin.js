@@ -86,6 +86,11 @@ function chartBox(id, title, rows) {
   return {section: element('section', {}, element('h3', {text: title}), box), canvas};
 }
 
+/** Step names run long: the axis shows the first words, the tooltip the whole name. */
+function shortened(label) {
+  return label.length > 48 ? label.substring(0, 47) + '…' : label;
+}
+
 function horizontalBars(Chart, canvas, labels, datasets, max) {
   charts.push(new Chart(canvas, {
     type: 'bar',
@@ -94,7 +99,10 @@ function horizontalBars(Chart, canvas, labels, datasets, max) {
       indexAxis: 'y',
       maintainAspectRatio: false,
       animation: false,
-      scales: {x: {beginAtZero: true, max}},
+      scales: {
+        x: {beginAtZero: true, max},
+        y: {ticks: {autoSkip: false, callback: function(value) { return shortened(this.getLabelForValue(value)); }}}
+      },
       plugins: {legend: {position: 'top'}}
     }
   }));
@@ -129,20 +137,25 @@ async function show(results, api, form) {
   results.appendChild(element('p', {}, csv));
 
   const byStep = !!body.framework;
-  const rows = byStep ? body.steps : body.totals;
+  // Charts show what happened in the period; the tables below list every framework and step, empty ones too.
+  const rows = (byStep ? body.steps : body.totals).filter(r => r.completed > 0 || r.open > 0);
   const labels = rows.map(r => byStep ? r.step : r.frameworkName);
-  const Chart = await loadChartJs();
-  const share = chartBox('on-time-share-chart', 'Share completed on time (%)', rows.length);
-  const lateness = chartBox('on-time-lateness-chart', 'Lateness of completed steps (working days)', rows.length);
-  const overdue = chartBox('on-time-overdue-chart', 'Open and overdue now', rows.length);
-  results.appendChild(element('div', {class: 'on-time-charts'}, share.section, lateness.section, overdue.section));
-  horizontalBars(Chart, share.canvas, labels, [{label: 'On time (%)', backgroundColor: ON_TIME,
-    data: rows.map(r => r.shareOnTime === null ? null : Math.round(r.shareOnTime * 1000) / 10)}], 100);
-  horizontalBars(Chart, lateness.canvas, labels, [
-    {label: 'Median', backgroundColor: MEDIAN, data: rows.map(r => r.medianLateness)},
-    {label: '90th percentile', backgroundColor: P90, data: rows.map(r => r.p90Lateness)}]);
-  horizontalBars(Chart, overdue.canvas, labels, [{label: 'Open and overdue', backgroundColor: OVERDUE,
-    data: rows.map(r => r.openOverdue)}]);
+  if (rows.length) {
+    const Chart = await loadChartJs();
+    const share = chartBox('on-time-share-chart', 'Share completed on time (%)', rows.length);
+    const lateness = chartBox('on-time-lateness-chart', 'Lateness of completed steps (working days)', rows.length);
+    const overdue = chartBox('on-time-overdue-chart', 'Open and overdue now', rows.length);
+    results.appendChild(element('div', {class: 'on-time-charts'}, share.section, lateness.section, overdue.section));
+    horizontalBars(Chart, share.canvas, labels, [{label: 'On time (%)', backgroundColor: ON_TIME,
+      data: rows.map(r => r.shareOnTime === null ? null : Math.round(r.shareOnTime * 1000) / 10)}], 100);
+    horizontalBars(Chart, lateness.canvas, labels, [
+      {label: 'Median', backgroundColor: MEDIAN, data: rows.map(r => r.medianLateness)},
+      {label: '90th percentile', backgroundColor: P90, data: rows.map(r => r.p90Lateness)}]);
+    horizontalBars(Chart, overdue.canvas, labels, [{label: 'Open and overdue', backgroundColor: OVERDUE,
+      data: rows.map(r => r.openOverdue)}]);
+  } else {
+    results.appendChild(element('p', {class: 'alert alert-info', text: 'No step was completed, and none still open was created, in this period.'}));
+  }
 
   results.appendChild(element('h3', {text: 'By framework'}));
   results.appendChild(table(body.totals, 'Framework'));

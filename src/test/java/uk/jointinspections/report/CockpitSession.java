@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** One person signed in to a webapp the way the browser does it (CSRF cookie, then the login form), or nobody. */
-final class CockpitSession {
+public final class CockpitSession {
 
   private final int port;
   private final HttpClient client;
@@ -19,12 +19,12 @@ final class CockpitSession {
     this.client = client;
   }
 
-  static CockpitSession anonymous(int port) {
+  public static CockpitSession anonymous(int port) {
     return new CockpitSession(port, HttpClient.newHttpClient());
   }
 
   /** Signs {@code user} in to {@code app}; fails unless the webapp accepts them there. */
-  static CockpitSession signIn(int port, String app, String user, String password) throws IOException, InterruptedException {
+  public static CockpitSession signIn(int port, String app, String user, String password) throws IOException, InterruptedException {
     CookieManager cookies = new CookieManager();
     CockpitSession session = new CockpitSession(port, HttpClient.newBuilder().cookieHandler(cookies).build());
     session.get("/camunda/app/" + app + "/default/");
@@ -40,7 +40,7 @@ final class CockpitSession {
     return session;
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(url(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
