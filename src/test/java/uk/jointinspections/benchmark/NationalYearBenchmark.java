@@ -60,6 +60,7 @@ import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
 import uk.jointinspections.inspection.Submissions;
+import uk.jointinspections.report.CockpitSession;
 
 /**
  * What the application costs to run (issue 10): a national year of JTAIs with their concerns and complaints, the same
@@ -122,6 +123,9 @@ public final class NationalYearBenchmark {
       }
       if (!Boolean.getBoolean("benchmark.skipTasklist")) {
         tasklist();
+      }
+      if (!Boolean.getBoolean("benchmark.skipReport")) {
+        onTimeReport();
       }
     } finally {
       if (context != null) {
@@ -883,6 +887,72 @@ public final class NationalYearBenchmark {
     Map<String, Double> v = percentiles(restBaseline);
     line("  GET /engine-rest/version, same auth, p50/p95/p99 ms", "%.1f/%.1f/%.1f".formatted(v.get("p50"), v.get("p95"),
         v.get("p99")));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // 5. The on-time report over everything the run left in the database
+
+  /**
+   * The operator's on-time report (all frameworks) over a period that holds the national year and the open inspections,
+   * through Cockpit's plugin resource with an operator's session, as the page asks for it; then its CSV.
+   */
+  private void onTimeReport() throws Exception {
+    LocalDate today = today();
+    LocalDate from = (yearStart.isBefore(today) ? yearStart : today).minusDays(1);
+    LocalDate yearEnd = yearStart.plusYears(2);
+    LocalDate to = yearEnd.isAfter(today) ? yearEnd : today;
+    String query = "?from=" + from + "&to=" + to;
+    String figures = "/camunda/api/cockpit/plugin/on-time-report/default/figures";
+    CockpitSession operator = CockpitSession.signIn(port, "cockpit", "operator", "demo");
+    int runs = Math.max(5, queries / 10);
+    long[] json = new long[runs];
+    long[] csv = new long[runs];
+    long statementsBefore = 0;
+    String body = null;
+    for (int i = -3; i < runs; i++) {
+      if (i == 0) {
+        statementsBefore = statements.executed.get();
+      }
+      long t0 = System.nanoTime();
+      HttpResponse<String> answer = operator.get(figures + query);
+      long t1 = System.nanoTime();
+      HttpResponse<String> file = operator.get(figures + ".csv" + query);
+      long t2 = System.nanoTime();
+      if (answer.statusCode() != 200 || file.statusCode() != 200) {
+        throw new IllegalStateException("on-time report: " + answer.statusCode() + " " + answer.body());
+      }
+      if (i >= 0) {
+        json[i] = t1 - t0;
+        csv[i] = t2 - t1;
+      }
+      body = answer.body();
+    }
+    long statementsPerCall = (statements.executed.get() - statementsBefore) / (2L * runs);
+    JsonNode report = JSON.readTree(body);
+    long completed = 0;
+    long open = 0;
+    for (JsonNode total : report.get("totals")) {
+      completed += total.get("completed").asLong();
+      open += total.get("open").asLong();
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("period", from + " to " + to);
+    f.put("completedSteps", completed);
+    f.put("openSteps", open);
+    f.put("steps", report.get("steps").size());
+    f.put("calls", runs);
+    f.put("jsonMs", percentiles(json));
+    f.put("csvMs", percentiles(csv));
+    f.put("statementsPerCall", statementsPerCall);
+    f.put("path", "GET " + figures + query + " as operator (Cockpit session), then figures.csv");
+    result.put("onTimeReport", f);
+    Map<String, Double> j = percentiles(json);
+    Map<String, Double> c = percentiles(csv);
+    line("On-time report: %d completed and %d open steps, %d rows".formatted(completed, open, report.get("steps").size()),
+        "%s – %s".formatted(from, to));
+    line("  figures (JSON) p50/p95 ms, %d SQL statements a call".formatted(statementsPerCall),
+        "%.1f/%.1f".formatted(j.get("p50"), j.get("p95")));
+    line("  CSV p50/p95 ms", "%.1f/%.1f".formatted(c.get("p50"), c.get("p95")));
   }
 
   private static Map<String, Double> percentiles(long[] nanos) {

@@ -341,6 +341,7 @@ class AuthorizationMatrixTest {
               || history.createHistoricProcessInstanceQuery().processInstanceId(conduct)
                   .processDefinitionKey(ComplaintConductProcess.KEY).count() > 0);
       case "cockpit" -> webappLogin(user, "cockpit") == 200;
+      case "on-time-report" -> readsOnTimeReport(user);
       case "admin-app" -> webappLogin(user, "admin") == 200;
       case "deploy" -> deploys(user);
       case "create-user" -> createsUser(user);
@@ -600,11 +601,38 @@ class AuthorizationMatrixTest {
     return status == 200 && !created.isEmpty();
   }
 
+  /**
+   * The on-time report's figures in the person's own webapp session: Cockpit's where they may sign in there, else the
+   * Tasklist's, whose session reaches Cockpit's API as well; nobody signed in for anonymous.
+   */
+  private boolean readsOnTimeReport(String user) {
+    try {
+      for (String app : List.of("cockpit", "tasklist")) {
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+        if (!user.equals(ANONYMOUS) && webappLogin(user, app, client, cookies) != 200) {
+          continue;
+        }
+        return client.send(HttpRequest.newBuilder(url("/camunda/api/cockpit/plugin/on-time-report/default/figures"))
+            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      }
+      return false;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The webapps' own login, as the browser does it: CSRF cookie first, then the login form. */
   private int webappLogin(String user, String app) {
+    CookieManager cookies = new CookieManager();
+    return webappLogin(user, app, HttpClient.newBuilder().cookieHandler(cookies).build(), cookies);
+  }
+
+  private int webappLogin(String user, String app, HttpClient client, CookieManager cookies) {
     try {
-      CookieManager cookies = new CookieManager();
-      HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
       client.send(HttpRequest.newBuilder(url("/camunda/app/" + app + "/default/")).build(),
           HttpResponse.BodyHandlers.discarding());
       String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
