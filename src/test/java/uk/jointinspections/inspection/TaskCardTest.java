@@ -90,7 +90,10 @@ class TaskCardTest {
   @Test
   void threeJtaisOfferedToCqcAreThreeCardsEachNamingItsOwnInspection() {
     for (String area : List.of("Northshire", "Southshire", "Westshire")) {
-      startInspection("jtai-2017", "CARD-" + run + "-" + area.toUpperCase(), area);
+      String inspection = startInspection("jtai-2017", "CARD-" + run + "-" + area.toUpperCase(), area);
+      // Past the analytical officer's briefing (¶10), so each inspection's day −1 CQC review is open.
+      tasks.complete(tasks.createTaskQuery().processInstanceId(inspection)
+          .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
     }
     Map<String, Map<String, String>> cards = cards("cqc-inspector", SharedTaskFilter.MY_INSPECTORATE,
         "CARD-" + run + "-%");

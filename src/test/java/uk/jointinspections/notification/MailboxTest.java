@@ -39,6 +39,7 @@ class MailboxTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired ManagementService management;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
@@ -178,7 +179,12 @@ class MailboxTest {
     ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
         .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    return started.getBody().get("processInstanceId").asText();
+    String instance = started.getBody().get("processInstanceId").asText();
+    // Past the analytical officer's briefing (¶10), so the inspectorates' day −1 reviews are offered and announced.
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
+        .getId());
+    return instance;
   }
 
   private List<ProcessInstance> notificationsOf(String reference) {

@@ -82,6 +82,7 @@ class OnTimeReportBrowserTest {
     for (int i = 0; i < 6; i++) {
       inspections.add(starts.start(new InspectionStartRequest("jtai-2017", "ONTIME-UI-" + run + "-" + i, "Northshire",
           "neglect", "2034-08-29", null, "ofsted-lead", "qa-manager")).processInstanceId());
+      complete(i, JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING, "2034-08-21T09:00");
     }
     String lead = JtaiProcess.TASK_REVIEW_BRIEFING_LEAD;
     String cqc = JtaiProcess.forInspectorate(JtaiProcess.TASK_REVIEW_BRIEFING, "cqc");

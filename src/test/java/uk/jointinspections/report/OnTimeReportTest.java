@@ -49,6 +49,15 @@ class OnTimeReportTest {
   static final String FIGURES = "/camunda/api/cockpit/plugin/on-time-report/default/figures";
   static final LocalDate NOTIFIED = LocalDate.of(2033, 5, 31);
   static final String LEAD_STEP = JtaiProcess.TASK_REVIEW_BRIEFING_LEAD;
+  /**
+   * The analytical officer's briefing (day -2), done as each inspection starts on Monday 23 May: 3 working days before
+   * its deadline, Thursday 26 May, for the seven notified on 31 May; 13 before Friday 10 June for the one notified on
+   * 14 June. With the lead inspector's seven reviews (-2, -1, 0, 0, 0, 1, 3) the JTAI's 15 completions sorted are
+   * -13, -3 (seven times), -2, -1, 0, 0, 0, 1, 3: 11 on time, median the 8th (-3), 90th percentile the 14th (1).
+   */
+  static final String BRIEFING_STEP = JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING;
+  static final List<Object> BRIEFING_FIGURES = List.of(8L, 8L, 8L, 1.0, -3, -3, 0L, 0L);
+  static final List<Object> JTAI_TOTALS = List.of(15L, 15L, 11L, 11.0 / 15, -3, 1, 25L, 21L);
   static final List<String> INSPECTORATE_STEPS = List.of("cqc", "hmicfrs", "hmi_probation").stream()
       .map(g -> JtaiProcess.TASK_REVIEW_BRIEFING + "_" + g).toList();
 
@@ -105,7 +114,13 @@ class OnTimeReportTest {
       ClockUtil.setCurrentTime(at(completedAt));
       engine.getTaskService().complete(task(jtais.get(i++), LEAD_STEP).getId());
     }
-    // The 2024 JTAI's first step, completed an hour before its deadline: on time, 0 working days.
+    // The 2024 JTAI's notification, completed an hour before its deadline: on time, 0 working days. Before it, the
+    // inspectorates' sharing of their analyses and their meeting (paragraphs 14-15), done as the inspection starts.
+    ClockUtil.setCurrentTime(at("2033-05-23T09:00"));
+    for (String step : List.of(Jtai2024Process.TASK_SHARE_ANALYSIS_OFSTED, Jtai2024Process.TASK_SHARE_ANALYSIS_CQC,
+        Jtai2024Process.TASK_SHARE_ANALYSIS_HMICFRS, Jtai2024Process.TASK_PRE_NOTIFICATION_MEETING)) {
+      engine.getTaskService().complete(task(jtai2024, step).getId());
+    }
     Task notifyDcs = task(jtai2024, Jtai2024Process.TASK_NOTIFY_DCS);
     ClockUtil.setCurrentTime(new Date(notifyDcs.getDueDate().getTime() - 3_600_000));
     engine.getTaskService().complete(notifyDcs.getId(), Map.of("dcsNotified", true));
@@ -141,9 +156,12 @@ class OnTimeReportTest {
     engine.getHistoryService().deleteHistoricProcessInstances(ids);
   }
 
+  /** A JTAI past the analytical officer's briefing (¶10, done at once), so its day −1 reviews are open. */
   private String start(String reference, LocalDate notified) {
-    return starts.start(new InspectionStartRequest("jtai-2017", reference, "Northshire", "neglect", notified.toString(),
-        null, "ofsted-lead", "qa-manager")).processInstanceId();
+    String instance = starts.start(new InspectionStartRequest("jtai-2017", reference, "Northshire", "neglect",
+        notified.toString(), null, "ofsted-lead", "qa-manager")).processInstanceId();
+    engine.getTaskService().complete(task(instance, BRIEFING_STEP).getId());
+    return instance;
   }
 
   private Task task(String instance, String step) {
@@ -184,8 +202,9 @@ class OnTimeReportTest {
     assertThat(report.path("to").asText()).isEqualTo("2033-06-30");
     JsonNode steps = report.get("steps");
     assertThat(steps).extracting(s -> s.get("stepId").asText())
-        .containsExactlyInAnyOrder(LEAD_STEP, INSPECTORATE_STEPS.get(0), INSPECTORATE_STEPS.get(1),
+        .containsExactlyInAnyOrder(BRIEFING_STEP, LEAD_STEP, INSPECTORATE_STEPS.get(0), INSPECTORATE_STEPS.get(1),
             INSPECTORATE_STEPS.get(2));
+    assertThat(numbers(row(steps, "jtai", BRIEFING_STEP))).containsExactlyElementsOf(BRIEFING_FIGURES);
     // Lateness -2, -1, 0, 0, 0, 1, 3: on time the first three; the median is the 4th of 7, the 90th percentile the 7th.
     assertThat(numbers(row(steps, "jtai", LEAD_STEP))).containsExactly(7L, 7L, 3L, 3.0 / 7, 0, 3, 1L, 0L);
     assertThat(row(steps, "jtai", LEAD_STEP).get("step").asText())
@@ -194,7 +213,7 @@ class OnTimeReportTest {
       assertThat(numbers(row(steps, "jtai", step))).as(step).containsExactly(0L, 0L, 0L, null, null, null, 8L, 7L);
     }
     assertThat(report.get("totals")).hasSize(1);
-    assertThat(numbers(row(report.get("totals"), "jtai", null))).containsExactly(7L, 7L, 3L, 3.0 / 7, 0, 3, 25L, 21L);
+    assertThat(numbers(row(report.get("totals"), "jtai", null))).containsExactlyElementsOf(JTAI_TOTALS);
     assertThat(row(report.get("totals"), "jtai", null).get("step").asText()).isEqualTo("All steps");
   }
 
@@ -209,7 +228,8 @@ class OnTimeReportTest {
 
     JsonNode created = figures("framework=jtai&from=2033-05-23&to=2033-05-23");
     assertThat(numbers(row(created.get("steps"), "jtai", LEAD_STEP))).containsExactly(0L, 0L, 0L, null, null, null, 1L, 0L);
-    assertThat(numbers(row(created.get("totals"), "jtai", null))).containsExactly(0L, 0L, 0L, null, null, null, 25L, 21L);
+    // 23 May also saw the eight briefings completed, as the inspections started.
+    assertThat(numbers(row(created.get("totals"), "jtai", null))).containsExactly(8L, 8L, 8L, 1.0, -3, -3, 25L, 21L);
   }
 
   @Test
@@ -237,7 +257,7 @@ class OnTimeReportTest {
     JsonNode all = figures("from=2033-05-01&to=2033-06-30");
     assertThat(all.get("framework").isNull()).isTrue();
     assertThat(all.get("totals")).extracting(t -> t.get("framework").asText()).containsExactlyElementsOf(ReportedProcesses.KEYS);
-    assertThat(numbers(row(all.get("totals"), "jtai", null))).containsExactly(7L, 7L, 3L, 3.0 / 7, 0, 3, 25L, 21L);
+    assertThat(numbers(row(all.get("totals"), "jtai", null))).containsExactlyElementsOf(JTAI_TOTALS);
     assertThat(numbers(row(all.get("totals"), "jtai-2024", null))).isEqualTo(numbers(row(only2024.get("totals"), "jtai-2024", null)));
     assertThat(numbers(row(all.get("totals"), "concern-referral", null))).containsExactly(0L, 0L, 0L, null, null, null, 0L, 0L);
     assertThat(all.get("frameworks")).extracting(f -> f.get("key").asText(), f -> f.get("name").asText())
@@ -255,14 +275,16 @@ class OnTimeReportTest {
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0)).isEqualTo("framework,framework_name,step_id,step,completed,completed_with_deadline,"
         + "completed_on_time,share_on_time_percent,median_lateness_working_days,p90_lateness_working_days,open,open_overdue");
-    assertThat(lines).hasSize(6);
+    assertThat(lines).hasSize(7);
     assertThat(lines).contains(
+        "jtai,Joint targeted area inspection,task_prepare_pre_inspection_briefing,"
+            + "Prepare the pre-inspection briefing for the inspection team,8,8,8,100.0,-3,-3,0,0",
         "jtai,Joint targeted area inspection,task_review_briefing_lead,"
             + "Review the joint pre-inspection briefing (lead inspector),7,7,3,42.9,0,3,1,0",
         "jtai,Joint targeted area inspection,task_review_briefing_cqc,Review the joint pre-inspection briefing (CQC),"
             + "0,0,0,,,,8,7",
-        "jtai,Joint targeted area inspection,,All steps,7,7,3,42.9,0,3,25,21");
-    assertThat(lines.get(5)).startsWith("jtai,Joint targeted area inspection,,All steps,");
+        "jtai,Joint targeted area inspection,,All steps,15,15,11,73.3,-3,1,25,21");
+    assertThat(lines.get(6)).startsWith("jtai,Joint targeted area inspection,,All steps,");
   }
 
   @Test
@@ -302,6 +324,6 @@ class OnTimeReportTest {
     JsonNode report = figures("framework=jtai");
     assertThat(report.path("from").asText()).isEqualTo("2032-06-04");
     assertThat(report.path("to").asText()).isEqualTo("2033-06-03");
-    assertThat(numbers(row(report.get("totals"), "jtai", null))).containsExactly(7L, 7L, 3L, 3.0 / 7, 0, 3, 25L, 21L);
+    assertThat(numbers(row(report.get("totals"), "jtai", null))).containsExactlyElementsOf(JTAI_TOTALS);
   }
 }

@@ -317,7 +317,7 @@ class BrowserTest {
     Map<String, String> referenceOfTask = new java.util.HashMap<>();
     for (Map.Entry<String, String> area : areas.entrySet()) {
       String reference = "JTAI-CARD-" + run + "-" + area.getKey();
-      String instance = startJtai(rest, reference, FIELDWORK, area.getValue());
+      String instance = pastTheAnalystsBriefing(tasks, startJtai(rest, reference, FIELDWORK, area.getValue()));
       List<Task> offered = tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("cqc").list();
       assertThat(offered).as("the CQC step of " + reference).hasSize(1);
       referenceOfTask.put(offered.get(0).getId(), reference);
@@ -371,7 +371,11 @@ class BrowserTest {
 
   /** Started, and past the senior analytical officer's briefing (¶10): the inspectors' own steps of day −1 are open. */
   private String startJtai(String reference, String plannedFieldworkStart) {
-    String instance = startJtai(rest, reference, plannedFieldworkStart);
+    return pastTheAnalystsBriefing(tasks, startJtai(rest, reference, plannedFieldworkStart));
+  }
+
+  /** The senior analytical officer's briefing (¶10, day −2) done, so the inspectors' day −1 reviews are open; the id. */
+  static String pastTheAnalystsBriefing(org.camunda.bpm.engine.TaskService tasks, String instance) {
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
         .getId());

@@ -247,11 +247,7 @@ class CockpitBrowserTest {
 
   /** Started, and past the senior analytical officer's briefing (¶10), so that the day −1 reviews are announced. */
   private String startJtai(String reference) {
-    String started = BrowserTest.startJtai(rest, reference, "2027-03-15");
-    tasks.complete(tasks.createTaskQuery().processInstanceId(started)
-        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
-        .getId());
-    return started;
+    return BrowserTest.pastTheAnalystsBriefing(tasks, BrowserTest.startJtai(rest, reference, "2027-03-15"));
   }
 
 }

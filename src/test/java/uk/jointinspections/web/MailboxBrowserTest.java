@@ -39,6 +39,7 @@ class MailboxBrowserTest {
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired ManagementService management;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
@@ -69,7 +70,7 @@ class MailboxBrowserTest {
   @Test
   void theAdministratorOpensTheMailboxFromAdminAndReadsTheNewInspectionsMailsWhileTheOperatorIsRefused() {
     String reference = "JTAI-MBX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    inspection = BrowserTest.startJtai(rest, reference, "2027-03-15");
+    inspection = BrowserTest.pastTheAnalystsBriefing(tasks, BrowserTest.startJtai(rest, reference, "2027-03-15"));
     List<ProcessInstance> notifications = runtime.createProcessInstanceQuery()
         .processDefinitionKey(NotificationProcess.KEY)
         .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list();

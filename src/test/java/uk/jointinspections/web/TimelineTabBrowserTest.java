@@ -307,7 +307,7 @@ class TimelineTabBrowserTest {
     ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
         .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    return started.getBody().get("processInstanceId").asText();
+    return BrowserTest.pastTheAnalystsBriefing(tasks, started.getBody().get("processInstanceId").asText());
   }
 
   private String raiseConcern(String user) {
