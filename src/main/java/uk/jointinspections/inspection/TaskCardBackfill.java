@@ -47,7 +47,8 @@ public class TaskCardBackfill implements ApplicationRunner {
    *
    * @param instances instances given (part of) their card
    * @param tasks open tasks given (part of) their card
-   * @param withoutCard instances left without a complete card, by id: no inspection has their business key
+   * @param withoutCard instances left without a complete card, by id: no inspection has their business key, or it
+   *     lacks a line of the card itself
    */
   public record Report(int instances, int tasks, List<String> withoutCard) {
   }
@@ -116,7 +117,11 @@ public class TaskCardBackfill implements ApplicationRunner {
         }
         Map<String, Object> missing = missing(card, found);
         card = merged(card, found);
-        if (write(() -> runtime.setVariables(instance.getId(), missing), instance.getId())) {
+        if (!card.complete()) {
+          // Its inspection lacks a line too (say, no local authority): what can be given is, the rest is reported.
+          withoutCard.add(instance.getId());
+        }
+        if (!missing.isEmpty() && write(() -> runtime.setVariables(instance.getId(), missing), instance.getId())) {
           done[0]++;
         }
       }

@@ -115,8 +115,9 @@ class InspectionTeamTest {
           .as(reader).isEqualTo(1);
       assertThat(historyCount(reader, "demo", "/engine-rest/process-instance?processInstanceIds=" + id))
           .as(reader).isEqualTo(1);
+      // A variable of the inspection's own, not one of the card's lines that each open task also carries for its holders.
       assertThat(historyCount(reader, "demo", "/engine-rest/history/variable-instance?processInstanceId=" + id
-          + "&variableName=localAuthority")).as(reader).isEqualTo(1);
+          + "&variableName=deepDiveTheme")).as(reader).isEqualTo(1);
     }
     // probation-inspector: an inspectorate taking part but not named; ofsted-inspector: of the lead's inspectorate;
     // another lead inspector: leads other inspections; the operator reads every inspection in Cockpit.
