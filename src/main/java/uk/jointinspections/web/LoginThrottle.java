@@ -99,13 +99,19 @@ public class LoginThrottle extends OncePerRequestFilter {
       }
     }
     JsonAuthenticationFilter.SIGNED_IN.remove();
-    Outcome outcome = Outcome.FAILED;
+    // A call whose handling throws after its password was checked (a conflict, a server error) is not a wrong
+    // password: without this, five such calls with the right password closed the pair.
+    Outcome outcome = Outcome.NOT_CHECKED;
     try {
       chain.doFilter(forwarded, response);
       boolean signedIn = webappLogin ? response.getStatus() == HttpServletResponse.SC_OK
           : Boolean.TRUE.equals(JsonAuthenticationFilter.SIGNED_IN.get());
       outcome = signedIn ? Outcome.SIGNED_IN
           : response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED ? Outcome.FAILED : Outcome.NOT_CHECKED;
+    } catch (IOException | ServletException | RuntimeException failure) {
+      outcome = !webappLogin && Boolean.TRUE.equals(JsonAuthenticationFilter.SIGNED_IN.get()) ? Outcome.SIGNED_IN
+          : Outcome.NOT_CHECKED;
+      throw failure;
     } finally {
       JsonAuthenticationFilter.SIGNED_IN.remove();
       switch (outcome) {
