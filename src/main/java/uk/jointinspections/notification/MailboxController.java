@@ -80,7 +80,7 @@ public class MailboxController {
         """);
     html.append("<p class=\"about\">The e-mails this demo has sent, caught by its own mail server (")
         .append(DemoMailServer.LOOPBACK).append(':').append(server.port())
-        .append("), newest first; kept until the application stops. ")
+        .append("), newest first; the newest ").append(server.keep()).append(" are kept until the application stops. ")
         .append(mails.isEmpty() ? "No e-mail yet." : mails.size() == 1 ? "1 e-mail." : mails.size() + " e-mails.")
         .append(" For administrators only: they name inspections and, for a Category 1 concern, a child's case.</p>\n");
     for (ReceivedMail mail : mails) {
