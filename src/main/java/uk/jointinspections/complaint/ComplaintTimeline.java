@@ -42,7 +42,8 @@ public class ComplaintTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<Entry> entries(String reference) {
+  public List<Entry> entries(HistoricProcessInstance inspection) {
+    String reference = inspection.getBusinessKey();
     List<Entry> entries = new ArrayList<>();
     int number = 0;
     for (HistoricProcessInstance complaint : historyService.createHistoricProcessInstanceQuery()

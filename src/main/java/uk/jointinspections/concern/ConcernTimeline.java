@@ -1,6 +1,7 @@
 package uk.jointinspections.concern;
 
 import java.util.List;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.TimelineEntry;
@@ -24,8 +25,8 @@ public class ConcernTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<Entry> entries(String reference) {
-    return concerns.openConcerns(reference).stream().map(concern -> new Entry(new TimelineEntry(
+  public List<Entry> entries(HistoricProcessInstance inspection) {
+    return concerns.openConcerns(inspection.getBusinessKey()).stream().map(concern -> new Entry(new TimelineEntry(
         ENTRY_PREFIX + concern.id(), null,
         "Concern " + concern.number() + " about a child (" + concern.kind() + "): "
             + String.join("; ", concern.state()),

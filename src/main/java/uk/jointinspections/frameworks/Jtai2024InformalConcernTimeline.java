@@ -22,11 +22,8 @@ public class Jtai2024InformalConcernTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<Entry> entries(String reference) {
-    HistoricProcessInstance inspection = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(Jtai2024Process.KEY).processInstanceBusinessKey(reference)
-        .orderByProcessInstanceStartTime().desc().list().stream().findFirst().orElse(null);
-    if (inspection == null) {
+  public List<Entry> entries(HistoricProcessInstance inspection) {
+    if (!Jtai2024Process.KEY.equals(inspection.getProcessDefinitionKey())) {
       return List.of();
     }
     HistoricVariableInstance unresolved = history.createHistoricVariableInstanceQuery()

@@ -31,13 +31,7 @@ public class PublicationHoldTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<Entry> entries(String reference) {
-    HistoricProcessInstance inspection = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKeyIn(InspectionDirectory.processKeys()).processInstanceBusinessKey(reference)
-        .orderByProcessInstanceStartTime().desc().list().stream().findFirst().orElse(null);
-    if (inspection == null) {
-      return List.of();
-    }
+  public List<Entry> entries(HistoricProcessInstance inspection) {
     Map<String, Object> v = new HashMap<>();
     history.createHistoricVariableInstanceQuery().processInstanceId(inspection.getId()).list().stream()
         .filter(variable -> variable.getName().startsWith("publication"))

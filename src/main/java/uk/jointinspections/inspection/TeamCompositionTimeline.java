@@ -22,11 +22,8 @@ public class TeamCompositionTimeline implements TimelineExtension {
   }
 
   @Override
-  public List<Entry> entries(String reference) {
-    HistoricProcessInstance inspection = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(JtaiProcess.KEY).processInstanceBusinessKey(reference).list().stream().findFirst()
-        .orElse(null);
-    if (inspection == null) {
+  public List<Entry> entries(HistoricProcessInstance inspection) {
+    if (!JtaiProcess.KEY.equals(inspection.getProcessDefinitionKey())) {
       return List.of();
     }
     return history.createHistoricVariableInstanceQuery().processInstanceId(inspection.getId())

@@ -81,7 +81,7 @@ public class Timeline {
     HistoricProcessInstance instance = readable(reference);
     List<TimelineEntry> entries = new ArrayList<>(unrestricted.call(() -> build(instance)));
     List<TimelineExtension.Entry> added = unrestricted.call(() -> extensions.orderedStream()
-        .flatMap(extension -> extension.entries(reference).stream()).toList());
+        .flatMap(extension -> extension.entries(instance).stream()).toList());
     Set<String> guards = added.stream().map(TimelineExtension.Entry::guardedBy).filter(Objects::nonNull)
         .collect(Collectors.toSet());
     Set<String> visible = readableByCaller(guards);

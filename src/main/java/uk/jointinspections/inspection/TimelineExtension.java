@@ -1,6 +1,7 @@
 package uk.jointinspections.inspection;
 
 import java.util.List;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 
 /**
  * Entries another capability adds to an inspection's timeline (the open concerns about children, for example), so
@@ -21,5 +22,9 @@ public interface TimelineExtension {
     }
   }
 
-  List<Entry> entries(String reference);
+  /**
+   * @param inspection the inspection whose timeline is asked for, already found (and its reading checked) by the
+   *     timeline: its business key is the inspection's reference, its definition key the framework's process
+   */
+  List<Entry> entries(HistoricProcessInstance inspection);
 }
