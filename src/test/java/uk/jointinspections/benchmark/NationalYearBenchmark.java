@@ -605,7 +605,7 @@ public final class NationalYearBenchmark {
       if (JtaiProcess.KEY.equals(processKey)) {
         for (Submission s : Submission.values()) {
           if (s.recordTaskId.equals(key)) {
-            context.getBean(Submissions.class).submit(reference(task), s.kind, "{\"documents\":\"portal folder " + s.kind + "\"}");
+            context.getBean(Submissions.class).submit(reference(task), s.kind, submissionContent(s));
             return true;
           }
         }
@@ -621,6 +621,15 @@ public final class NationalYearBenchmark {
       refused(processKey + "/" + key + ": " + e.getMessage());
       return false;
     }
+  }
+
+  /** What the local area sends: a list of children's identification numbers where the step asks for one (¶19, ¶81). */
+  private static String submissionContent(Submission submission) {
+    return switch (submission) {
+      case DEEP_DIVE_LIST, MULTI_AGENCY_MEETINGS, CASE_FILE_LISTS ->
+          "{\"children\":[\"C-1001\",\"C-1002\",\"C-1003\",\"C-1004\",\"C-1005\",\"C-1006\"]}";
+      default -> "{\"documents\":\"portal folder " + submission.kind + "\"}";
+    };
   }
 
   /** The inspection's reference per process instance: read once, so that the actor costs the project no more queries
