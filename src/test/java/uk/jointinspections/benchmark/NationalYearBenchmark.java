@@ -369,7 +369,9 @@ public final class NationalYearBenchmark {
         v.put(JtaiProcess.VAR_SELECTED_CHILD_IDS, childIds(1, 20));
       } else if (key.equals(JtaiProcess.TASK_SELECT_CHILDREN_TO_EVALUATE)) {
         v.put(JtaiProcess.VAR_EVALUATION_CHILD_IDS, childIds(3, 6));
-      } else if (key.equals(JtaiProcess.TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR)) {
+      } else if (key.equals(JtaiProcess.TASK_PROPOSE_STATEMENT_DECISION)
+          || key.equals(JtaiProcess.TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR)) {
+        // Proposed before the letter is agreed, confirmed at the final sign-off: the same decision both times.
         boolean statement = p == null || p.statement();
         v.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, statement);
         if (statement) {
@@ -377,6 +379,8 @@ public final class NationalYearBenchmark {
         }
       } else if (key.equals(ComplaintProcess.TASK_SEND_ACKNOWLEDGEMENT)) {
         v.put("acknowledgementSent", true);
+      } else if (key.equals(ComplaintProcess.TASK_SIGN_OFF_RESPONSE)) {
+        v.put(ComplaintProcess.VAR_RESPONSE_SHARED, true);
       } else if (key.equals(ComplaintProcess.TASK_APPOINT_LEAD_INVESTIGATOR)) {
         v.put(ComplaintProcess.VAR_LEAD_INVESTIGATOR, "ofsted-inspector");
       } else if (key.equals(JtaiProcess.TASK_PUBLISH_LETTER) && p != null && p.complaint()) {
