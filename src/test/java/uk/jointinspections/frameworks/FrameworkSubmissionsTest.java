@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -19,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * {@code POST /api/inspections/{reference}/submissions/{kind}} for the three later frameworks: the local area's items
@@ -26,6 +25,7 @@ import uk.jointinspections.inspection.InspectionStarts;
  * framework does not have is 404, one it is not (or no longer) waiting for is 409, and neither changes anything.
  */
 @EngineTest
+@WithEngineAssertions
 class FrameworkSubmissionsTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -34,11 +34,6 @@ class FrameworkSubmissionsTest {
   @Autowired InspectionStarts starts;
   @Autowired TestRestTemplate http;
   @Autowired Jtai2024Deferrals deferrals;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   private FrameworkScenario start(InspectionStartRequest request, String now) {
     FrameworkScenario.clock(now);
