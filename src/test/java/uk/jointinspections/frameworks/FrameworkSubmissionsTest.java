@@ -36,8 +36,7 @@ class FrameworkSubmissionsTest {
   @Autowired Jtai2024Deferrals deferrals;
 
   private FrameworkScenario start(InspectionStartRequest request, String now) {
-    FrameworkScenario.clock(now);
-    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
+    return FrameworkScenario.start(engine, starts, request, now);
   }
 
   private ResponseEntity<JsonNode> submit(String user, String reference, String kind, Object body) {

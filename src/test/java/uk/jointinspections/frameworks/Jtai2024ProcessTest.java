@@ -47,10 +47,8 @@ class Jtai2024ProcessTest {
   }
 
   private FrameworkScenario scheduled(String reference, String fieldworkStart, String now) {
-    FrameworkScenario.clock(now);
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
-        null, null, fieldworkStart, LEAD, QA));
-    return new FrameworkScenario(engine, started.processInstanceId());
+    return FrameworkScenario.start(engine, starts, new InspectionStartRequest("jtai-2024", reference, "Northshire",
+        null, null, fieldworkStart, LEAD, QA), now);
   }
 
   @Test

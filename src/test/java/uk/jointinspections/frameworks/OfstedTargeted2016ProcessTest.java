@@ -40,10 +40,8 @@ class OfstedTargeted2016ProcessTest {
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   private FrameworkScenario start(String reference, String notification, String now) {
-    FrameworkScenario.clock(now);
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest("ofsted-targeted-2016", reference,
-        "Westshire", "cse-and-missing", notification, null, LEAD, QA));
-    return new FrameworkScenario(engine, started.processInstanceId());
+    return FrameworkScenario.start(engine, starts, new InspectionStartRequest("ofsted-targeted-2016", reference,
+        "Westshire", "cse-and-missing", notification, null, LEAD, QA), now);
   }
 
   @Test

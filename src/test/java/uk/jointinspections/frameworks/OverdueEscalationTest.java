@@ -31,8 +31,7 @@ class OverdueEscalationTest {
   @Autowired InspectionStarts starts;
 
   private FrameworkScenario start(InspectionStartRequest request, String now) {
-    FrameworkScenario.clock(now);
-    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
+    return FrameworkScenario.start(engine, starts, request, now);
   }
 
   @Test

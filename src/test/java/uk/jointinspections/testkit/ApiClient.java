@@ -1,6 +1,7 @@
 package uk.jointinspections.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Supplier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +21,17 @@ public final class ApiClient {
   /** The administrator's password in src/test/resources/config/application.yaml. */
   public static final String ADMIN_PASSWORD = "test-admin-secret";
 
-  private final TestRestTemplate rest;
+  private final Supplier<TestRestTemplate> rest;
 
   public ApiClient(TestRestTemplate rest) {
+    this(() -> rest);
+  }
+
+  /**
+   * A client on the template Spring injects into the test later: {@code final ApiClient api = new ApiClient(() ->
+   * http);} beside {@code @Autowired TestRestTemplate http;}.
+   */
+  public ApiClient(Supplier<TestRestTemplate> rest) {
     this.rest = rest;
   }
 
@@ -37,7 +46,7 @@ public final class ApiClient {
   }
 
   public TestRestTemplate as(String user, String password) {
-    return rest.withBasicAuth(user, password);
+    return rest.get().withBasicAuth(user, password);
   }
 
   public ResponseEntity<JsonNode> get(String user, String path) {

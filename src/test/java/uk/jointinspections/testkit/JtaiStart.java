@@ -27,6 +27,11 @@ public final class JtaiStart {
   private JtaiStart() {
   }
 
+  /** The start form's body for a 2017 JTAI on neglect in Northshire whose fieldwork starts then. */
+  public static Map<String, Object> form(String reference, String plannedFieldworkStart) {
+    return form(reference, plannedFieldworkStart, LOCAL_AUTHORITY);
+  }
+
   /** The start form's body for a 2017 JTAI on neglect whose fieldwork starts on {@code plannedFieldworkStart}. */
   public static Map<String, Object> form(String reference, String plannedFieldworkStart, String localAuthority) {
     Map<String, Object> body = new LinkedHashMap<>();
