@@ -9,14 +9,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
@@ -40,10 +38,8 @@ class FrameworkSubmissionsTest {
   }
 
   private ResponseEntity<JsonNode> submit(String user, String reference, String kind, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, "demo").postForEntity("/api/inspections/" + reference + "/submissions/" + kind,
-        new HttpEntity<>(body, headers), JsonNode.class);
+        ApiClient.json(body), JsonNode.class);
   }
 
   private Object variable(FrameworkScenario s, String name) {

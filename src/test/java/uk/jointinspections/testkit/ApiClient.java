@@ -1,5 +1,7 @@
 package uk.jointinspections.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Supplier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -64,6 +66,13 @@ public final class ApiClient {
 
   public ResponseEntity<JsonNode> post(String user, String password, String path, Object body) {
     return as(user, password).postForEntity(path, json(body), JsonNode.class);
+  }
+
+  /** POSTs the body as JSON and asserts it succeeded (2xx); the answer's body. */
+  public JsonNode postOk(String user, String path, Object body) {
+    ResponseEntity<JsonNode> answer = post(user, path, body);
+    assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + ": " + answer.getBody()).isTrue();
+    return answer.getBody();
   }
 
   /** Any method with a JSON body (or none), the answer read as {@code type}. */

@@ -58,8 +58,13 @@ public final class JtaiStart {
 
   public static String overTheApi(TestRestTemplate rest, String reference, String plannedFieldworkStart,
       String localAuthority) {
-    ResponseEntity<JsonNode> started = new ApiClient(rest).post(LEAD_INSPECTOR, "/api/inspections",
-        form(reference, plannedFieldworkStart, localAuthority));
+    return overTheApi(rest, form(reference, plannedFieldworkStart, localAuthority));
+  }
+
+  /** A start form's body (one of {@link #form} with a team, say) sent by its own lead inspector; the instance id. */
+  public static String overTheApi(TestRestTemplate rest, Map<String, Object> form) {
+    String lead = (String) form.get("leadInspector");
+    ResponseEntity<JsonNode> started = new ApiClient(rest).post(lead, "/api/inspections", form);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
     return started.getBody().get("processInstanceId").asText();
   }
