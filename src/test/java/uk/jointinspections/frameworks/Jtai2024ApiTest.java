@@ -3,7 +3,6 @@ package uk.jointinspections.frameworks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -16,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.testkit.WithEngineAssertions;
 
 /** {@code POST /api/inspections} with framework jtai-2024: its own fields and rules, its timeline and calendar file. */
@@ -35,14 +35,7 @@ class Jtai2024ApiTest {
   }
 
   private static Map<String, Object> request(String reference) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("framework", "jtai-2024");
-    body.put("reference", reference);
-    body.put("localAuthority", "Eastshire");
-    body.put("plannedFieldworkStart", "2026-10-05");
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
-    return body;
+    return JtaiStart.form2024(reference, "Eastshire", "2026-10-05");
   }
 
   private long instances(String reference) {
@@ -51,12 +44,7 @@ class Jtai2024ApiTest {
   }
 
   private static JsonNode find(JsonNode timeline, String id) {
-    for (JsonNode entry : timeline) {
-      if (entry.get("id").asText().equals(id)) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no timeline entry " + id);
+    return ApiClient.entry(timeline, id);
   }
 
   @Test
@@ -152,9 +140,7 @@ class Jtai2024ApiTest {
 
   @Test
   void aReferenceIsUniqueAcrossFrameworks() {
-    Map<String, Object> jtai2017 = new HashMap<>(Map.of("framework", "jtai-2017", "reference", "SHARED-REF-1",
-        "localAuthority", "Eastshire", "deepDiveTheme", "neglect", "plannedFieldworkStart", "2026-10-05",
-        "leadInspector", "ofsted-lead", "qaManager", "qa-manager"));
+    Map<String, Object> jtai2017 = JtaiStart.form("SHARED-REF-1", "2026-10-05", "Eastshire");
     assertThat(api.post("ofsted-lead", "/api/inspections", jtai2017).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
     ResponseEntity<JsonNode> again = api.post("ofsted-lead", "/api/inspections", request("SHARED-REF-1"));

@@ -84,12 +84,7 @@ class InspectionApiTest {
   }
 
   private static JsonNode find(JsonNode timeline, String id) {
-    for (JsonNode entry : timeline) {
-      if (entry.get("id").asText().equals(id)) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no timeline entry " + id);
+    return ApiClient.entry(timeline, id);
   }
 
   @Test

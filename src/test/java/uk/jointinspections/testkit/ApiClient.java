@@ -80,6 +80,16 @@ public final class ApiClient {
     return as(user).exchange(path, method, body == null ? null : json(body), type);
   }
 
+  /** The entry of a JSON list (an inspection's timeline, say) with this id. */
+  public static JsonNode entry(JsonNode list, String id) {
+    for (JsonNode entry : list) {
+      if (entry.get("id").asText().equals(id)) {
+        return entry;
+      }
+    }
+    throw new AssertionError("no entry " + id + " in " + list);
+  }
+
   /** A body to send as JSON. */
   public static HttpEntity<Object> json(Object body) {
     HttpHeaders headers = new HttpHeaders();

@@ -45,6 +45,18 @@ public final class JtaiStart {
     return body;
   }
 
+  /** The start form's body for a 2024 JTAI (no deep-dive theme), by its planned fieldwork start. */
+  public static Map<String, Object> form2024(String reference, String localAuthority, String plannedFieldworkStart) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("framework", "jtai-2024");
+    body.put("reference", reference);
+    body.put("localAuthority", localAuthority);
+    body.put("plannedFieldworkStart", plannedFieldworkStart);
+    body.put("leadInspector", LEAD_INSPECTOR);
+    body.put("qaManager", QA_MANAGER);
+    return body;
+  }
+
   /** The same start as {@link uk.jointinspections.inspection.InspectionStarts} takes it, by notification date. */
   public static InspectionStartRequest notifiedOn(String framework, String reference, String theme, LocalDate notified) {
     return new InspectionStartRequest(framework, reference, LOCAL_AUTHORITY, theme, notified.toString(), null,

@@ -1,6 +1,7 @@
 package uk.jointinspections.testkit;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -16,10 +17,12 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * On an application test class: camunda-bpm-assert works on the application's own engine during each test, and after
  * it the assertions and the engine clock are reset. The clock is static in the engine, so a test that moves it would
- * otherwise move it for every test that runs after it in the same JVM.
+ * otherwise move it for every test that runs after it in the same JVM. Inherited: on a base class it serves every test
+ * class built on it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Inherited
 @ExtendWith(WithEngineAssertions.Extension.class)
 public @interface WithEngineAssertions {
 

@@ -3,7 +3,6 @@ package uk.jointinspections.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +44,7 @@ class ApiAuthorizesFirstTest {
   void twoRunningInspections() {
     EngineClock.set("2026-09-18T10:00");
     jtai2024 = "JTAI24-FIRST-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    Map<String, Object> start2024 = new HashMap<>();
-    start2024.put("framework", "jtai-2024");
-    start2024.put("reference", jtai2024);
-    start2024.put("localAuthority", "Eastshire");
-    start2024.put("plannedFieldworkStart", "2026-10-05");
-    start2024.put("leadInspector", "ofsted-lead");
-    start2024.put("qaManager", "qa-manager");
-    assertThat(post("ofsted-lead", "/api/inspections", start2024).getStatusCode().value()).isEqualTo(201);
+    assertThat(post("ofsted-lead", "/api/inspections", JtaiStart.form2024(jtai2024, "Eastshire", "2026-10-05")).getStatusCode().value()).isEqualTo(201);
     jtai2017 = "JTAI-FIRST-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     assertThat(post("ofsted-lead", "/api/inspections", start2017(jtai2017, "2026-10-12")).getStatusCode().value())
         .isEqualTo(201);
