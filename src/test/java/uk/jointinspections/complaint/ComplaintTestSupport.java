@@ -23,9 +23,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -39,12 +36,15 @@ import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.InspectionTeamAccess;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.WithoutAuthorization;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Inspections at a given stage of the real {@code jtai} process (started just before the pre-publication letter of
  * day 41, which is completed on the finalisation date, then published on the publication date), complaints recorded
  * through the API as the complaints team, and time travel.
  */
+@WithEngineAssertions
 abstract class ComplaintTestSupport {
 
   static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -59,18 +59,8 @@ abstract class ComplaintTestSupport {
   @Autowired InspectionTeamAccess teamAccess;
   @Autowired InspectionStarts starts;
 
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   static Date at(LocalDate date, int hour, int minute) {
-    return Date.from(LocalDateTime.of(date, LocalTime.of(hour, minute)).atZone(LONDON).toInstant());
+    return EngineClock.at(date, LocalTime.of(hour, minute));
   }
 
   /** The end of a working day, 23:59 London, as the calendar gives it. */

@@ -12,25 +12,21 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /** Every rule of processes/complaint-window.dmn, identified by its rule id in the decision's history. */
 @EngineTest
+@WithEngineAssertions
 class ComplaintWindowDecisionTest {
 
   @Autowired DecisionService decisions;
   @Autowired HistoryService history;
   @Autowired ComplaintWindow window;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(nullValues = "null", value = {

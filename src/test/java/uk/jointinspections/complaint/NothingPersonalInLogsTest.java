@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.ApiClient;
 
 /**
  * A concern about a child and complaints, raised, answered and refused with distinctive free text: the log holds
@@ -87,8 +85,6 @@ class NothingPersonalInLogsTest extends ComplaintTestSupport {
   }
 
   private ResponseEntity<JsonNode> postJson(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return rest.withBasicAuth(user, "demo").postForEntity(path, ApiClient.json(body), JsonNode.class);
   }
 }

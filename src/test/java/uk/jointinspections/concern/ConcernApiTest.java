@@ -15,14 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.ApiClient;
 
 /**
  * The concern API over HTTP as real users: raising, refusals, the response (once), the printable record and who sees
@@ -52,9 +51,7 @@ class ConcernApiTest extends ConcernDuringInspection {
   }
 
   private ResponseEntity<Map<String, Object>> post(String user, String path, Map<String, Object> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, ApiClient.json(body), JSON);
   }
 
   private ResponseEntity<Map<String, Object>> get(String user, String path) {

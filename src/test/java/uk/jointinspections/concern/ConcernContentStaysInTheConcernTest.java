@@ -15,14 +15,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.ApiClient;
 
 /**
  * A Category 1 concern's content (case numbers, agency, issues, the senior officer's address) is stored in the concern
@@ -35,6 +33,7 @@ import uk.jointinspections.notification.NotificationProcess;
 class ConcernContentStaysInTheConcernTest extends ConcernDuringInspection {
 
   @Autowired TestRestTemplate rest;
+  private final ApiClient api = new ApiClient(() -> rest);
   @Autowired TaskService tasks;
 
   @Test
@@ -112,22 +111,16 @@ class ConcernContentStaysInTheConcernTest extends ConcernDuringInspection {
   }
 
   private ResponseEntity<JsonNode> post(String user, String path, Map<String, Object> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, password(user)).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return api.post(user, path, body);
   }
 
   private JsonNode get(String user, String path) {
-    ResponseEntity<JsonNode> response = rest.withBasicAuth(user, password(user)).getForEntity(path, JsonNode.class);
+    ResponseEntity<JsonNode> response = api.get(user, path);
     assertThat(response.getStatusCode().is2xxSuccessful()).as(user + " GET " + path).isTrue();
     return response.getBody();
   }
 
-  private static String password(String user) {
-    return user.equals("admin") ? "test-admin-secret" : "demo";
-  }
-
   private String text(String user, String path) {
-    return String.valueOf(rest.withBasicAuth(user, password(user)).getForEntity(path, String.class).getBody());
+    return String.valueOf(api.as(user).getForEntity(path, String.class).getBody());
   }
 }

@@ -4,15 +4,16 @@ import static uk.jointinspections.concern.ConcernFixture.CHRISTMAS_EVE_2026;
 import static uk.jointinspections.concern.ConcernFixture.clockAt;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * What the concern tests share: a fresh JTAI in fieldwork on Christmas Eve 2026, so that response deadlines cross
- * Christmas and the substitute Boxing Day, and a clock and authentication put back afterwards.
+ * Christmas and the substitute Boxing Day, and the authentication put back afterwards (the clock: the kit's extension).
  */
+@WithEngineAssertions
 abstract class ConcernDuringInspection {
 
   @Autowired ProcessEngine engine;
@@ -29,8 +30,7 @@ abstract class ConcernDuringInspection {
   }
 
   @AfterEach
-  void putBackClockAndAuthentication() {
+  void signOut() {
     engine.getIdentityService().clearAuthentication();
-    ClockUtil.reset();
   }
 }

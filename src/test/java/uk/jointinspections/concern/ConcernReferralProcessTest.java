@@ -20,13 +20,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.InspectionFrameworks;
+import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 import uk.jointinspections.notification.NotificationProcess;
@@ -43,11 +41,6 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
   @Autowired Timeline timeline;
   @Autowired ConcernQueries concernQueries;
   @Autowired ConcernRecordPdf recordPdf;
-
-  @BeforeEach
-  void initAssertions() {
-    BpmnAwareTests.init(engine);
-  }
 
   private Job timer(ProcessInstance concern, String activity) {
     return management.createJobQuery().processInstanceId(concern.getId()).activityId(activity).timers().singleResult();

@@ -12,17 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.ApiClient;
 
 /**
  * A concern is the named team's (issue 15): raised only by a member of the inspection's team for an inspectorate
@@ -39,9 +37,7 @@ class ConcernTeamTest extends ConcernDuringInspection {
   @Autowired HistoryService history;
 
   private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, ApiClient.json(body), JSON);
   }
 
   private static Map<String, Object> category2() {

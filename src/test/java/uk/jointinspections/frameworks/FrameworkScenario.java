@@ -2,7 +2,6 @@ package uk.jointinspections.frameworks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -12,7 +11,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.testkit.EngineClock;
 
 /** Drives one inspection of any framework through time: the clock, due timers, and its steps with their deadlines. */
 class FrameworkScenario {
@@ -26,11 +27,18 @@ class FrameworkScenario {
   }
 
   static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.LONDON).toInstant());
+    return EngineClock.at(localDateTime);
   }
 
   static void clock(String localDateTime) {
-    ClockUtil.setCurrentTime(at(localDateTime));
+    EngineClock.set(localDateTime);
+  }
+
+  /** An inspection started at this London date-time, as the start form or the API would start it. */
+  static FrameworkScenario start(ProcessEngine engine, InspectionStarts starts, InspectionStartRequest request,
+      String now) {
+    clock(now);
+    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
   }
 
   /** Moves the clock and fires every timer of this inspection that has become due. */

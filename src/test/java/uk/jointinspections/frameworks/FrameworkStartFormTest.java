@@ -6,27 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The Tasklist start forms of the other frameworks: the form's fields (strings, no framework field) go through the
  * same rules as {@code POST /api/inspections}, the reference becomes the business key, and a used reference is refused.
  */
 @EngineTest
+@WithEngineAssertions
 class FrameworkStartFormTest {
 
   @Autowired ProcessEngine engine;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   private ProcessInstance submit(String key, Map<String, Object> form) {
     String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)

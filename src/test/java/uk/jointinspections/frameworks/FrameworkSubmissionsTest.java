@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * {@code POST /api/inspections/{reference}/submissions/{kind}} for the three later frameworks: the local area's items
@@ -26,6 +23,7 @@ import uk.jointinspections.inspection.InspectionStarts;
  * framework does not have is 404, one it is not (or no longer) waiting for is 409, and neither changes anything.
  */
 @EngineTest
+@WithEngineAssertions
 class FrameworkSubmissionsTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -35,21 +33,13 @@ class FrameworkSubmissionsTest {
   @Autowired TestRestTemplate http;
   @Autowired Jtai2024Deferrals deferrals;
 
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
-
   private FrameworkScenario start(InspectionStartRequest request, String now) {
-    FrameworkScenario.clock(now);
-    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
+    return FrameworkScenario.start(engine, starts, request, now);
   }
 
   private ResponseEntity<JsonNode> submit(String user, String reference, String kind, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
     return http.withBasicAuth(user, "demo").postForEntity("/api/inspections/" + reference + "/submissions/" + kind,
-        new HttpEntity<>(body, headers), JsonNode.class);
+        ApiClient.json(body), JsonNode.class);
   }
 
   private Object variable(FrameworkScenario s, String name) {

@@ -3,29 +3,28 @@ package uk.jointinspections.frameworks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionDirectory;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /** {@code POST /api/inspections} with framework jtai-2024: its own fields and rules, its timeline and calendar file. */
 @EngineTest
+@WithEngineAssertions
 class Jtai2024ApiTest {
 
   @Autowired TestRestTemplate http;
+  private final ApiClient api = new ApiClient(() -> http);
   @Autowired HistoryService history;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
@@ -35,26 +34,8 @@ class Jtai2024ApiTest {
     FrameworkScenario.clock("2026-09-18T10:00");
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   private static Map<String, Object> request(String reference) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("framework", "jtai-2024");
-    body.put("reference", reference);
-    body.put("localAuthority", "Eastshire");
-    body.put("plannedFieldworkStart", "2026-10-05");
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
-    return body;
-  }
-
-  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return JtaiStart.form2024(reference, "Eastshire", "2026-10-05");
   }
 
   private long instances(String reference) {
@@ -63,17 +44,12 @@ class Jtai2024ApiTest {
   }
 
   private static JsonNode find(JsonNode timeline, String id) {
-    for (JsonNode entry : timeline) {
-      if (entry.get("id").asText().equals(id)) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no timeline entry " + id);
+    return ApiClient.entry(timeline, id);
   }
 
   @Test
   void startsA2024InspectionTenWorkingDaysBeforeFieldwork() {
-    ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", request("JTAI24-REST"));
+    ResponseEntity<JsonNode> response = api.post("ofsted-lead", "/api/inspections", request("JTAI24-REST"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode timeline = response.getBody().get("timeline");
@@ -150,7 +126,7 @@ class Jtai2024ApiTest {
       }
     }
     cases.forEach((field, body) -> {
-      ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
+      ResponseEntity<JsonNode> response = api.post("ofsted-lead", "/api/inspections", body);
       assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody().get("message").asText()).as(field).startsWith(field.strip() + ": ");
       assertThat(instances((String) body.get("reference"))).as(field).isZero();
@@ -158,18 +134,16 @@ class Jtai2024ApiTest {
         assertThat(response.getBody().get("message").asText()).contains("independent", "paragraph 89");
       }
     });
-    assertThat(post("ofsted-lead", "/api/inspections", unknown).getBody().get("message").asText())
+    assertThat(api.post("ofsted-lead", "/api/inspections", unknown).getBody().get("message").asText())
         .contains("jtai-2016", "jtai-2017", "jtai-2024");
   }
 
   @Test
   void aReferenceIsUniqueAcrossFrameworks() {
-    Map<String, Object> jtai2017 = new HashMap<>(Map.of("framework", "jtai-2017", "reference", "SHARED-REF-1",
-        "localAuthority", "Eastshire", "deepDiveTheme", "neglect", "plannedFieldworkStart", "2026-10-05",
-        "leadInspector", "ofsted-lead", "qaManager", "qa-manager"));
-    assertThat(post("ofsted-lead", "/api/inspections", jtai2017).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    Map<String, Object> jtai2017 = JtaiStart.form("SHARED-REF-1", "2026-10-05", "Eastshire");
+    assertThat(api.post("ofsted-lead", "/api/inspections", jtai2017).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-    ResponseEntity<JsonNode> again = post("ofsted-lead", "/api/inspections", request("SHARED-REF-1"));
+    ResponseEntity<JsonNode> again = api.post("ofsted-lead", "/api/inspections", request("SHARED-REF-1"));
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(instances("SHARED-REF-1")).isEqualTo(1);
@@ -177,23 +151,23 @@ class Jtai2024ApiTest {
 
   @Test
   void theLocalPartnershipRequestsADeferral() {
-    assertThat(post("ofsted-lead", "/api/inspections", request("JTAI24-REST-DEFER")).getStatusCode())
+    assertThat(api.post("ofsted-lead", "/api/inspections", request("JTAI24-REST-DEFER")).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);
 
-    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request", Map.of("reason", " "))
+    assertThat(api.post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request", Map.of("reason", " "))
         .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     // An unknown reference reads as an inspection she does not lead: 403, the same words (ApiAuthorizesFirstTest).
-    assertThat(post("ofsted-lead", "/api/inspections/NO-SUCH-2024/deferral-request", Map.of("reason", "x"))
+    assertThat(api.post("ofsted-lead", "/api/inspections/NO-SUCH-2024/deferral-request", Map.of("reason", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     // Only the inspection's lead inspector records it: not an operator, not a lead inspector of nothing here.
     for (String other : java.util.List.of("operator", "qa-manager", "cqc-inspector")) {
-      assertThat(post(other, "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+      assertThat(api.post(other, "/api/inspections/JTAI24-REST-DEFER/deferral-request",
           Map.of("reason", "A deferral nobody asked for.")).getStatusCode()).as(other).isEqualTo(HttpStatus.FORBIDDEN);
     }
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
         .taskDefinitionKey(Jtai2024Process.TASK_DECIDE_DEFERRAL).count()).isZero();
     // Paragraph 19: "after they have been notified": not before the DCS is notified.
-    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+    assertThat(api.post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
     for (String step : Jtai2024Steps.PRE_NOTIFICATION) {
@@ -202,7 +176,7 @@ class Jtai2024ApiTest {
     }
     tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey("JTAI24-REST-DEFER")
         .taskDefinitionKey(Jtai2024Process.TASK_NOTIFY_DCS).singleResult().getId(), Map.of("dcsNotified", true));
-    assertThat(post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
+    assertThat(api.post("ofsted-lead", "/api/inspections/JTAI24-REST-DEFER/deferral-request",
         Map.of("reason", "A serious incident in the front door this week.")).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
     // The inspectorates decide (paragraph 19): CQC's and HMICFRS's views first.
@@ -214,7 +188,7 @@ class Jtai2024ApiTest {
 
   @Test
   void onlyLeadInspectorsStartThem() {
-    assertThat(post("cqc-inspector", "/api/inspections", request("JTAI24-REST-CQC")).getStatusCode())
+    assertThat(api.post("cqc-inspector", "/api/inspections", request("JTAI24-REST-CQC")).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(instances("JTAI24-REST-CQC")).isZero();
   }

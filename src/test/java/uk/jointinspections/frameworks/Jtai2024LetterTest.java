@@ -18,6 +18,7 @@ import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The 2024 JTAI from the findings to publication, as the guidance gives it: senior managers outside the team agree
@@ -27,6 +28,7 @@ import uk.jointinspections.inspection.TimelineEntry;
  * publication-hold contract).
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2024LetterTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -41,7 +43,6 @@ class Jtai2024LetterTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
     memberships.forEach(m -> engine.getIdentityService().deleteMembership(m[0], m[1]));
     memberships.clear();
   }
@@ -56,10 +57,8 @@ class Jtai2024LetterTest {
   }
 
   private FrameworkScenario start(String reference, List<String> team) {
-    FrameworkScenario.clock("2026-09-18T10:00");
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
-        null, null, "2026-10-05", LEAD, QA).withTeam(team));
-    FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
+    FrameworkScenario s = FrameworkScenario.start(engine, starts, new InspectionStartRequest("jtai-2024", reference,
+        "Northshire", null, null, "2026-10-05", LEAD, QA).withTeam(team), "2026-09-18T10:00");
     Jtai2024Steps.preNotification(s);
     Jtai2024Steps.completeAll(s, Jtai2024Steps.WEEKS_ONE_AND_TWO);
     return s;

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionMigration;
-import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionMigration.InspectionMove;
+import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * 2024 inspections started on the diagram as it was before fieldwork started on its day (audit defects 6 and 8), moved
@@ -27,6 +27,7 @@ import uk.jointinspections.inspection.InspectionMigration.InspectionMove;
  * still starts on its day once weeks 1 and 2 end, although the moved scope has no fieldwork timer of its own.
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2024MigrationTest {
 
   @Autowired ProcessEngine engine;
@@ -38,7 +39,6 @@ class Jtai2024MigrationTest {
 
   @AfterEach
   void removeVersions() {
-    ClockUtil.reset();
     deployed.forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 

@@ -11,9 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -22,6 +19,7 @@ import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The 2024 JTAI of the front door, notification to statement of action, with the clock moved through it: every step
@@ -29,6 +27,7 @@ import uk.jointinspections.inspection.TimelineEntry;
  * refused, and the Annex B follow-up for each agency. Expected dates are written out by hand from the calendar.
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2024ProcessTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -40,17 +39,6 @@ class Jtai2024ProcessTest {
   @Autowired Jtai2024Deferrals deferrals;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
   /** Scheduled, and the inspectorates have shared their analyses and met (paragraphs 14-15): ready to notify. */
   private FrameworkScenario start(String reference, String fieldworkStart, String now) {
     FrameworkScenario s = scheduled(reference, fieldworkStart, now);
@@ -59,10 +47,8 @@ class Jtai2024ProcessTest {
   }
 
   private FrameworkScenario scheduled(String reference, String fieldworkStart, String now) {
-    FrameworkScenario.clock(now);
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest("jtai-2024", reference, "Northshire",
-        null, null, fieldworkStart, LEAD, QA));
-    return new FrameworkScenario(engine, started.processInstanceId());
+    return FrameworkScenario.start(engine, starts, new InspectionStartRequest("jtai-2024", reference, "Northshire",
+        null, null, fieldworkStart, LEAD, QA), now);
   }
 
   @Test

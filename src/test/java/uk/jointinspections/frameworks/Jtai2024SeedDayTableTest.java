@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -19,6 +17,7 @@ import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The seed's own tables for the 2024 JTAI (seed 002, guidance of 5 April 2024), written out once: the Annex A
@@ -32,6 +31,7 @@ import uk.jointinspections.inspection.TimelineEntry;
  * Thursday = day 8. The expected London dates are written by hand from the calendar, not computed.
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2024SeedDayTableTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -77,11 +77,6 @@ class Jtai2024SeedDayTableTest {
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
   @Autowired Timeline timeline;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   @Test
   void everyRowOfTheSeedsTablesIsTheTimelineTheTaskDueDateAndThePerformer() {

@@ -8,29 +8,24 @@ import static uk.jointinspections.frameworks.OfstedTargeted2016Process.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Paragraph 13 and Annex B of the 2016 targeted guidance: after the telephone call the lead inspector confirms the
  * start in writing, with this framework's own e-mail (Ofsted alone, its own guidance, the team named at start).
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016AnnexBTest {
 
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theDcsReceivesTheTargetedInspectionsAnnexB() {

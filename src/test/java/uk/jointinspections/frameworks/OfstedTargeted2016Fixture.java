@@ -28,10 +28,8 @@ final class OfstedTargeted2016Fixture {
 
   static FrameworkScenario start(ProcessEngine engine, InspectionStarts starts, String reference, String notification,
       String now, List<String> team) {
-    FrameworkScenario.clock(now);
-    InspectionStartRequest request = new InspectionStartRequest(OfstedTargeted2016Process.FRAMEWORK, reference,
-        "Westshire", "cse-and-missing", notification, null, LEAD, QA).withTeam(team);
-    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
+    return FrameworkScenario.start(engine, starts, new InspectionStartRequest(OfstedTargeted2016Process.FRAMEWORK,
+        reference, "Westshire", "cse-and-missing", notification, null, LEAD, QA).withTeam(team), now);
   }
 
   /** What completing each step needs (the selection rules; the rest takes any values). */

@@ -7,7 +7,6 @@ import static uk.jointinspections.frameworks.OfstedTargeted2016Process.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InvalidInspectionException;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Days 16 and 24 of the table (paragraph 9): "the lead inspector and quality assurance (QA) manager agree a draft
@@ -24,6 +24,7 @@ import uk.jointinspections.inspection.InvalidInspectionException;
  * completing both.
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016JointStepsTest {
 
   @Autowired ProcessEngine engine;
@@ -31,7 +32,6 @@ class OfstedTargeted2016JointStepsTest {
 
   @AfterEach
   void reset() {
-    ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
   }
 

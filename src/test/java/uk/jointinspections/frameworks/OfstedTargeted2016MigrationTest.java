@@ -11,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -20,12 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionMigration;
 import uk.jointinspections.inspection.InspectionMigration.InspectionMove;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Inspections started on the diagram as it was before the issue-16 fixes, moved to the fixed one by the administrators'
  * migration (activities mapped by equal id): where each kind of open step ends up.
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016MigrationTest {
 
   @Autowired RepositoryService repository;
@@ -37,7 +38,6 @@ class OfstedTargeted2016MigrationTest {
 
   @AfterEach
   void removeVersions() {
-    ClockUtil.reset();
     deployed.forEach(d -> repository.deleteDeployment(d.getId(), true));
   }
 

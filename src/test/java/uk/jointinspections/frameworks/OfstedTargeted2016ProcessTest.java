@@ -6,13 +6,9 @@ import static uk.jointinspections.frameworks.OfstedTargeted2016Process.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -23,6 +19,7 @@ import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StatementOfActionProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The 2016 Ofsted targeted inspection, day −1 to publication on day 30 and the statement of action, with the clock
@@ -31,6 +28,7 @@ import uk.jointinspections.inspection.TimelineEntry;
  * written out by hand.
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016ProcessTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -41,22 +39,9 @@ class OfstedTargeted2016ProcessTest {
   @Autowired Timeline timeline;
   @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
   private FrameworkScenario start(String reference, String notification, String now) {
-    FrameworkScenario.clock(now);
-    InspectionStarts.Started started = starts.start(new InspectionStartRequest("ofsted-targeted-2016", reference,
-        "Westshire", "cse-and-missing", notification, null, LEAD, QA));
-    return new FrameworkScenario(engine, started.processInstanceId());
+    return FrameworkScenario.start(engine, starts, new InspectionStartRequest("ofsted-targeted-2016", reference,
+        "Westshire", "cse-and-missing", notification, null, LEAD, QA), now);
   }
 
   @Test

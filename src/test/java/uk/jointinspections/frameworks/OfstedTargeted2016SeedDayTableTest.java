@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -21,6 +20,7 @@ import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The day table of paragraph 9 of the January 2016 guidance (seed 004), written out once below, against the diagram:
@@ -30,6 +30,7 @@ import uk.jointinspections.inspection.TimelineEntry;
  * (Monday 31 August). The dates in the last column are counted by hand from the table's working days.
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016SeedDayTableTest {
 
   private static final String LEAD_I = "lead inspector " + LEAD;
@@ -95,11 +96,6 @@ class OfstedTargeted2016SeedDayTableTest {
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
   @Autowired Timeline timeline;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   private static Map<String, Row> rows() {
     Map<String, Row> rows = new LinkedHashMap<>();

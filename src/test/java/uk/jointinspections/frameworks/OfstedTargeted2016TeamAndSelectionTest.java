@@ -8,9 +8,7 @@ import static uk.jointinspections.frameworks.OfstedTargeted2016Process.*;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,6 +18,7 @@ import org.springframework.http.MediaType;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Paragraphs 11, 19 and 21 and the table's days 1, 2, 4 and 13: the lead inspector's two selections are checked
@@ -27,16 +26,12 @@ import uk.jointinspections.inspection.InspectionTeam;
  * inspector of the team named at start.
  */
 @EngineTest
+@WithEngineAssertions
 class OfstedTargeted2016TeamAndSelectionTest {
 
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
   @Autowired TestRestTemplate http;
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theSelectionsAreIdentificationNumbersInTheRightCounts() {

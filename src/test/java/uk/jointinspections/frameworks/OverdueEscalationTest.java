@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Every step with a deadline in the three later frameworks escalates when its deadline passes, as the 2017 JTAI does:
@@ -22,6 +21,7 @@ import uk.jointinspections.inspection.JtaiProcess;
  * and the lead inspector and the QA manager (group qa-manager) get "Follow up an overdue step" describing it.
  */
 @EngineTest
+@WithEngineAssertions
 class OverdueEscalationTest {
 
   private static final String LEAD = "ofsted-lead";
@@ -30,14 +30,8 @@ class OverdueEscalationTest {
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
 
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
-
   private FrameworkScenario start(InspectionStartRequest request, String now) {
-    FrameworkScenario.clock(now);
-    return new FrameworkScenario(engine, starts.start(request).processInstanceId());
+    return FrameworkScenario.start(engine, starts, request, now);
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -61,6 +60,9 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.TaskCard;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * Every cell of docs/authorization-matrix.md, checked against the running application as that person: the table is
@@ -266,15 +268,10 @@ class AuthorizationMatrixTest {
     start.put("leadInspector", lead);
     start.put("qaManager", lead.equals(OTHER_LEAD) ? OTHER_QA_MANAGER : "qa-manager");
     start.put("inspectionTeam", team);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> started = rest.withBasicAuth(lead, password).postForEntity("/api/inspections",
-        new HttpEntity<>(start, headers), JsonNode.class);
+    ResponseEntity<JsonNode> started = new ApiClient(rest).post(lead, password, "/api/inspections", start);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    String inspection = started.getBody().get("processInstanceId").asText();
     // The senior analytical officer's briefing (¶10) comes before the day −1 reviews this matrix works with.
-    tasks.complete(task(inspection, JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).getId());
-    return inspection;
+    return JtaiStart.pastTheAnalystsBriefing(tasks, started.getBody().get("processInstanceId").asText());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -663,9 +660,7 @@ class AuthorizationMatrixTest {
   }
 
   private int status(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return as(user).exchange(path, method, body == null && method == HttpMethod.GET ? null : new HttpEntity<>(body, headers),
+    return as(user).exchange(path, method, body == null && method == HttpMethod.GET ? null : ApiClient.json(body),
         String.class).getStatusCode().value();
   }
 
@@ -675,12 +670,10 @@ class AuthorizationMatrixTest {
   }
 
   private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return as(user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return as(user).postForEntity(path, ApiClient.json(body), JsonNode.class);
   }
 
   private static void clock(LocalDate date, int hour) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(date, LocalTime.of(hour, 0)).atZone(LONDON).toInstant()));
+    EngineClock.set(date, LocalTime.of(hour, 0));
   }
 }

@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * "One task opens an instance's history for good" (issue 15): a task's candidates read what the task shows while it is
@@ -36,24 +31,20 @@ import uk.jointinspections.inspection.JtaiProcess;
  * offer the joint briefing to CQC, HMIC and HMI Probation.
  */
 @EngineTest
+@WithEngineAssertions
 class TaskHistoryAccessTest {
 
   private static final String ADDED_LATER = "Variable added after the task: it must stay with the inspection's team.";
 
   @Autowired TestRestTemplate http;
+  private final ApiClient api = new ApiClient(() -> http);
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
 
   @BeforeEach
   void clock() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2027-02-26T10:00").atZone(WorkingDayCalendar.LONDON)
-        .toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    EngineClock.set("2027-02-26T10:00");
   }
 
   @Test
@@ -61,18 +52,18 @@ class TaskHistoryAccessTest {
     String inspection = startInspection();
     String task = taskId(inspection, "task_review_briefing_cqc");
 
-    ResponseEntity<JsonNode> whileOpen = get("cqc-inspector", "/engine-rest/task/" + task + "/form-variables");
+    ResponseEntity<JsonNode> whileOpen = api.get("cqc-inspector", "/engine-rest/task/" + task + "/form-variables");
     assertThat(whileOpen.getStatusCode().value()).as("the form loads its variables").isEqualTo(200);
     assertThat(whileOpen.getBody().path(JtaiProcess.VAR_LOCAL_AUTHORITY).path("value").asText()).isEqualTo("Northshire");
     tasks.createComment(task, inspection, "Briefing note for the team only.");
-    assertThat(get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getBody()).hasSize(1);
-    assertThat(post("cqc-inspector", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of()))
+    assertThat(api.get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getBody()).hasSize(1);
+    assertThat(api.post("cqc-inspector", "/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of()))
         .getStatusCode().value()).isEqualTo(204);
 
     runtime.setVariable(inspection, "addedAfterTheTask", ADDED_LATER);
 
     assertReadsNothingOf("cqc-inspector", inspection);
-    assertThat(get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getStatusCode().value())
+    assertThat(api.get("cqc-inspector", "/engine-rest/task/" + task + "/comment").getStatusCode().value())
         .as("the finished task's comments").isIn(403, 404);
     identity.setAuthentication("cqc-inspector", List.of("cqc"));
     try {
@@ -87,7 +78,7 @@ class TaskHistoryAccessTest {
   void aCandidateReadsNothingOfTheInspectionOnceTheTaskIsCancelled() {
     String inspection = startInspection();
     String task = taskId(inspection, "task_review_briefing_hmicfrs");
-    assertThat(get("hmicfrs-inspector", "/engine-rest/task/" + task + "/variables").getStatusCode().value())
+    assertThat(api.get("hmicfrs-inspector", "/engine-rest/task/" + task + "/variables").getStatusCode().value())
         .isEqualTo(200);
 
     runtime.createProcessInstanceModification(inspection).cancelAllForActivity("task_review_briefing_hmicfrs")
@@ -106,29 +97,19 @@ class TaskHistoryAccessTest {
         "/engine-rest/history/task?processInstanceId=" + inspection,
         "/engine-rest/variable-instance?processInstanceIdIn=" + inspection,
         "/engine-rest/process-instance?processInstanceIds=" + inspection}) {
-      ResponseEntity<JsonNode> answer = get(user, path);
+      ResponseEntity<JsonNode> answer = api.get(user, path);
       assertThat(answer.getStatusCode().value()).as(path).isEqualTo(200);
       List<String> read = new ArrayList<>();
       answer.getBody().forEach(row -> read.add(row.path("name").asText(row.path("id").asText())));
       assertThat(read).as(user + " " + path).isEmpty();
     }
-    assertThat(get(user, "/engine-rest/process-instance/" + inspection + "/variables").getStatusCode().value())
+    assertThat(api.get(user, "/engine-rest/process-instance/" + inspection + "/variables").getStatusCode().value())
         .isIn(403, 404);
   }
 
   private String startInspection() {
     String reference = "JTAI-TASKHIST-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> body = new HashMap<>();
-    body.put("framework", "jtai-2017");
-    body.put("reference", reference);
-    body.put("localAuthority", "Northshire");
-    body.put("deepDiveTheme", "neglect");
-    body.put("plannedFieldworkStart", "2027-03-15");
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
-    ResponseEntity<JsonNode> started = post("ofsted-lead", "/api/inspections", body);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    String inspection = started.getBody().get("processInstanceId").asText();
+    String inspection = JtaiStart.overTheApi(http, reference, "2027-03-15");
     // The senior analytical officer's briefing (¶10) comes before the day −1 reviews these tests look at.
     tasks.complete(taskId(inspection, "task_prepare_pre_inspection_briefing"));
     return inspection;
@@ -136,15 +117,5 @@ class TaskHistoryAccessTest {
 
   private String taskId(String inspection, String key) {
     return tasks.createTaskQuery().processInstanceId(inspection).taskDefinitionKey(key).singleResult().getId();
-  }
-
-  private ResponseEntity<JsonNode> get(String user, String path) {
-    return http.withBasicAuth(user, "demo").getForEntity(path, JsonNode.class);
-  }
-
-  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
   }
 }

@@ -2,7 +2,6 @@ package uk.jointinspections.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * {@code SEC-1} and {@code sec-1} are one reference: a second inspection in another case is refused, every lookup of
@@ -94,14 +93,7 @@ class CaseInsensitiveReferenceTest {
   }
 
   private HttpResponse<String> start(String reference) throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("framework", "jtai-2017");
-    body.put("reference", reference);
-    body.put("localAuthority", "Northshire");
-    body.put("deepDiveTheme", "neglect");
-    body.put("plannedFieldworkStart", "2027-03-15");
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
+    Map<String, Object> body = JtaiStart.form(reference, "2027-03-15");
     return client.send(request("/api/inspections").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -4,35 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
-import java.time.LocalDateTime;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /** POST /api/inspections, the submissions endpoint and the timeline, over HTTP with basic authentication. */
 @EngineTest
+@WithEngineAssertions
 class InspectionApiTest {
 
   @Autowired TestRestTemplate http;
+  private final ApiClient api = new ApiClient(() -> http);
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired TaskService tasks;
@@ -40,34 +37,11 @@ class InspectionApiTest {
   @BeforeEach
   void clock() {
     // The Friday before day −1 of an inspection whose fieldwork starts on Monday 15 March 2027.
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2027-02-26T10:00").atZone(WorkingDayCalendar.LONDON).toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
-  private TestRestTemplate as(String user) {
-    return http.withBasicAuth(user, "demo");
+    EngineClock.set("2027-02-26T10:00");
   }
 
   private Map<String, Object> request(String reference) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("framework", "jtai-2017");
-    body.put("reference", reference);
-    body.put("localAuthority", "Northshire");
-    body.put("deepDiveTheme", "neglect");
-    body.put("plannedFieldworkStart", "2027-03-15");
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
-    return body;
-  }
-
-  private ResponseEntity<JsonNode> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return as(user).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return JtaiStart.form(reference, "2027-03-15");
   }
 
   private long instances(String reference) {
@@ -77,7 +51,7 @@ class InspectionApiTest {
 
   @Test
   void startsAnInspectionCountingNotificationBackNineWorkingDaysFromFieldwork() {
-    ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", request("JTAI-REST-START"));
+    ResponseEntity<JsonNode> response = api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-START"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     JsonNode body = response.getBody();
@@ -110,12 +84,7 @@ class InspectionApiTest {
   }
 
   private static JsonNode find(JsonNode timeline, String id) {
-    for (JsonNode entry : timeline) {
-      if (entry.get("id").asText().equals(id)) {
-        return entry;
-      }
-    }
-    throw new AssertionError("no timeline entry " + id);
+    return ApiClient.entry(timeline, id);
   }
 
   @Test
@@ -148,7 +117,7 @@ class InspectionApiTest {
     cases.put("qaManager  ", leadIsQa);
 
     cases.forEach((field, body) -> {
-      ResponseEntity<JsonNode> response = post("ofsted-lead", "/api/inspections", body);
+      ResponseEntity<JsonNode> response = api.post("ofsted-lead", "/api/inspections", body);
       assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
       assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
       assertThat(response.getBody().get("error").asText()).isEqualTo("Bad Request");
@@ -156,17 +125,17 @@ class InspectionApiTest {
       assertThat(response.getBody().has("trace")).isFalse();
       assertThat(instances((String) body.get("reference"))).as(field).isZero();
     });
-    assertThat(post("ofsted-lead", "/api/inspections", christmas).getBody().get("message").asText())
+    assertThat(api.post("ofsted-lead", "/api/inspections", christmas).getBody().get("message").asText())
         .contains("not a working day");
-    assertThat(post("ofsted-lead", "/api/inspections", leadIsQa).getBody().get("message").asText())
+    assertThat(api.post("ofsted-lead", "/api/inspections", leadIsQa).getBody().get("message").asText())
         .contains("must be different people");
   }
 
   @Test
   void aSecondStartWithTheSameReferenceIsRefused() {
-    assertThat(post("ofsted-lead", "/api/inspections", request("JTAI-REST-TWICE")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-TWICE")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 
-    ResponseEntity<JsonNode> again = post("ofsted-lead", "/api/inspections", request("JTAI-REST-TWICE"));
+    ResponseEntity<JsonNode> again = api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-TWICE"));
 
     assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(again.getBody().get("message").asText()).contains("already exists");
@@ -175,7 +144,7 @@ class InspectionApiTest {
 
   @Test
   void onlyLeadInspectorsStartInspections() {
-    ResponseEntity<JsonNode> response = post("cqc-inspector", "/api/inspections", request("JTAI-REST-CQC"));
+    ResponseEntity<JsonNode> response = api.post("cqc-inspector", "/api/inspections", request("JTAI-REST-CQC"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(instances("JTAI-REST-CQC")).isZero();
@@ -183,8 +152,8 @@ class InspectionApiTest {
 
   @Test
   void unknownInspectionsReadLikeInspectionsTheCallerMayNotSee() {
-    ResponseEntity<JsonNode> submission = post("ofsted-lead", "/api/inspections/NO-SUCH-JTAI/submissions/deep-dive-list", Map.of());
-    ResponseEntity<JsonNode> timeline = as("ofsted-lead").getForEntity("/api/inspections/NO-SUCH-JTAI/timeline", JsonNode.class);
+    ResponseEntity<JsonNode> submission = api.post("ofsted-lead", "/api/inspections/NO-SUCH-JTAI/submissions/deep-dive-list", Map.of());
+    ResponseEntity<JsonNode> timeline = api.as("ofsted-lead").getForEntity("/api/inspections/NO-SUCH-JTAI/timeline", JsonNode.class);
 
     // A lead inspector leads some inspections, not all: "unknown" and "not yours" must read the same to her.
     assertThat(submission.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -198,41 +167,40 @@ class InspectionApiTest {
 
   @Test
   void aSubmissionIsCorrelatedOnceAndARepeatChangesNothing() {
-    String pi = post("ofsted-lead", "/api/inspections", request("JTAI-REST-SUB")).getBody().get("processInstanceId").asText();
+    String pi = api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-SUB")).getBody().get("processInstanceId").asText();
     String path = "/api/inspections/JTAI-REST-SUB/submissions/" + Submission.DEEP_DIVE_LIST.kind;
 
     Map<String, Object> list = Map.of("children", java.util.List.of("NS-1001", "NS-1002"));
-    ResponseEntity<JsonNode> early = post("ofsted-lead", path, list);
+    ResponseEntity<JsonNode> early = api.post("ofsted-lead", path, list);
     assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(early.getBody().get("message").asText()).contains("not yet waiting");
 
-    tasks.complete(tasks.createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
+    JtaiStart.pastTheAnalystsBriefing(tasks, pi);
     tasks.createTaskQuery().processInstanceId(pi).list().forEach(t -> tasks.complete(t.getId()));
     tasks.complete(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_NOTIFY_DCS)
         .singleResult().getId(), Map.of(JtaiProcess.VAR_DCS_EMAIL, "dcs@northshire.example"));
 
     // Paragraph 19: identification numbers, not names; a list with a name is refused and changes nothing (J12).
-    ResponseEntity<JsonNode> named = post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1001", "Amy Brown")));
+    ResponseEntity<JsonNode> named = api.post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1001", "Amy Brown")));
     assertThat(named.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(named.getBody().get("message").asText()).contains("'Amy Brown' is not an identification number");
-    assertThat(post("ofsted-lead", path, Map.of("list", "portal folder A")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(api.post("ofsted-lead", path, Map.of("list", "portal folder A")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
         .isZero();
 
-    ResponseEntity<JsonNode> first = post("ofsted-lead", path, list);
+    ResponseEntity<JsonNode> first = api.post("ofsted-lead", path, list);
     assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
         .isEqualTo(1);
 
-    ResponseEntity<JsonNode> repeat = post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1003")));
+    ResponseEntity<JsonNode> repeat = api.post("ofsted-lead", path, Map.of("children", java.util.List.of("NS-1003")));
     assertThat(repeat.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(repeat.getBody().get("message").asText()).contains("already received").contains("changed nothing");
     assertThat(runtime.getVariable(pi, Submission.DEEP_DIVE_LIST.contentVariable())).isEqualTo("{\"children\":[\"NS-1001\",\"NS-1002\"]}");
     assertThat(tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).count())
         .isEqualTo(1);
 
-    JsonNode timeline = as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-SUB/timeline", JsonNode.class).getBody();
+    JsonNode timeline = api.as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-SUB/timeline", JsonNode.class).getBody();
     assertThat(find(timeline, Submission.DEEP_DIVE_LIST.subProcessId).get("status").asText()).isEqualTo("done");
     assertThat(find(timeline, Submission.DEEP_DIVE_LIST.subProcessId).get("performer").asText()).isEqualTo("local area");
     assertThat(find(timeline, JtaiProcess.TASK_SELECT_20_CHILDREN).get("status").asText()).isEqualTo("open");
@@ -241,9 +209,9 @@ class InspectionApiTest {
 
   @Test
   void theTimelineIsAnICalendarFileOutlookCanImport() throws Exception {
-    post("ofsted-lead", "/api/inspections", request("JTAI-REST-ICS"));
+    api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-ICS"));
 
-    ResponseEntity<String> response = as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-ICS/timeline.ics", String.class);
+    ResponseEntity<String> response = api.as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-ICS/timeline.ics", String.class);
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getHeaders().getContentType().toString()).startsWith("text/calendar");
@@ -254,7 +222,7 @@ class InspectionApiTest {
         "UID:JTAI-REST-ICS-task_notify_dcs@jointinspections.uk",
         "DTSTART:20270302T090000Z", "DTEND:20270302T093000Z",
         "DTSTART;VALUE=DATE:20270301");
-    JsonNode timeline = as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-ICS/timeline", JsonNode.class).getBody();
+    JsonNode timeline = api.as("ofsted-lead").getForEntity("/api/inspections/JTAI-REST-ICS/timeline", JsonNode.class).getBody();
     int dated = 0;
     for (JsonNode entry : timeline) {
       dated += entry.hasNonNull("due") ? 1 : 0;
@@ -265,14 +233,14 @@ class InspectionApiTest {
 
   @Test
   void anUnknownKindOfSubmissionAndAMalformedBodyAreExplained() {
-    post("ofsted-lead", "/api/inspections", request("JTAI-REST-KIND"));
+    api.post("ofsted-lead", "/api/inspections", request("JTAI-REST-KIND"));
 
-    ResponseEntity<JsonNode> kind = post("ofsted-lead", "/api/inspections/JTAI-REST-KIND/submissions/cake", Map.of());
+    ResponseEntity<JsonNode> kind = api.post("ofsted-lead", "/api/inspections/JTAI-REST-KIND/submissions/cake", Map.of());
     assertThat(kind.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(kind.getBody().get("message").asText()).startsWith("'cake' is not something the local area submits")
         .contains("deep-dive-list", "statement-of-action");
 
-    ResponseEntity<JsonNode> malformed = post("ofsted-lead", "/api/inspections", "{\"framework\": ");
+    ResponseEntity<JsonNode> malformed = api.post("ofsted-lead", "/api/inspections", "{\"framework\": ");
     assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(malformed.getBody().get("message").asText()).contains("not the JSON object");
   }

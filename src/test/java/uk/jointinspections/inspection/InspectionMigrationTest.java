@@ -25,12 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * A diagram corrected after inspections started: the corrected version is deployed as process owners deploy it, the
@@ -39,6 +38,7 @@ import uk.jointinspections.EngineTest;
  * still to come. Day 0 is Tuesday 2 March 2027; the inspection is in its second week of fieldwork.
  */
 @EngineTest
+@WithEngineAssertions
 class InspectionMigrationTest {
 
   private static final String PROVISIONAL_FINDINGS = "task_agree_provisional_findings";
@@ -47,6 +47,7 @@ class InspectionMigrationTest {
   private static final String KIT_MEETING_DAY_11 = "task_kit_meeting_day_11";
 
   @Autowired TestRestTemplate http;
+  private final ApiClient api = new ApiClient(() -> http);
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -57,7 +58,6 @@ class InspectionMigrationTest {
 
   @AfterEach
   void removeCorrectedVersion() {
-    ClockUtil.reset();
     if (corrected != null) {
       repository.deleteDeployment(corrected.getId(), true);
     }
@@ -192,11 +192,7 @@ class InspectionMigrationTest {
   }
 
   private ResponseEntity<JsonNode> post(String user, String path, String reference) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    String password = user.equals("admin") ? "test-admin-secret" : "demo";
-    return http.withBasicAuth(user, password).postForEntity(path,
-        new HttpEntity<>(Map.of("inspections", List.of(reference)), headers), JsonNode.class);
+    return api.post(user, path, Map.of("inspections", List.of(reference)));
   }
 
   private static List<String> changes(JsonNode inspection) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +17,18 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.frameworks.Slac2009Process;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The inspection team (issue 15): named at the start besides the lead inspector and the QA manager, each an existing
@@ -40,11 +36,13 @@ import uk.jointinspections.frameworks.Slac2009Process;
  * then readable, instance, history and variables, by those people alone, not by the lead inspectors as a group.
  */
 @EngineTest
+@WithEngineAssertions
 class InspectionTeamTest {
 
   private static final String OTHER_LEAD = "team-test-other-lead";
 
   @Autowired TestRestTemplate http;
+  private final ApiClient api = new ApiClient(() -> http);
   @Autowired RuntimeService runtime;
   @Autowired HistoryService history;
   @Autowired IdentityService identity;
@@ -54,8 +52,7 @@ class InspectionTeamTest {
 
   @BeforeEach
   void clockAndAnotherLeadInspector() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2027-02-26T10:00").atZone(WorkingDayCalendar.LONDON)
-        .toInstant()));
+    EngineClock.set("2027-02-26T10:00");
     if (identity.createUserQuery().userId(OTHER_LEAD).count() == 0) {
       User user = identity.newUser(OTHER_LEAD);
       user.setPassword("Another-lead-1");
@@ -66,8 +63,7 @@ class InspectionTeamTest {
   }
 
   @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+  void signOut() {
     identity.clearAuthentication();
   }
 
@@ -91,13 +87,11 @@ class InspectionTeamTest {
   }
 
   private ResponseEntity<JsonNode> post(String user, String password, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return http.withBasicAuth(user, password).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+    return api.post(user, password, path, body);
   }
 
   private long historyCount(String user, String password, String path) {
-    ResponseEntity<JsonNode> answer = http.withBasicAuth(user, password).getForEntity(path, JsonNode.class);
+    ResponseEntity<JsonNode> answer = api.get(user, password, path);
     assertThat(answer.getStatusCode().value()).as(user + " " + path).isEqualTo(200);
     return answer.getBody().size();
   }

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The August 2016 edition's day table (seed 000, paragraph 9, with its own times of day and its own paragraph
@@ -18,6 +18,7 @@ import uk.jointinspections.EngineTest;
  * whose week one crosses the early May bank holiday and whose letter weeks cross the spring bank holiday.
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2016SeedDayTableTest {
 
   /** element | working day | time (empty: end of day) | performer | paragraph. Readings: jtai-2016.md R1–R13. */
@@ -117,7 +118,6 @@ class Jtai2016SeedDayTableTest {
 
   @AfterEach
   void resetClockAndRemoveTheTablesInspections() {
-    ClockUtil.reset();
     removeInspections(engine, "JTAI-2016-TABLE");
   }
 

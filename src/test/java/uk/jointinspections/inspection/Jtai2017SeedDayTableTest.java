@@ -6,17 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The April 2017 framework's day table (seed 001, paragraph 9), row by row, against an inspection notified on Tuesday
  * 23 March 2027, whose weeks one and two cross Good Friday and Easter Monday.
  */
 @EngineTest
+@WithEngineAssertions
 class Jtai2017SeedDayTableTest {
 
   /** element | working day | time (empty: end of day) | performer | paragraph. Readings: jtai-2017.md R1–R8. */
@@ -114,7 +115,6 @@ class Jtai2017SeedDayTableTest {
 
   @AfterEach
   void resetClockAndRemoveTheTablesInspections() {
-    ClockUtil.reset();
     removeInspections(engine, "JTAI-2017-TABLE");
   }
 

@@ -12,13 +12,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * ¶95 (2016 ¶94): "The lead inspector will ask the DCS to coordinate a response from the partnership to a short
@@ -26,20 +24,11 @@ import uk.jointinspections.inspection.JtaiProcess.Submission;
  * responses should not be submitted until after the final letter has been published."
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiEvaluationQuestionnaireTest {
 
   @Autowired ProcessEngine engine;
   @Autowired Submissions submissions;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    AbstractAssertions.reset();
-  }
 
   @Test
   void theFormIsGivenAtTheSetUpDiscussion() throws Exception {

@@ -6,25 +6,25 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.jointinspections.inspection.JtaiProcess.*;
 
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Table days 16 and 34: "the lead inspector and the Ofsted QA manager agree a draft findings letter" and "consider
  * factual accuracy comments": two tasks, both must be completed, by two different people (J1, J2).
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiJointStepsTest {
 
   @Autowired ProcessEngine engine;
@@ -34,15 +34,9 @@ class JtaiJointStepsTest {
 
   private int sequence;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
   @AfterEach
   void reset() {
     identity.clearAuthentication();
-    AbstractAssertions.reset();
   }
 
   private ProcessInstance startAfter(String task) {

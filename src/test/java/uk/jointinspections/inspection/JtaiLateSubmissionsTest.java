@@ -12,14 +12,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * What the local area sends late or not at all: the August 2016 edition's day-8 case file lists (Annex A, K3), and
@@ -27,6 +25,7 @@ import uk.jointinspections.inspection.JtaiProcess.Submission;
  * opportunity; ¶23; ¶50), recorded on the timeline.
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiLateSubmissionsTest {
 
   /** startBefore's inspection: notified Tuesday 2 March 2027. */
@@ -36,17 +35,6 @@ class JtaiLateSubmissionsTest {
   @Autowired WorkingDays workingDays;
   @Autowired Submissions submissions;
   @Autowired Timeline timeline;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
 
   private JtaiScenario scenario(ProcessInstance pi) {
     JtaiScenario s = new JtaiScenario(engine, workingDays, NOTIFIED);

@@ -6,25 +6,26 @@ import static uk.jointinspections.inspection.JtaiProcess.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
+import java.time.LocalTime;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * What the local partnership has counts from the day a letter was actually sent: the DCS's 10 working days from the
  * draft (J9, the sending day the first of the ten, reading R5) and the 70 working days from the final letter (J10).
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiLetterSentTest {
 
   private static final LocalDate DAY_ZERO = LocalDate.of(2027, 3, 2);
@@ -35,11 +36,6 @@ class JtaiLetterSentTest {
 
   private int sequence;
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   private Task task(ProcessInstance pi, String key) {
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
   }
@@ -49,8 +45,7 @@ class JtaiLetterSentTest {
   }
 
   private static void clockAt(int day) {
-    ClockUtil.setCurrentTime(Date.from(JtaiSeedDayTable.workingDay(DAY_ZERO, day).atTime(10, 0)
-        .atZone(WorkingDayCalendar.LONDON).toInstant()));
+    EngineClock.set(JtaiSeedDayTable.workingDay(DAY_ZERO, day), LocalTime.of(10, 0));
   }
 
   @Test

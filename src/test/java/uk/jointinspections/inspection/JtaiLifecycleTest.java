@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.jointinspections.inspection.JtaiProcess.*;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
@@ -15,9 +16,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
@@ -25,12 +23,15 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The whole inspection, day −1 to publication and the statement of action, with the clock moved working day by
  * working day: each step appears for the right people, due on its framework day, and a late step escalates.
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiLifecycleTest {
 
   private static final List<String> PARTNERS = List.of("cqc", "hmicfrs", "hmi-probation");
@@ -42,17 +43,6 @@ class JtaiLifecycleTest {
   @Autowired InspectionStarts starts;
   @Autowired Submissions submissions;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
   /** How a run differs: editions, how the local area's submissions arrive, HMCI's decision, lateness. */
   record Run(String framework, String reference, LocalDate notified, String theme, boolean byMessage,
       boolean statementRequired, boolean consentLate) {
@@ -63,7 +53,7 @@ class JtaiLifecycleTest {
     if ("jtai-2016".equals(run.framework())) {
       s.editionOverrides = JtaiEdition2016Test.AUGUST_2016;
     }
-    ClockUtil.setCurrentTime(Date.from(s.date(-2).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
+    EngineClock.set(s.date(-2), LocalTime.of(9, 0));
     InspectionStarts.Started started = starts.start(JtaiScenario.startRequest(run.framework(), run.reference(),
         run.theme(), run.notified()));
     s.instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())

@@ -5,18 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.jointinspections.inspection.JtaiProcess.*;
 
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.List;
+import java.time.LocalTime;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * ¶10: "The Ofsted senior analytical officer will coordinate the initial analysis of performance data and provide a
@@ -24,27 +20,17 @@ import uk.jointinspections.calendar.WorkingDays;
  * day −1 (¶11). The seed gives the briefing no day; the diagram reads day −2.
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiPreInspectionBriefingTest {
 
   @Autowired ProcessEngine engine;
   @Autowired WorkingDays workingDays;
   @Autowired InspectionStarts starts;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
   @Test
   void theAnalyticalOfficersBriefingComesFirstOnDayMinusTwoAndTheReviewsFollowIt() {
     JtaiScenario s = new JtaiScenario(engine, workingDays, LocalDate.of(2027, 6, 8));
-    ClockUtil.setCurrentTime(Date.from(s.date(-3).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
+    EngineClock.set(s.date(-3), LocalTime.of(9, 0));
     InspectionStarts.Started started = starts.start(JtaiScenario.startRequest("jtai-2017", "JTAI-BRIEFING-1", "neglect",
         s.dayZero));
     s.instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())

@@ -11,12 +11,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * Annex D: when Ofsted decides to withhold publication, the letter is not published until the hold is lifted (J5,
@@ -24,6 +22,7 @@ import uk.jointinspections.EngineTest;
  * the messages; here the test does).
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiPublicationHoldTest {
 
   @Autowired ProcessEngine engine;
@@ -32,16 +31,6 @@ class JtaiPublicationHoldTest {
   @Autowired Timeline timeline;
 
   private int sequence;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    AbstractAssertions.reset();
-  }
 
   private ProcessInstance beforeTheLetterIsSent(Map<String, Object> extra) {
     Map<String, Object> variables = new HashMap<>(extra);

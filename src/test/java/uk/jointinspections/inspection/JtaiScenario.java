@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
+import uk.jointinspections.testkit.JtaiStart;
 
 /** Drives one JTAI instance through time: the clock, the due timers, the tasks of a step. */
 class JtaiScenario {
@@ -37,8 +38,7 @@ class JtaiScenario {
 
   /** The one JTAI start request of these tests: Northshire, the demo lead inspector and QA manager. */
   static InspectionStartRequest startRequest(String framework, String reference, String theme, LocalDate notified) {
-    return new InspectionStartRequest(framework, reference, "Northshire", theme, notified.toString(), null, "ofsted-lead",
-        "qa-manager");
+    return JtaiStart.notifiedOn(framework, reference, theme, notified);
   }
 
   /** An instance started where a step begins, with the variables a 2017 start on Tuesday 2 March 2027 leaves. */

@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.assertj.core.api.SoftAssertions;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.testkit.EngineClock;
 
 /**
  * The seed's day table (paragraph 9 of the JTAI framework), written out once per edition as rows
@@ -171,6 +171,6 @@ abstract class JtaiSeedDayTable {
   }
 
   static void atStart(LocalDate dayZero) {
-    ClockUtil.setCurrentTime(Date.from(workingDay(dayZero, -1).atTime(9, 0).atZone(WorkingDayCalendar.LONDON).toInstant()));
+    EngineClock.set(workingDay(dayZero, -1), LocalTime.of(9, 0));
   }
 }

@@ -10,20 +10,17 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,9 +29,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /** Single steps started where they are, with the variables the earlier steps would have left. */
 @EngineTest
+@WithEngineAssertions
 class JtaiStepTest {
 
   @RegisterExtension
@@ -52,23 +51,11 @@ class JtaiStepTest {
 
   @BeforeEach
   void init() {
-    AbstractAssertions.init(engine);
     ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
   }
 
-  @AfterEach
-  void reset() {
-    AbstractAssertions.reset();
-  }
-
   private ProcessInstance startBefore(String activity, Map<String, Object> extra) {
-    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, "JTAI-STEP-" + System.nanoTime() + "-" + ++sequence,
-        "Northshire", JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15),
-        "ofsted-lead", "qa-manager");
-    Map<String, Object> variables = new HashMap<>(start.variables());
-    variables.putAll(extra);
-    return runtime.createProcessInstanceByKey(KEY).businessKey(start.reference()).setVariables(variables)
-        .startBeforeActivity(activity).execute();
+    return JtaiScenario.startBefore(engine, "JTAI-STEP-" + System.nanoTime() + "-" + ++sequence, activity, extra);
   }
 
   private Task task(ProcessInstance pi, String key) {

@@ -5,19 +5,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.jointinspections.inspection.JtaiProcess.*;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.JtaiProcess.Submission;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * When the local area's submissions are accepted and what waits for them. ¶16: "They should provide the information
@@ -26,6 +25,7 @@ import uk.jointinspections.inspection.JtaiProcess.Submission;
  * arrived yet (J19).
  */
 @EngineTest
+@WithEngineAssertions
 class JtaiSubmissionTimingTest {
 
   /** startBefore's inspection: notified Tuesday 2 March 2027. */
@@ -38,21 +38,9 @@ class JtaiSubmissionTimingTest {
   @Autowired Submissions submissions;
   @Autowired Timeline timeline;
 
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
   private JtaiScenario notified(String reference) {
     JtaiScenario s = new JtaiScenario(engine, workingDays, NOTIFIED);
-    ClockUtil.setCurrentTime(java.util.Date.from(s.date(0).atTime(10, 0)
-        .atZone(uk.jointinspections.calendar.WorkingDayCalendar.LONDON).toInstant()));
+    EngineClock.set(s.date(0), LocalTime.of(10, 0));
     s.instance = JtaiScenario.startBefore(engine, reference, "gw_split_notified", Map.of());
     return s;
   }

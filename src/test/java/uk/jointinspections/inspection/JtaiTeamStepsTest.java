@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * ¶8 and ¶11: the team steps go to the inspectorate's inspectors on this inspection (named at start), with the whole
@@ -46,7 +47,7 @@ class JtaiTeamStepsTest {
         request.localAuthority(), request.deepDiveTheme(), request.notificationDate(), null, request.leadInspector(),
         request.qaManager(), null, null, List.of("cqc-inspector", "cqc-lead", "hmicfrs-inspector", "ofsted-inspector")));
     String pi = started.processInstanceId();
-    tasks.complete(task(pi, TASK_PREPARE_PRE_INSPECTION_BRIEFING).getId());
+    JtaiStart.pastTheAnalystsBriefing(tasks, pi);
 
     Task cqc = task(pi, forInspectorate(TASK_REVIEW_BRIEFING, "cqc"));
     assertThat(candidateUsers(cqc)).containsExactly("cqc-inspector", "cqc-lead");

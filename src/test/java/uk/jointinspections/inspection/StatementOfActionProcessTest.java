@@ -2,49 +2,31 @@ package uk.jointinspections.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.jointinspections.testkit.EngineClock.at;
 
-import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * The shared statement-of-action process on its own, started at its first step as a calling inspection would reach
  * it: each framework's day 0 (from.&lt;framework&gt;), its form, the review branch and the overdue timer.
  */
 @EngineTest
+@WithEngineAssertions
 class StatementOfActionProcessTest {
 
   private static final String LEAD = "ofsted-lead";
 
   @Autowired ProcessEngine engine;
-
-  @BeforeEach
-  void init() {
-    AbstractAssertions.init(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
-  private static Date at(String localDateTime) {
-    return Date.from(LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.LONDON).toInstant());
-  }
 
   private ProcessInstance startAtRecord(String reference, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
@@ -60,7 +42,7 @@ class StatementOfActionProcessTest {
 
   @Test
   void jtai2024CountsFromTheFinalLetterAndIsReviewedHere() {
-    ClockUtil.setCurrentTime(at("2026-11-23T11:00"));
+    EngineClock.set("2026-11-23T11:00");
     ProcessInstance statement = startAtRecord("SOA-2024", Map.of(
         StatementOfActionProcess.VAR_FRAMEWORK, "jtai-2024",
         "finalLetterSentOn", at("2026-11-23T11:00"),
@@ -104,7 +86,7 @@ class StatementOfActionProcessTest {
 
   @Test
   void overdueOnItsOwnKeepsTheStepOpen() {
-    ClockUtil.setCurrentTime(at("2026-07-28T09:00"));
+    EngineClock.set("2026-07-28T09:00");
     ProcessInstance statement = startAtRecord("SOA-LATE", Map.of(
         StatementOfActionProcess.VAR_FRAMEWORK, "ofsted-targeted-2016",
         "letterPublishedOn", at("2026-04-16T09:00"),

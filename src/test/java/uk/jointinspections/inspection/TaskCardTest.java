@@ -34,6 +34,8 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.identity.SharedTaskFilter;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The cards of the Tasklist's shared filters name each task's inspection: its reference, local authority and framework,
@@ -45,6 +47,7 @@ import uk.jointinspections.identity.SharedTaskFilter;
 class TaskCardTest {
 
   @Autowired TestRestTemplate rest;
+  private final ApiClient api = new ApiClient(() -> rest);
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
@@ -90,10 +93,9 @@ class TaskCardTest {
   @Test
   void threeJtaisOfferedToCqcAreThreeCardsEachNamingItsOwnInspection() {
     for (String area : List.of("Northshire", "Southshire", "Westshire")) {
-      String inspection = startInspection("jtai-2017", "CARD-" + run + "-" + area.toUpperCase(), area);
       // Past the analytical officer's briefing (¶10), so each inspection's day −1 CQC review is open.
-      tasks.complete(tasks.createTaskQuery().processInstanceId(inspection)
-          .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
+      JtaiStart.pastTheAnalystsBriefing(tasks, startInspection("jtai-2017", "CARD-" + run + "-" + area.toUpperCase(),
+          area));
     }
     Map<String, Map<String, String>> cards = cards("cqc-inspector", SharedTaskFilter.MY_INSPECTORATE,
         "CARD-" + run + "-%");
@@ -125,7 +127,7 @@ class TaskCardTest {
     annexC.put("category1", true);
     annexC.put("category2", false);
     annexC.put("issues", "No follow-up visit after the missed appointments.");
-    String concern = post("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC).get("id").asText();
+    String concern = api.postOk("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC).get("id").asText();
 
     Map<String, Map<String, String>> cards = new HashMap<>();
     for (String holder : holders(concern)) {
@@ -154,7 +156,7 @@ class TaskCardTest {
     complaint.put("kind", "conduct");
     complaint.put("text", "The CQC inspector was dismissive of the designated nurse.");
     complaint.put("conductInspectorate", "cqc");
-    String id = post("complaints-officer", "/api/inspections/" + reference + "/complaints", complaint).get("id")
+    String id = api.postOk("complaints-officer", "/api/inspections/" + reference + "/complaints", complaint).get("id")
         .asText();
     Map.Entry<?, ?>[] card = {Map.entry(TaskCard.VAR_REFERENCE, reference),
         Map.entry(TaskCard.VAR_LOCAL_AUTHORITY, "Northshire"), Map.entry(TaskCard.VAR_FRAMEWORK, "SLAC 2009")};
@@ -263,7 +265,7 @@ class TaskCardTest {
     }
     body.put(InspectionTeam.VARIABLE, team);
     started.add(reference);
-    return post("ofsted-lead", "/api/inspections", body).get("processInstanceId").asText();
+    return api.postOk("ofsted-lead", "/api/inspections", body).get("processInstanceId").asText();
   }
 
   private LocalDate mondayInAMonth() {
@@ -304,15 +306,6 @@ class TaskCardTest {
     tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream().map(Task::getAssignee)
         .filter(a -> a != null && !holders.contains(a)).forEach(holders::add);
     return holders;
-  }
-
-  private JsonNode post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> answer = rest.withBasicAuth(user, "demo").postForEntity(path,
-        new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(answer.getStatusCode().is2xxSuccessful()).as(path + ": " + answer.getBody()).isTrue();
-    return answer.getBody();
   }
 
   private String filterId(SharedTaskFilter shared) {

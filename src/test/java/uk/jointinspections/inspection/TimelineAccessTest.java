@@ -4,32 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.complaint.ComplaintConductProcess;
 import uk.jointinspections.complaint.ComplaintTimeline;
 import uk.jointinspections.concern.ConcernTimeline;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
  * {@code /api/inspections/{reference}/timeline} and {@code .ics} follow the inspection's read permission, as the engine
@@ -39,6 +35,7 @@ import uk.jointinspections.concern.ConcernTimeline;
  * exist, word for word, even one whose inspectorate investigates the conduct complaint.
  */
 @EngineTest
+@WithEngineAssertions
 class TimelineAccessTest {
 
   private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -48,11 +45,7 @@ class TimelineAccessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired TestRestTemplate rest;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  private final ApiClient api = new ApiClient(() -> rest);
 
   @Test
   void theTimelineIsForThoseWhoMayReadTheInspectionAndEachEntryForThoseWhoMayReadItsInstance() {
@@ -101,7 +94,7 @@ class TimelineAccessTest {
     JsonNode none = get("cqc-inspector", "/api/inspections/" + unknown + "/timeline");
     for (String outsider : List.of("cqc-inspector", "hmicfrs-inspector", "probation-lead")) {
       for (String path : List.of("/timeline", "/timeline.ics")) {
-        ResponseEntity<JsonNode> refused = rest.withBasicAuth(outsider, password(outsider))
+        ResponseEntity<JsonNode> refused = api.as(outsider)
             .getForEntity("/api/inspections/" + reference + path, JsonNode.class);
         assertThat(refused.getStatusCode()).as(outsider + " " + path).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(refused.getBody().get("message").asText()).as(outsider + " " + path)
@@ -122,7 +115,7 @@ class TimelineAccessTest {
     variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
     variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
     variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, at(finalisedOn.minusDays(60), 0, 0));
+    variables.put(JtaiProcess.VAR_DAY_ZERO, EngineClock.at(finalisedOn.minusDays(60), LocalTime.MIDNIGHT));
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
     ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
         .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
@@ -137,7 +130,7 @@ class TimelineAccessTest {
   }
 
   private List<String> entryIds(String user, String reference) {
-    ResponseEntity<JsonNode> response = rest.withBasicAuth(user, password(user))
+    ResponseEntity<JsonNode> response = api.as(user)
         .getForEntity("/api/inspections/" + reference + "/timeline", JsonNode.class);
     assertThat(response.getStatusCode()).as(user + " timeline").isEqualTo(HttpStatus.OK);
     List<String> ids = new ArrayList<>();
@@ -146,31 +139,21 @@ class TimelineAccessTest {
   }
 
   private ResponseEntity<String> ics(String user, String reference) {
-    ResponseEntity<String> response = rest.withBasicAuth(user, password(user))
+    ResponseEntity<String> response = api.as(user)
         .getForEntity("/api/inspections/" + reference + "/timeline.ics", String.class);
     assertThat(response.getStatusCode()).as(user + " .ics").isEqualTo(HttpStatus.OK);
     return response;
   }
 
   private JsonNode get(String user, String path) {
-    return rest.withBasicAuth(user, password(user)).getForEntity(path, JsonNode.class).getBody();
+    return api.get(user, path).getBody();
   }
 
   private ResponseEntity<JsonNode> post(String user, String path, Map<String, Object> body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, password(user)).postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private static String password(String user) {
-    return user.equals("admin") ? "test-admin-secret" : "demo";
-  }
-
-  private static Date at(LocalDate date, int hour, int minute) {
-    return Date.from(LocalDateTime.of(date, LocalTime.of(hour, minute)).atZone(LONDON).toInstant());
+    return api.post(user, path, body);
   }
 
   private static void clock(LocalDate date, int hour, int minute) {
-    ClockUtil.setCurrentTime(at(date, hour, minute));
+    EngineClock.set(date, LocalTime.of(hour, minute));
   }
 }

@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The demo's own mail server receives the notifications of a new inspection, none of them fails, and administrators,
@@ -171,20 +169,8 @@ class MailboxTest {
   }
 
   private String startJtai(String reference) {
-    Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", "Northshire",
-        "deepDiveTheme", "neglect", "plannedFieldworkStart", "2027-03-15", "leadInspector", "ofsted-lead",
-        "qaManager", "qa-manager");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
-        .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    String instance = started.getBody().get("processInstanceId").asText();
     // Past the analytical officer's briefing (¶10), so the inspectorates' day −1 reviews are offered and announced.
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
-        .getId());
-    return instance;
+    return JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, "2027-03-15");
   }
 
   private List<ProcessInstance> notificationsOf(String reference) {

@@ -2,9 +2,8 @@ package uk.jointinspections.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jointinspections.ApplicationTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
-import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.web.WebappBrowser;
 
 /**
@@ -51,10 +50,6 @@ class OnTimeReportBrowserTest {
     WebappBrowser.assumeInstalled();
   }
 
-  static Date at(String londonTime) {
-    return Date.from(LocalDateTime.parse(londonTime).atZone(WorkingDayCalendar.LONDON).toInstant());
-  }
-
   @AfterEach
   void cleanUp() {
     ClockUtil.reset();
@@ -68,7 +63,7 @@ class OnTimeReportBrowserTest {
   }
 
   private void complete(int inspection, String step, String londonTime) {
-    ClockUtil.setCurrentTime(at(londonTime));
+    EngineClock.set(londonTime);
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(inspections.get(inspection))
         .taskDefinitionKey(step).singleResult();
     engine.getTaskService().complete(task.getId());
@@ -78,10 +73,10 @@ class OnTimeReportBrowserTest {
   void theOperatorOpensTheReportFromCockpitsMenuAndSeesItsCharts() {
     cleanUp();
     String run = Long.toString(System.nanoTime(), 36).toUpperCase();
-    ClockUtil.setCurrentTime(at("2034-08-21T09:00"));
+    EngineClock.set("2034-08-21T09:00");
     for (int i = 0; i < 6; i++) {
-      inspections.add(starts.start(new InspectionStartRequest("jtai-2017", "ONTIME-UI-" + run + "-" + i, "Northshire",
-          "neglect", "2034-08-29", null, "ofsted-lead", "qa-manager")).processInstanceId());
+      inspections.add(starts.start(JtaiStart.notifiedOn("jtai-2017", "ONTIME-UI-" + run + "-" + i, "neglect",
+          LocalDate.of(2034, 8, 29))).processInstanceId());
       complete(i, JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING, "2034-08-21T09:00");
     }
     String lead = JtaiProcess.TASK_REVIEW_BRIEFING_LEAD;
@@ -96,7 +91,7 @@ class OnTimeReportBrowserTest {
     for (int i = 0; i < 5; i++) {
       complete(i, hmicfrs, i < 3 ? "2034-08-24T14:00" : "2034-08-29T17:00");
     }
-    ClockUtil.setCurrentTime(at("2034-09-08T12:00"));
+    EngineClock.set("2034-09-08T12:00");
 
     try (WebappBrowser browser = new WebappBrowser(port, "onTimeReport", 1280, 1400)) {
       browser.logIn("cockpit", "operator", "demo");

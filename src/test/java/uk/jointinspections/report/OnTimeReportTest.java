@@ -2,13 +2,13 @@ package uk.jointinspections.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static uk.jointinspections.testkit.EngineClock.at;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,6 +33,8 @@ import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The on-time report over a history built with known lateness, read the way Cockpit's page reads it (an operator's
@@ -84,10 +86,6 @@ class OnTimeReportTest {
   private String jtai2024;
   private CockpitSession operator;
 
-  static Date at(String londonTime) {
-    return Date.from(LocalDateTime.parse(londonTime).atZone(WorkingDayCalendar.LONDON).toInstant());
-  }
-
   @BeforeAll
   void history() throws Exception {
     // The premises of the expected figures, from the application's own calendar.
@@ -96,7 +94,7 @@ class OnTimeReportTest {
 
     removeEarlierRuns();
     String run = Long.toString(System.nanoTime(), 36).toUpperCase();
-    ClockUtil.setCurrentTime(at("2033-05-23T09:00"));
+    EngineClock.set("2033-05-23T09:00");
     for (int i = 0; i < COMPLETIONS.size(); i++) {
       jtais.add(start("ONTIME-" + run + "-" + i, NOTIFIED));
     }
@@ -111,12 +109,12 @@ class OnTimeReportTest {
 
     int i = 0;
     for (String completedAt : COMPLETIONS.keySet()) {
-      ClockUtil.setCurrentTime(at(completedAt));
+      EngineClock.set(completedAt);
       engine.getTaskService().complete(task(jtais.get(i++), LEAD_STEP).getId());
     }
     // The 2024 JTAI's notification, completed an hour before its deadline: on time, 0 working days. Before it, the
     // inspectorates' sharing of their analyses and their meeting (paragraphs 14-15), done as the inspection starts.
-    ClockUtil.setCurrentTime(at("2033-05-23T09:00"));
+    EngineClock.set("2033-05-23T09:00");
     for (String step : List.of(Jtai2024Process.TASK_SHARE_ANALYSIS_OFSTED, Jtai2024Process.TASK_SHARE_ANALYSIS_CQC,
         Jtai2024Process.TASK_SHARE_ANALYSIS_HMICFRS, Jtai2024Process.TASK_PRE_NOTIFICATION_MEETING)) {
       engine.getTaskService().complete(task(jtai2024, step).getId());
@@ -130,7 +128,7 @@ class OnTimeReportTest {
 
   @BeforeEach
   void now() {
-    ClockUtil.setCurrentTime(at("2033-06-03T12:00"));
+    EngineClock.set("2033-06-03T12:00");
   }
 
   @AfterEach
@@ -158,10 +156,8 @@ class OnTimeReportTest {
 
   /** A JTAI past the analytical officer's briefing (¶10, done at once), so its day −1 reviews are open. */
   private String start(String reference, LocalDate notified) {
-    String instance = starts.start(new InspectionStartRequest("jtai-2017", reference, "Northshire", "neglect",
-        notified.toString(), null, "ofsted-lead", "qa-manager")).processInstanceId();
-    engine.getTaskService().complete(task(instance, BRIEFING_STEP).getId());
-    return instance;
+    return JtaiStart.pastTheAnalystsBriefing(engine.getTaskService(),
+        starts.start(JtaiStart.notifiedOn("jtai-2017", reference, "neglect", notified)).processInstanceId());
   }
 
   private Task task(String instance, String step) {
@@ -234,10 +230,10 @@ class OnTimeReportTest {
 
   @Test
   void overdueIsAsOfNow() throws Exception {
-    ClockUtil.setCurrentTime(at("2033-05-27T23:00"));
+    EngineClock.set("2033-05-27T23:00");
     JsonNode beforeTheDeadline = figures("framework=jtai&from=2033-05-23&to=2033-05-23");
     assertThat(numbers(row(beforeTheDeadline.get("totals"), "jtai", null)).subList(6, 8)).containsExactly(25L, 0L);
-    ClockUtil.setCurrentTime(at("2033-06-14T12:00"));
+    EngineClock.set("2033-06-14T12:00");
     JsonNode afterTheLastDeadline = figures("framework=jtai&from=2033-05-23&to=2033-05-23");
     assertThat(numbers(row(afterTheLastDeadline.get("totals"), "jtai", null)).subList(6, 8)).containsExactly(25L, 25L);
   }

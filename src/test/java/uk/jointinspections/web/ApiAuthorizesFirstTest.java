@@ -2,10 +2,7 @@ package uk.jointinspections.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +16,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.calendar.WorkingDayCalendar;
+import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * Our /api checks the caller's right before it looks at the inspection or the body: someone who may not act gets one
@@ -46,17 +42,9 @@ class ApiAuthorizesFirstTest {
 
   @BeforeAll
   void twoRunningInspections() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-09-18T10:00").atZone(WorkingDayCalendar.LONDON)
-        .toInstant()));
+    EngineClock.set("2026-09-18T10:00");
     jtai2024 = "JTAI24-FIRST-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    Map<String, Object> start2024 = new HashMap<>();
-    start2024.put("framework", "jtai-2024");
-    start2024.put("reference", jtai2024);
-    start2024.put("localAuthority", "Eastshire");
-    start2024.put("plannedFieldworkStart", "2026-10-05");
-    start2024.put("leadInspector", "ofsted-lead");
-    start2024.put("qaManager", "qa-manager");
-    assertThat(post("ofsted-lead", "/api/inspections", start2024).getStatusCode().value()).isEqualTo(201);
+    assertThat(post("ofsted-lead", "/api/inspections", JtaiStart.form2024(jtai2024, "Eastshire", "2026-10-05")).getStatusCode().value()).isEqualTo(201);
     jtai2017 = "JTAI-FIRST-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     assertThat(post("ofsted-lead", "/api/inspections", start2017(jtai2017, "2026-10-12")).getStatusCode().value())
         .isEqualTo(201);
@@ -68,15 +56,7 @@ class ApiAuthorizesFirstTest {
   }
 
   private static Map<String, Object> start2017(String reference, String fieldwork) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("framework", "jtai-2017");
-    body.put("reference", reference);
-    body.put("localAuthority", "Northshire");
-    body.put("deepDiveTheme", "neglect");
-    body.put("plannedFieldworkStart", fieldwork);
-    body.put("leadInspector", "ofsted-lead");
-    body.put("qaManager", "qa-manager");
-    return body;
+    return JtaiStart.form(reference, fieldwork);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -164,9 +144,7 @@ class ApiAuthorizesFirstTest {
   }
 
   private ResponseEntity<String> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+    return rest.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, ApiClient.json(body),
         String.class);
   }
 }

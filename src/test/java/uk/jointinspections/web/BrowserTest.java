@@ -2,7 +2,6 @@ package uk.jointinspections.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,18 +34,15 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.jointinspections.ApplicationTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.calendar.DeadlineDefinition;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The webapps in a real browser: Debian's headless Chromium driven by its chromedriver, with a UK locale, against the
@@ -317,7 +313,8 @@ class BrowserTest {
     Map<String, String> referenceOfTask = new java.util.HashMap<>();
     for (Map.Entry<String, String> area : areas.entrySet()) {
       String reference = "JTAI-CARD-" + run + "-" + area.getKey();
-      String instance = pastTheAnalystsBriefing(tasks, startJtai(rest, reference, FIELDWORK, area.getValue()));
+      String instance = JtaiStart.pastTheAnalystsBriefing(tasks, JtaiStart.overTheApi(rest, reference, FIELDWORK,
+          area.getValue()));
       List<Task> offered = tasks.createTaskQuery().processInstanceId(instance).taskCandidateGroup("cqc").list();
       assertThat(offered).as("the CQC step of " + reference).hasSize(1);
       referenceOfTask.put(offered.get(0).getId(), reference);
@@ -371,33 +368,7 @@ class BrowserTest {
 
   /** Started, and past the senior analytical officer's briefing (¶10): the inspectors' own steps of day −1 are open. */
   private String startJtai(String reference, String plannedFieldworkStart) {
-    return pastTheAnalystsBriefing(tasks, startJtai(rest, reference, plannedFieldworkStart));
-  }
-
-  /** The senior analytical officer's briefing (¶10, day −2) done, so the inspectors' day −1 reviews are open; the id. */
-  static String pastTheAnalystsBriefing(org.camunda.bpm.engine.TaskService tasks, String instance) {
-    tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(uk.jointinspections.inspection.JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult()
-        .getId());
-    return instance;
-  }
-
-  /** A 2017 JTAI started by the demo lead inspector through the API, as the start form would; its instance id. */
-  static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart) {
-    return startJtai(rest, reference, plannedFieldworkStart, "Northshire");
-  }
-
-  static String startJtai(TestRestTemplate rest, String reference, String plannedFieldworkStart,
-      String localAuthority) {
-    Map<String, Object> body = Map.of("framework", "jtai-2017", "reference", reference, "localAuthority", localAuthority,
-        "deepDiveTheme", "neglect", "plannedFieldworkStart", plannedFieldworkStart, "leadInspector", "ofsted-lead",
-        "qaManager", "qa-manager");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
-        .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    return started.getBody().get("processInstanceId").asText();
+    return JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, plannedFieldworkStart);
   }
 
 

@@ -27,14 +27,15 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.jointinspections.ApplicationTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * Cockpit in a real browser, for the operator (docs/authorization-matrix.md: operators see every inspection's
@@ -247,7 +248,7 @@ class CockpitBrowserTest {
 
   /** Started, and past the senior analytical officer's briefing (¶10), so that the day −1 reviews are announced. */
   private String startJtai(String reference) {
-    return BrowserTest.pastTheAnalystsBriefing(tasks, BrowserTest.startJtai(rest, reference, "2027-03-15"));
+    return JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, "2027-03-15");
   }
 
 }

@@ -24,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.notification.DemoMailServer;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The administrator's Mailbox in a real browser: Admin's dashboard has a "Mailbox" section whose link opens the page of
@@ -70,7 +71,7 @@ class MailboxBrowserTest {
   @Test
   void theAdministratorOpensTheMailboxFromAdminAndReadsTheNewInspectionsMailsWhileTheOperatorIsRefused() {
     String reference = "JTAI-MBX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-    inspection = BrowserTest.pastTheAnalystsBriefing(tasks, BrowserTest.startJtai(rest, reference, "2027-03-15"));
+    inspection = JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, "2027-03-15");
     List<ProcessInstance> notifications = runtime.createProcessInstanceQuery()
         .processDefinitionKey(NotificationProcess.KEY)
         .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list();

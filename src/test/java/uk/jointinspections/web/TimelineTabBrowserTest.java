@@ -41,6 +41,7 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiFramework;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The "Timeline" tab (issue 18 item 2) in a real browser, as the people who use it: the lead inspector beside her task
@@ -296,18 +297,11 @@ class TimelineTabBrowserTest {
 
   /** A 2017 JTAI started by its lead inspector through the API, with these inspectors on its team. */
   private String startJtai(String ref, List<String> team) {
-    Map<String, Object> body = new HashMap<>(Map.of("framework", "jtai-2017", "reference", ref,
-        "localAuthority", "Northshire", "deepDiveTheme", "neglect", "plannedFieldworkStart", fieldwork,
-        "leadInspector", "ofsted-lead", "qaManager", "qa-manager"));
+    Map<String, Object> body = JtaiStart.form(ref, fieldwork);
     if (!team.isEmpty()) {
       body.put("inspectionTeam", team);
     }
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<JsonNode> started = rest.withBasicAuth("ofsted-lead", "demo")
-        .postForEntity("/api/inspections", new HttpEntity<>(body, headers), JsonNode.class);
-    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
-    return BrowserTest.pastTheAnalystsBriefing(tasks, started.getBody().get("processInstanceId").asText());
+    return JtaiStart.pastTheAnalystsBriefing(tasks, JtaiStart.overTheApi(rest, body));
   }
 
   private String raiseConcern(String user) {
