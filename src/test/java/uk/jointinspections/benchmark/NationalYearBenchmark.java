@@ -391,7 +391,9 @@ public final class NationalYearBenchmark {
         v.put(JtaiProcess.VAR_SELECTED_CHILD_IDS, childIds(1, 20));
       } else if (key.equals(JtaiProcess.TASK_SELECT_CHILDREN_TO_EVALUATE)) {
         v.put(JtaiProcess.VAR_EVALUATION_CHILD_IDS, childIds(3, 6));
-      } else if (key.equals(JtaiProcess.TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR)) {
+      } else if (key.equals(JtaiProcess.TASK_PROPOSE_STATEMENT_DECISION)
+          || key.equals(JtaiProcess.TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR)) {
+        // HMCI's decision is proposed on day 34 (paragraph 97) and confirmed at the final sign-off.
         boolean statement = p == null || p.statement();
         v.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, statement);
         if (statement) {
