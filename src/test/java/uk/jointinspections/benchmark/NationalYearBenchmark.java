@@ -74,6 +74,8 @@ public final class NationalYearBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String FLOOR_KEY = "benchmark-floor";
+  /** The same diagram completed with no variables at all: the floor as it was before the actor's work was replayed. */
+  private static final String FLOOR_KEY_BARE = "benchmark-floor-bare";
   private static final String H2_OPTIONS = ";QUERY_CACHE_SIZE=256";
   private static final List<LocalTime> TIMES_OF_DAY = List.of(LocalTime.of(9, 0), LocalTime.of(15, 0), LocalTime.of(23, 30));
 
@@ -89,6 +91,8 @@ public final class NationalYearBenchmark {
   private ProcessEngine engine;
   private WorkingDays workingDays;
   private StatementCounter statements;
+  private CommandTimer commands;
+  private ThreadStarts threadStarts;
   private int port;
   private final Map<String, JsonNode> forms = new ConcurrentHashMap<>();
   private final Map<String, Integer> refusedSteps = new TreeMap<>();
@@ -107,6 +111,7 @@ public final class NationalYearBenchmark {
         "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
     result.put("database", postgres ? "postgresql" : "h2");
     result.put("settings", settings());
+    threadStarts = new ThreadStarts();
     if (!Boolean.getBoolean("benchmark.skipStartup")) {
       startup();
     }
@@ -116,10 +121,15 @@ public final class NationalYearBenchmark {
       boot(mail.getSmtp().getPort());
       if (!Boolean.getBoolean("benchmark.skipYear")) {
         Map<String, Object> year = nationalYear();
-        Map<String, Object> floor = floor();
-        double ratio = ((Number) year.get("wallSeconds")).doubleValue() / ((Number) floor.get("wallSeconds")).doubleValue();
+        Map<String, Object> floor = floor(FLOOR_KEY, true);
+        Map<String, Object> bare = floor(FLOOR_KEY_BARE, false);
+        double wall = ((Number) year.get("wallSeconds")).doubleValue();
+        double ratio = wall / ((Number) floor.get("wallSeconds")).doubleValue();
+        double ratioBare = wall / ((Number) bare.get("wallSeconds")).doubleValue();
         result.put("ratioToFloor", round(ratio));
+        result.put("ratioToFloorWithoutVariables", round(ratioBare));
         line("project / engine floor (wall time)", "%.2f".formatted(ratio), "≤ 1.3");
+        line("project / engine floor without variables (wall time)", "%.2f".formatted(ratioBare));
       }
       if (!Boolean.getBoolean("benchmark.skipTasklist")) {
         tasklist();
@@ -132,6 +142,7 @@ public final class NationalYearBenchmark {
         context.close();
       }
       mail.stop();
+      threadStarts.close();
     }
     Path out = Path.of("target", "benchmark", "benchmark-" + (postgres ? "postgresql" : "h2") + ".json");
     Files.createDirectories(out.getParent());
@@ -243,6 +254,7 @@ public final class NationalYearBenchmark {
 
   private void boot(int smtpPort) {
     statements = new StatementCounter();
+    commands = new CommandTimer(statements);
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("server.port", 0);
     props.put("spring.mail.host", "localhost");
@@ -272,7 +284,11 @@ public final class NationalYearBenchmark {
     // System properties outrank every application*.yaml on the class path (the tests' config/application.yaml too).
     props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
     context = new SpringApplicationBuilder(JointInspectionsApplication.class)
-        .initializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(statements)).run();
+        .initializers(ctx -> {
+          ctx.getBeanFactory().addBeanPostProcessor(statements);
+          // The starter hands every ProcessEnginePlugin bean to the engine it builds.
+          ctx.getBeanFactory().registerSingleton("benchmarkCommandTimer", commands);
+        }).run();
     engine = context.getBean(ProcessEngine.class);
     workingDays = context.getBean(WorkingDays.class);
     port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
@@ -300,7 +316,7 @@ public final class NationalYearBenchmark {
     Map<LocalDate, List<Planned>> starts = new TreeMap<>();
     for (int i = 0; i < inspections; i++) {
       LocalDate notified = workdays.get(1 + (int) ((long) i * (workdays.size() - 2) / inspections));
-      Planned p = new Planned("JTAI-BENCH-%04d".formatted(i), notified, random.nextInt(4), i % 10 == 3, random.nextBoolean());
+      Planned p = new Planned(jtaiReference(i), notified, random.nextInt(4), i % 10 == 3, random.nextBoolean());
       starts.computeIfAbsent(workingDays.add(notified, -1), k -> new ArrayList<>()).add(p);
     }
     Set<String> jtaiDefinitions = Set.of(JtaiProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
@@ -319,6 +335,12 @@ public final class NationalYearBenchmark {
     line("  SQL statements per inspection lifecycle", String.valueOf(figures.get("statementsPerInspection")));
     line("    of which the job executor's acquisition query", String.valueOf(figures.get("jobAcquisitionQueriesPerInspection")));
     line("  peak heap used", figures.get("peakHeapMb") + " MB");
+    Map<String, Object> work = workFigures(userWork.values().stream().flatMap(List::stream).toList());
+    work.put("how", "the JTAIs' steps only (what the floor replays); concerns and complaints not included");
+    figures.put("variablesSubmitted", work);
+    line("  variables the actor submitted per JTAI (characters)", work.get("variablesPerInstance") + " ("
+        + work.get("charactersPerInstance") + ")");
+    timeLines(figures, 4);
     return figures;
   }
 
@@ -335,7 +357,7 @@ public final class NationalYearBenchmark {
     Year(Map<LocalDate, List<Planned>> starts, Set<String> keys) {
       this.starts = starts;
       this.keys = keys;
-      this.main = keys.contains(FLOOR_KEY) ? FLOOR_KEY : JtaiProcess.KEY;
+      this.main = keys.contains(FLOOR_KEY) ? FLOOR_KEY : keys.contains(FLOOR_KEY_BARE) ? FLOOR_KEY_BARE : JtaiProcess.KEY;
     }
 
     boolean pending(LocalDate today) {
@@ -371,7 +393,7 @@ public final class NationalYearBenchmark {
         v.put(JtaiProcess.VAR_EVALUATION_CHILD_IDS, childIds(3, 6));
       } else if (key.equals(JtaiProcess.TASK_PROPOSE_STATEMENT_DECISION)
           || key.equals(JtaiProcess.TASK_SIGN_OFF_FINAL_NATIONAL_DIRECTOR)) {
-        // Proposed before the letter is agreed, confirmed at the final sign-off: the same decision both times.
+        // HMCI's decision is proposed on day 34 (paragraph 97) and confirmed at the final sign-off.
         boolean statement = p == null || p.statement();
         v.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, statement);
         if (statement) {
@@ -468,7 +490,16 @@ public final class NationalYearBenchmark {
     PeakHeap peak = new PeakHeap();
     long statementsBefore = statements.executed.get();
     Map<String, Long> shapesBefore = statements.snapshot();
-    Set<String> definitionKeys = new HashSet<>();
+    StatementCounter.Snapshot jdbcBefore = statements.jdbcTimes();
+    StatementCounter.Snapshot mybatisBefore = statements.mybatisTimes();
+    StatementCounter.Snapshot threadsSqlBefore = statements.threadTimes();
+    StatementCounter.Snapshot prepareBefore = statements.prepareTimes();
+    StatementCounter.Snapshot connectionBefore = statements.connectionTimes();
+    Map<String, long[]> commandsBefore = commands.snapshot();
+    long nestedBefore = commands.nestedCommands();
+    long threadsBefore = ThreadStarts.startedSoFar();
+    java.time.Instant startedAt = java.time.Instant.now();
+    completions = new Completions();
     long tasksDone = 0;
     long began = System.nanoTime();
     LocalDate first = year.starts.keySet().iterator().next();
@@ -522,6 +553,16 @@ public final class NationalYearBenchmark {
     }
     double wall = (System.nanoTime() - began) / 1e9;
     long stmts = statements.executed.get() - statementsBefore;
+    java.time.Instant endedAt = java.time.Instant.now();
+    long threadsStarted = ThreadStarts.startedSoFar() - threadsBefore;
+    StatementCounter.Snapshot jdbcTimes = statements.jdbcTimes().minus(jdbcBefore);
+    StatementCounter.Snapshot mybatisTimes = statements.mybatisTimes().minus(mybatisBefore);
+    StatementCounter.Snapshot threadSql = statements.threadTimes().minus(threadsSqlBefore);
+    StatementCounter.Snapshot prepareTimes = statements.prepareTimes().minus(prepareBefore);
+    StatementCounter.Snapshot connectionTimes = statements.connectionTimes().minus(connectionBefore);
+    Map<String, long[]> commandTimes = minus(commands.snapshot(), commandsBefore);
+    long nestedCommands = commands.nestedCommands() - nestedBefore;
+    Completions done = completions;
     ClockUtil.reset();
     var history = engine.getHistoryService();
     Date from = Date.from(first.minusDays(1).atStartOfDay(WorkingDayCalendar.LONDON).toInstant());
@@ -591,10 +632,177 @@ public final class NationalYearBenchmark {
     }
     f.put("jobWaitTimeouts", timeouts);
     f.put("stepsNotCompleted", new TreeMap<>(refusedSteps));
+    f.put("statementTime", statementTime(jdbcTimes, prepareTimes, connectionTimes, mybatisTimes, threadSql, wall));
+    f.put("commandTime", commandTime(commandTimes, nestedCommands, wall));
+    f.put("completions", done.figures());
+    Map<String, Object> threads = new LinkedHashMap<>();
+    threads.put("started", threadsStarted);
+    threads.put("perInspection", year.started == 0 ? 0 : round((double) threadsStarted / year.started));
+    threads.put("bySource", threadStarts.between(startedAt, endedAt));
+    threads.put("how", "ThreadMXBean.getTotalStartedThreadCount before and after; bySource from JFR jdk.ThreadStart: the new"
+        + " thread's name (digits as N) and the first frame outside the JDK on the starting thread's stack");
+    f.put("threads", threads);
     return f;
   }
 
   private long jobLogBaseline;
+  private Completions completions = new Completions();
+  /** Per JTAI of the national year, in order, the variables the actor submitted at each of its steps. */
+  private final Map<String, List<Map<String, Object>>> userWork = new HashMap<>();
+
+  private static Map<String, long[]> minus(Map<String, long[]> after, Map<String, long[]> before) {
+    Map<String, long[]> d = new HashMap<>();
+    after.forEach((k, v) -> {
+      long[] b = before.getOrDefault(k, new long[v.length]);
+      long[] r = new long[v.length];
+      for (int i = 0; i < v.length; i++) {
+        r[i] = v[i] - b[i];
+      }
+      if (r[0] > 0) {
+        d.put(k, r);
+      }
+    });
+    return d;
+  }
+
+  private static double ms(long nanos) {
+    return round(nanos / 1e6);
+  }
+
+  /** The 25 statement shapes that took the most driver time, with MyBatis's time for the same statement. */
+  private static Map<String, Object> statementTime(StatementCounter.Snapshot execute, StatementCounter.Snapshot prepare,
+      StatementCounter.Snapshot connection, StatementCounter.Snapshot mybatis, StatementCounter.Snapshot byThread,
+      double wall) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    long driver = execute.totalNanos() + prepare.totalNanos() + connection.totalNanos();
+    t.put("statements", execute.totalCount());
+    t.put("driverTotalMs", ms(driver));
+    t.put("executeMs", ms(execute.totalNanos()));
+    t.put("prepareMs", ms(prepare.totalNanos()));
+    t.put("connectionWorkMs", ms(connection.totalNanos()));
+    t.put("mybatisTotalMs", ms(mybatis.totalNanos()));
+    Map<String, Object> threads = new LinkedHashMap<>();
+    byThread.rows().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .forEach(e -> threads.put(e.getKey(), Map.of("statements", e.getValue()[0], "driverMs", ms(e.getValue()[1]),
+            "shareOfWallTime", round(e.getValue()[1] / 1e9 / wall))));
+    t.put("byThread", threads);
+    Map<String, Object> work = new LinkedHashMap<>();
+    connection.rows().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+        .forEach(e -> work.put(e.getKey(), Map.of("count", e.getValue()[0], "totalMs", ms(e.getValue()[1]))));
+    t.put("connectionWork", work);
+    Map<String, long[]> both = new HashMap<>();
+    execute.rows().forEach((k, v) -> both.put(k, new long[] {v[0], v[1], 0}));
+    prepare.rows().forEach((k, v) -> both.computeIfAbsent(k, x -> new long[3])[2] += v[1]);
+    List<Map<String, Object>> top = new ArrayList<>();
+    both.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1] + b.getValue()[2], a.getValue()[1]
+        + a.getValue()[2])).limit(25).forEach(e -> {
+          long[] v = e.getValue();
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("statement", e.getKey());
+          row.put("count", v[0]);
+          row.put("totalMs", ms(v[1] + v[2]));
+          row.put("meanMs", v[0] == 0 ? 0 : round((v[1] + v[2]) / 1e6 / v[0]));
+          row.put("executeMs", ms(v[1]));
+          row.put("prepareMs", ms(v[2]));
+          long[] m = mybatis.rows().get(e.getKey());
+          if (m != null) {
+            row.put("mybatisTotalMs", ms(m[1]));
+          }
+          top.add(row);
+        });
+    t.put("top", top);
+    t.put("how", "driver time per statement shape: Statement.execute* (executeBatch as one) plus Connection.prepare*,"
+        + " keyed by the MyBatis mapping id that prepared it, else 'sql: ' and its SQL with literals as ?;"
+        + " mybatisTotalMs is the time inside MyBatis's executor for that mapping (parameters, the JDBC calls, mapping"
+        + " rows; for a batched update only adding it to the batch); connectionWork is taking connections from the pool,"
+        + " commits, rollbacks, auto-commit and close; the benchmark's own polling for due jobs is left out");
+    return t;
+  }
+
+  /** Outermost engine commands by class (a job's by its handler type), with the SQL inside them. */
+  private static Map<String, Object> commandTime(Map<String, long[]> byCommand, long nested, double wall) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    long total = byCommand.values().stream().mapToLong(v -> v[1]).sum();
+    t.put("commands", byCommand.values().stream().mapToLong(v -> v[0]).sum());
+    t.put("totalMs", ms(total));
+    t.put("nestedCommands", nested);
+    List<Map<String, Object>> top = new ArrayList<>();
+    byCommand.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(25)
+        .forEach(e -> {
+          long[] v = e.getValue();
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("command", e.getKey());
+          row.put("count", v[0]);
+          row.put("totalMs", ms(v[1]));
+          row.put("meanMs", round(v[1] / 1e6 / v[0]));
+          row.put("statementsPerCommand", round((double) v[2] / v[0]));
+          row.put("sqlMs", ms(v[3]));
+          top.add(row);
+        });
+    t.put("top", top);
+    t.put("how", "a CommandInterceptor first in the engine's chains (tx required and requires-new): outermost commands"
+        + " only, a command run inside another is part of the outer one's time (nestedCommands counts them); a job's"
+        + " ExecuteJobsCmd is named with its handler type; sqlMs is the driver time of the statements the command's"
+        + " thread sent inside it; commands run in parallel on the job executor's threads, so totalMs can exceed the wall"
+        + " time");
+    return t;
+  }
+
+  /** How long each of the actor's completions took (the engine call alone), by kind of step. */
+  private final class Completions {
+    private final Map<String, List<long[]>> byKind = new TreeMap<>();
+    private final Map<String, long[]> byStep = new HashMap<>();
+
+    void add(String kind, String step, long nanos, long[] sqlBefore) {
+      long[] sql = statements.thisThread();
+      long[] row = {nanos, sql[0] - sqlBefore[0], sql[1] - sqlBefore[1]};
+      byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(row);
+      long[] s = byStep.computeIfAbsent(kind + " " + step, k -> new long[2]);
+      s[0]++;
+      s[1] += nanos;
+    }
+
+    private Map<String, Object> of(List<long[]> rows) {
+      Map<String, Object> f = new LinkedHashMap<>();
+      long[] nanos = rows.stream().mapToLong(r -> r[0]).toArray();
+      f.put("count", rows.size());
+      if (rows.isEmpty()) {
+        return f;
+      }
+      f.put("meanMs", round(java.util.Arrays.stream(nanos).average().orElse(0) / 1e6));
+      f.putAll(percentiles(nanos));
+      f.put("statementsPerCompletion", round(rows.stream().mapToLong(r -> r[1]).average().orElse(0)));
+      f.put("sqlMsPerCompletion", round(rows.stream().mapToLong(r -> r[2]).average().orElse(0) / 1e6));
+      return f;
+    }
+
+    Map<String, Object> figures() {
+      List<long[]> all = new ArrayList<>();
+      byKind.values().forEach(all::addAll);
+      Map<String, Object> f = new LinkedHashMap<>(of(all));
+      Map<String, Object> kinds = new LinkedHashMap<>();
+      byKind.forEach((k, v) -> kinds.put(k, of(v)));
+      f.put("byKind", kinds);
+      Map<String, Object> slowest = new LinkedHashMap<>();
+      byStep.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(10)
+          .forEach(e -> slowest.put(e.getKey(), Map.of("count", e.getValue()[0], "totalMs", ms(e.getValue()[1]),
+              "meanMs", round(e.getValue()[1] / 1e6 / e.getValue()[0]))));
+      f.put("stepsTakingMostTime", slowest);
+      f.put("how", "the actor's call that completes a step (TaskService.complete, or Submissions.submit for a"
+          + " submission), timed on the actor's thread; p50/p95/p99 in ms; statements and their driver time inside it");
+      return f;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Double> overall() {
+      Map<String, Object> f = of(byKind.values().stream().flatMap(List::stream).toList());
+      Map<String, Double> p = new LinkedHashMap<>();
+      for (String k : List.of("meanMs", "p50", "p95", "p99", "sqlMsPerCompletion")) {
+        p.put(k, ((Number) f.getOrDefault(k, 0.0)).doubleValue());
+      }
+      return p;
+    }
+  }
   private long notificationJobLogBaseline;
 
   private static boolean isToday(Date date, LocalDate today) {
@@ -605,20 +813,42 @@ public final class NationalYearBenchmark {
   private boolean complete(Year year, Task task) {
     String key = task.getTaskDefinitionKey();
     String processKey = processKey(task.getProcessDefinitionId());
+    boolean project = JtaiProcess.KEY.equals(year.main);
     try {
       if (JtaiProcess.KEY.equals(processKey)) {
         for (Submission s : Submission.values()) {
           if (s.recordTaskId.equals(key)) {
-            context.getBean(Submissions.class).submit(reference(task), s.kind, submissionContent(s));
+            String reference = reference(task);
+            // A list of children is refused unless it names them by identification number (Submissions).
+            String content = LISTS_OF_CHILDREN.contains(s) ? "{\"children\":[" + java.util.Arrays.stream(
+                childIds(1, 20).split(", ")).map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(","))
+                + "],\"documents\":\"portal folder " + s.kind + "\"}" : "{\"documents\":\"portal folder " + s.kind + "\"}";
+            long[] sql = statements.thisThread();
+            long began = System.nanoTime();
+            context.getBean(Submissions.class).submit(reference, s.kind, content);
+            completions.add(processKey + " submission (message)", key, System.nanoTime() - began, sql);
+            if (project) {
+              // What Submissions sets on the message: the same four variables are the floor's answer to this step.
+              Map<String, Object> sent = new LinkedHashMap<>();
+              sent.put(s.variablePrefix + "ReceivedOn", ClockUtil.getCurrentTime());
+              sent.put(s.variablePrefix + "Channel", "api");
+              sent.put(s.variablePrefix + "Content", content);
+              sent.put(s.variablePrefix + "SubmittedBy", null);
+              userWork.computeIfAbsent(reference, k -> new ArrayList<>()).add(sent);
+            }
             return true;
           }
         }
       }
       Map<String, Object> v = new HashMap<>(formValues(task));
-      if (year != null) {
-        v.putAll(year.answer(task, key, processKey));
-      }
+      v.putAll(year.answer(task, key, processKey));
+      long[] sql = statements.thisThread();
+      long began = System.nanoTime();
       engine.getTaskService().complete(task.getId(), v);
+      completions.add(project ? processKey + " step" : "floor step", key, System.nanoTime() - began, sql);
+      if (project && JtaiProcess.KEY.equals(processKey)) {
+        userWork.computeIfAbsent(reference(task), k -> new ArrayList<>()).add(new LinkedHashMap<>(v));
+      }
       return true;
     } catch (RuntimeException e) {
       refusedTasks.add(task.getId());
@@ -627,14 +857,8 @@ public final class NationalYearBenchmark {
     }
   }
 
-  /** What the local area sends: a list of children's identification numbers where the step asks for one (¶19, ¶81). */
-  private static String submissionContent(Submission submission) {
-    return switch (submission) {
-      case DEEP_DIVE_LIST, MULTI_AGENCY_MEETINGS, CASE_FILE_LISTS ->
-          "{\"children\":[\"C-1001\",\"C-1002\",\"C-1003\",\"C-1004\",\"C-1005\",\"C-1006\"]}";
-      default -> "{\"documents\":\"portal folder " + submission.kind + "\"}";
-    };
-  }
+  private static final Set<Submission> LISTS_OF_CHILDREN = java.util.EnumSet.of(Submission.DEEP_DIVE_LIST,
+      Submission.MULTI_AGENCY_MEETINGS, Submission.CASE_FILE_LISTS);
 
   /** The inspection's reference per process instance: read once, so that the actor costs the project no more queries
    * per step than the floor. */
@@ -737,8 +961,8 @@ public final class NationalYearBenchmark {
   // 2. The engine floor
 
   /** A diagram with jtai.bpmn's number of user tasks, timers and gateways, and nothing of ours. */
-  private BpmnModelInstance floorModel(int userTasks, int timers, int gateways) {
-    AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess(FLOOR_KEY).camundaHistoryTimeToLive(180)
+  private BpmnModelInstance floorModel(String key, int userTasks, int timers, int gateways) {
+    AbstractFlowNodeBuilder<?, ?> b = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(180)
         .startEvent("start_floor");
     int t = 0;
     int g = 0;
@@ -763,7 +987,14 @@ public final class NationalYearBenchmark {
     return b.endEvent("end_floor").done();
   }
 
-  private Map<String, Object> floor() throws Exception {
+  /**
+   * The floor diagram started as often, on the same days, as the national year's JTAIs. With {@code withVariables} its
+   * actor answers the k-th step of the i-th instance with the variables the project's actor submitted at the k-th step
+   * of the i-th JTAI (same names, values and so sizes; what is left over when the JTAI had more steps than the line
+   * goes with its last task), so that the ratio compares the same user work; without, every step is completed empty
+   * (the floor as it was measured before).
+   */
+  private Map<String, Object> floor(String floorKey, boolean withVariables) throws Exception {
     String jtaiId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(JtaiProcess.KEY)
         .latestVersion().singleResult().getId();
     BpmnModelInstance jtai = engine.getRepositoryService().getBpmnModelInstance(jtaiId);
@@ -771,8 +1002,8 @@ public final class NationalYearBenchmark {
     int timers = jtai.getModelElementsByType(TimerEventDefinition.class).size();
     int gateways = jtai.getModelElementsByType(Gateway.class).size();
     engine.getRepositoryService().createDeployment().name("benchmark floor")
-        .addModelInstance(FLOOR_KEY + ".bpmn", floorModel(userTasks, timers, gateways)).deploy();
-    String floorId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(FLOOR_KEY)
+        .addModelInstance(floorKey + ".bpmn", floorModel(floorKey, userTasks, timers, gateways)).deploy();
+    String floorId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(floorKey)
         .latestVersion().singleResult().getId();
     List<LocalDate> workdays = new ArrayList<>();
     for (LocalDate d = yearStart; d.isBefore(yearStart.plusYears(1)); d = d.plusDays(1)) {
@@ -783,31 +1014,122 @@ public final class NationalYearBenchmark {
     Map<LocalDate, List<Planned>> starts = new TreeMap<>();
     for (int i = 0; i < inspections; i++) {
       LocalDate day = workdays.get(1 + (int) ((long) i * (workdays.size() - 2) / inspections));
-      starts.computeIfAbsent(day, k -> new ArrayList<>()).add(new Planned("FLOOR-" + i, day, 0, false, false));
+      starts.computeIfAbsent(day, k -> new ArrayList<>()).add(new Planned(jtaiReference(i), day, 0, false, false));
     }
     refusedSteps.clear();
-    Year floorYear = new Year(starts, Set.of(FLOOR_KEY)) {
+    String lastTask = "task_floor_" + (userTasks - 1);
+    Map<String, java.util.ArrayDeque<Map<String, Object>>> toReplay = new HashMap<>();
+    List<Map<String, Object>> replayed = new ArrayList<>();
+    Year floorYear = new Year(starts, Set.of(floorKey)) {
       @Override
       void startDay(LocalDate today) {
         for (Planned p : this.starts.getOrDefault(today, List.of())) {
-          engine.getRuntimeService().startProcessInstanceById(floorId, p.reference());
+          String id = engine.getRuntimeService().startProcessInstanceById(floorId, "FLOOR-" + p.reference()).getId();
+          if (withVariables) {
+            toReplay.put(id, new java.util.ArrayDeque<>(userWork.getOrDefault(p.reference(), List.of())));
+          }
           started++;
         }
       }
 
       @Override
       Map<String, Object> answer(Task task, String key, String processKey) {
-        return Map.of();
+        var steps = toReplay.get(task.getProcessInstanceId());
+        if (steps == null || steps.isEmpty()) {
+          return Map.of();
+        }
+        Map<String, Object> v = new HashMap<>(steps.poll());
+        while (key.equals(lastTask) && !steps.isEmpty()) {
+          for (Map.Entry<String, Object> e : steps.poll().entrySet()) {
+            String name = e.getKey();
+            for (int n = 2; v.containsKey(name); n++) {
+              name = e.getKey() + "_" + n;
+            }
+            v.put(name, e.getValue());
+          }
+        }
+        replayed.add(v);
+        return v;
       }
     };
-    Map<String, Object> figures = drive("engine floor", floorYear);
+    String what = withVariables ? "engine floor" : "engine floor without variables";
+    Map<String, Object> figures = drive(what, floorYear);
     figures.put("shape", Map.of("userTasks", userTasks, "timers", timers, "gateways", gateways));
-    result.put("engineFloor", figures);
-    line("engine floor: same count on a bare diagram (%d user tasks, %d timers, %d gateways)".formatted(userTasks,
+    figures.put("variablesSubmitted", workFigures(replayed));
+    if (withVariables) {
+      figures.put("variablesHow", "each step of instance i completed with the variables the project's actor submitted at"
+          + " the same step (in order) of JTAI i, surplus steps' variables with the last task; the JTAIs' concerns and"
+          + " complaints have no counterpart here");
+    }
+    result.put(withVariables ? "engineFloor" : "engineFloorWithoutVariables", figures);
+    line((withVariables ? "engine floor: bare diagram (%d user tasks, %d timers, %d gateways), the project's variables"
+        : "engine floor without variables: the same diagram, steps completed empty").formatted(userTasks,
         timers, gateways), "%.1f s".formatted(((Number) figures.get("wallSeconds")).doubleValue()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> work = (Map<String, Object>) figures.get("variablesSubmitted");
+    line("  variables the actor submitted per instance (characters)", work.get("variablesPerInstance") + " ("
+        + work.get("charactersPerInstance") + ")");
     line("  SQL statements per instance", String.valueOf(figures.get("statementsPerInspection")));
     line("    of which the job executor's acquisition query", String.valueOf(figures.get("jobAcquisitionQueriesPerInspection")));
+    timeLines(figures, 4);
     return figures;
+  }
+
+  private static String jtaiReference(int i) {
+    return "JTAI-BENCH-%04d".formatted(i);
+  }
+
+  /** How much the actor typed: steps answered with variables, the variables, and their values' length. */
+  private Map<String, Object> workFigures(java.util.Collection<Map<String, Object>> steps) {
+    long variables = 0;
+    long characters = 0;
+    for (Map<String, Object> step : steps) {
+      variables += step.size();
+      for (Object value : step.values()) {
+        characters += value == null ? 0 : value instanceof Date ? 8 : String.valueOf(value).length();
+      }
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("stepsWithVariables", steps.stream().filter(m -> !m.isEmpty()).count());
+    f.put("variables", variables);
+    f.put("characters", characters);
+    f.put("variablesPerInstance", round((double) variables / Math.max(1, inspections)));
+    f.put("charactersPerInstance", round((double) characters / Math.max(1, inspections)));
+    return f;
+  }
+
+  /** The statements, commands and completions that took the time, and the threads started, in the summary. */
+  @SuppressWarnings("unchecked")
+  private void timeLines(Map<String, Object> figures, int rows) {
+    Map<String, Object> c = (Map<String, Object>) figures.get("completions");
+    line("  actor's completions: mean / p50 / p95 / p99 ms", "%s / %s / %s / %s".formatted(c.get("meanMs"), c.get("p50"),
+        c.get("p95"), c.get("p99")));
+    line("    JDBC driver time inside a completion (mean)", c.get("sqlMsPerCompletion") + " ms");
+    Map<String, Object> st = (Map<String, Object>) figures.get("statementTime");
+    Map<String, Map<String, Object>> threads = (Map<String, Map<String, Object>>) st.get("byThread");
+    Map<String, Object> actor = threads.getOrDefault("actor (main thread)", Map.of("driverMs", 0.0, "shareOfWallTime", 0.0));
+    line("  JDBC driver time, all threads / the actor's (share of wall)", "%.1f s / %.1f s (%s)".formatted(
+        ((Number) st.get("driverTotalMs")).doubleValue() / 1000, ((Number) actor.get("driverMs")).doubleValue() / 1000,
+        actor.get("shareOfWallTime")));
+    line("    statements taking the most time: total s, count, mean ms", "");
+    for (Map<String, Object> row : ((List<Map<String, Object>>) st.get("top")).stream().limit(rows * 2L).toList()) {
+      String name = String.valueOf(row.get("statement"));
+      summary.add("      %-62s %7.1f s %9d %7.2f".formatted(name.length() > 62 ? name.substring(0, 61) + "…" : name,
+          ((Number) row.get("totalMs")).doubleValue() / 1000, row.get("count"), ((Number) row.get("meanMs")).doubleValue()));
+    }
+    Map<String, Object> ct = (Map<String, Object>) figures.get("commandTime");
+    line("    engine commands taking the most time: total s, count, mean ms", "");
+    for (Map<String, Object> row : ((List<Map<String, Object>>) ct.get("top")).stream().limit(rows).toList()) {
+      String name = String.valueOf(row.get("command"));
+      summary.add("      %-62s %7.1f s %9d %7.2f".formatted(name.length() > 62 ? name.substring(0, 61) + "…" : name,
+          ((Number) row.get("totalMs")).doubleValue() / 1000, row.get("count"), ((Number) row.get("meanMs")).doubleValue()));
+    }
+    Map<String, Object> th = (Map<String, Object>) figures.get("threads");
+    line("  threads started (per inspection)", th.get("started") + " (" + th.get("perInspection") + ")");
+    ((Map<String, Long>) th.get("bySource")).entrySet().stream().limit(2).forEach(e -> {
+      String name = e.getKey();
+      summary.add("      %-72s %9d".formatted(name.length() > 72 ? name.substring(0, 71) + "…" : name, e.getValue()));
+    });
   }
 
   // ---------------------------------------------------------------------------------------------------------------
