@@ -75,7 +75,7 @@ class OverdueEscalationTest {
     FrameworkScenario s = start(new InspectionStartRequest("slac-2009", "SLAC-OVERDUE", "Northshire", null, null,
         "2026-05-18", LEAD, null, false, null), "2026-04-30T10:00");
     s.complete(Slac2009Process.TASK_SEND_NOTIFICATION);
-    s.complete(Slac2009Process.TASK_RECORD_CORE_DOCUMENTS);
+    s.complete(Slac2009Process.CALL_RECORD_CORE_DOCUMENTS);
 
     // No QA manager named at the start: the lead inspector and the QA managers' group.
     assertEscalatesAt(s, Slac2009Process.TASK_AGREE_SETUP_MEETING, "2026-05-05T23:59", "2", null,
