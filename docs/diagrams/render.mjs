@@ -1,4 +1,5 @@
-// Renders every processes/*.bpmn to docs/images/<name>.svg with the bpmn-js viewer, and the decision tables of every
+// Renders every processes/*.bpmn to docs/images/<name>.svg with the bpmn-js viewer (and each collapsed subprocess's
+// plane to docs/images/<name>.<subprocess id>.svg), and the decision tables of every
 // processes/*.dmn to docs/images/<name>.png with the dmn-js viewer (tables are HTML, so a screenshot), in the system's
 // headless Chromium (no browser download). Writes docs/images/processes.sha256 — the SHA-256 of each file the pictures
 // were rendered from, in `sha256sum` format — so that DiagramImagesTest notices a diagram changed without its picture.
@@ -49,9 +50,17 @@ try {
       const viewer = new window.BpmnJS({ container });
       try {
         const { warnings } = await viewer.importXML(diagram);
-        viewer.get('canvas').zoom('fit-viewport');
+        const canvas = viewer.get('canvas');
+        canvas.zoom('fit-viewport');
         const { svg } = await viewer.saveSVG();
-        return { svg, warnings: warnings.map((warning) => warning.message) };
+        // A collapsed subprocess is drawn in a plane of its own (the Modeler's drill-down): one picture per plane.
+        const planes = [];
+        for (const root of canvas.getRootElements().filter((r) => r !== canvas.getRootElement())) {
+          canvas.setRootElement(root);
+          canvas.zoom('fit-viewport');
+          planes.push({ id: root.businessObject.id, svg: (await viewer.saveSVG()).svg });
+        }
+        return { svg, planes, warnings: warnings.map((warning) => warning.message) };
       } finally {
         viewer.destroy();
       }
@@ -61,6 +70,13 @@ try {
     }
     const name = file.replace(/\.bpmn$/, '');
     writeFileSync(join(images, `${name}.svg`), stable(result.svg));
+    for (const stale of readdirSync(images).filter((f) => f.startsWith(`${name}.`) && f.endsWith('.svg') && f !== `${name}.svg`)) {
+      rmSync(join(images, stale));
+    }
+    for (const plane of result.planes) {
+      writeFileSync(join(images, `${name}.${plane.id}.svg`), stable(plane.svg));
+      console.log(`  plane ${plane.id} -> docs/images/${name}.${plane.id}.svg`);
+    }
     lines.push(`${createHash('sha256').update(readFileSync(join(processes, file))).digest('hex')}  processes/${file}`);
     console.log(`${relative(root, join(processes, file))} -> docs/images/${name}.svg`);
   }

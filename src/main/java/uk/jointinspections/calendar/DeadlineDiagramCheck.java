@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  *       {@code from} property is missing or malformed (for a boundary timer: its host's properties);
  *   <li>{@code task} passed to the bean in a user task's due or follow-up date, where the engine evaluates
  *       the expression against the execution and has no {@code task} to give;
+ *   <li>a call activity whose working day (for the building block it calls) is malformed;
  *   <li>a malformed working-day duration such as {@code P5WDT25:00}.
  * </ul>
  */
@@ -40,6 +41,7 @@ final class DeadlineDiagramCheck extends AbstractBpmnParseListener {
           checkUserTaskDate(element, "followUpDate", problems);
         }
         case "boundaryEvent" -> checkTimer(element, byId.get(element.attribute("attachedToRef")), problems);
+        case "callActivity" -> checkCallActivity(element, problems);
         case "intermediateCatchEvent" -> checkTimer(element, element, problems);
         default -> {
           // other elements have no timers or dates the calendar resolves with an execution
@@ -62,6 +64,22 @@ final class DeadlineDiagramCheck extends AbstractBpmnParseListener {
       return;
     }
     check(expression, task.attribute("id"), "camunda:" + attribute, task, problems);
+  }
+
+  /**
+   * A call activity with a working day gives it to the building block it calls ({@code deadlines.dueOfCall}), which
+   * has no day of its own to be checked: a malformed day on the call activity would only fail once the block runs.
+   */
+  private static void checkCallActivity(Element call, List<String> problems) {
+    Map<String, String> properties = properties(call);
+    if (properties.containsKey(DeadlineDefinition.DAY) || properties.containsKey(DeadlineDefinition.TIME)
+        || properties.containsKey(DeadlineDefinition.FROM)) {
+      try {
+        DeadlineDefinition.of(call.attribute("id"), properties);
+      } catch (ProcessEngineException e) {
+        problems.add(e.getMessage() + ", which the process it calls uses for its deadlines");
+      }
+    }
   }
 
   private static void checkTimer(Element event, Element propertiesOwner, List<String> problems) {

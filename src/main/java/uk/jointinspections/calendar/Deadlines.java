@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ${deadlines.due(execution)}}: from the extension properties ({@link DeadlineDefinition}) of
  *       the element the execution is at: the user task itself for its due date, the host task for a
  *       boundary timer, the timer event for an intermediate catch timer.
+ *   <li>{@code ${deadlines.dueOfCall(execution)}}: in a called building block (what the local area sends), from the
+ *       properties of the call activity that called it, counted from the calling inspection's day 0.
  *   <li>{@code ${deadlines.day(execution, 33)}}, {@code ${deadlines.day(execution, 33, '17:00')}}: explicit.
  * </ul>
  *
@@ -44,6 +46,26 @@ public class Deadlines {
     FlowElement element = elementOf(scope);
     DeadlineDefinition definition = DeadlineDefinition.of(element, scope.getVariable(DeadlineDefinition.EDITION_VARIABLE));
     return deadline(scope, element, definition.referenceVariable(), definition.day(), definition.timeOfDay());
+  }
+
+  /**
+   * The deadline of the call activity that started this process instance: a building block called for several items
+   * has no day of its own, and the framework writes each item's day on its call activity. Evaluated again against the
+   * same execution, it follows the caller's day 0 and the holiday list as {@link #due} does.
+   */
+  public Date dueOfCall(VariableScope scope) {
+    DelegateExecution execution = scope instanceof DelegateTask task ? task.getExecution()
+        : scope instanceof DelegateExecution delegate ? delegate : null;
+    if (execution == null) {
+      throw new ProcessEngineException("The deadlines bean needs a BPMN execution (use 'execution' in the expression),"
+          + " not " + (scope == null ? "null" : scope.getClass().getSimpleName()));
+    }
+    DelegateExecution call = execution.getProcessInstance().getSuperExecution();
+    if (call == null) {
+      throw DeadlineDefinition.problem(String.valueOf(execution.getCurrentActivityId()), "uses deadlines.dueOfCall, but"
+          + " its process was not started by a call activity; start it from a call activity with a working day");
+    }
+    return due(call);
   }
 
   public Date day(VariableScope scope, int day) {

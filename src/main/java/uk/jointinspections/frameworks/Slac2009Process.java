@@ -117,10 +117,33 @@ public final class Slac2009Process {
   public static final String SUFFIX_OVERRIDE_REASON = "OverrideReason";
   public static final String SUFFIX_OVERRIDDEN = "Overridden";
 
+  /**
+   * The phases, each a subprocess in its own plane of the diagram; the steps keep their ids inside them. With notice
+   * the notification and the preparation run; without notice the arrival does instead.
+   */
+  public static final String SUB_NOTIFICATION = "sub_notification";
+  public static final String SUB_PREPARATION = "sub_preparation";
+  public static final String SUB_ARRIVAL_WITHOUT_NOTICE = "sub_arrival_without_notice";
+  public static final String SUB_FIELDWORK = "sub_fieldwork";
+  public static final String SUB_JUDGEMENTS = "sub_judgements";
+  public static final String SUB_LIMIT_JUDGEMENTS = "sub_limit_judgements";
+  public static final String SUB_DRAFT_REPORT = "sub_draft_report";
+  public static final String SUB_PUBLICATION = "sub_publication";
+
+  /**
+   * What the council sends, each a call activity of the shared {@code local-area-submission} process (its record step,
+   * overdue escalation and chase), carrying the item's working day.
+   */
+  public static final String CALL_RECORD_CORE_DOCUMENTS = "call_record_core_documents";
+  public static final String CALL_RECORD_CASE_LIST = "call_record_case_list";
+  public static final String CALL_RECEIVE_COUNCIL_AUDIT = "call_receive_council_audit";
+  public static final String CALL_RECORD_FACTUAL_ACCURACY = "call_record_factual_accuracy";
+
   public static final String GW_NOTICE = "gw_notice";
   public static final String TASK_NOTIFY_ON_ARRIVAL = "task_notify_on_arrival";
   public static final String TASK_SEND_NOTIFICATION = "task_send_notification";
   public static final String TASK_AGREE_SETUP_MEETING = "task_agree_setup_meeting";
+  /** The council's items as steps of their own: the versions before the call activities, still running. */
   public static final String TASK_RECORD_CORE_DOCUMENTS = "task_record_core_documents";
   public static final String TASK_RECORD_LAC_LETTER = "task_record_lac_letter";
   public static final String TASK_RECORD_CASE_LIST = "task_record_case_list";
@@ -151,14 +174,17 @@ public final class Slac2009Process {
   public static final String END_INSPECTION = "end_inspection";
 
   /**
-   * What the council sends (table 1), each completing its "record receipt" step when it arrives through the API. The
-   * letter to looked after children is the council's to send on, not to submit, so it is recorded by hand only.
+   * What the council sends (table 1), each completing its "record receipt" step when it arrives through the API: the
+   * step of the building block its call activity started, or, in an inspection started on an older version, the
+   * inspection's own step. The letter to looked after children is the council's to send on, not to submit, so it is
+   * recorded by hand only.
    */
   public static final List<SubmissionItem> SUBMISSIONS = List.of(
-      SubmissionItem.recordTask("core-documents", TASK_RECORD_CORE_DOCUMENTS, "coreDocuments"),
-      SubmissionItem.recordTask("case-list", TASK_RECORD_CASE_LIST, "caseList"),
-      SubmissionItem.recordTask("council-audit", TASK_RECEIVE_COUNCIL_AUDIT, "councilAudit"),
-      SubmissionItem.recordTask("factual-accuracy-response", TASK_RECORD_FACTUAL_ACCURACY, "factualAccuracyResponse"));
+      SubmissionItem.called("core-documents", CALL_RECORD_CORE_DOCUMENTS, TASK_RECORD_CORE_DOCUMENTS, "coreDocuments"),
+      SubmissionItem.called("case-list", CALL_RECORD_CASE_LIST, TASK_RECORD_CASE_LIST, "caseList"),
+      SubmissionItem.called("council-audit", CALL_RECEIVE_COUNCIL_AUDIT, TASK_RECEIVE_COUNCIL_AUDIT, "councilAudit"),
+      SubmissionItem.called("factual-accuracy-response", CALL_RECORD_FACTUAL_ACCURACY, TASK_RECORD_FACTUAL_ACCURACY,
+          "factualAccuracyResponse"));
 
   private Slac2009Process() {
   }

@@ -11,6 +11,7 @@ import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.frameworks.Slac2009Process;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.LocalAreaSubmissionProcess;
 import uk.jointinspections.inspection.StatementOfActionProcess;
 
 /**
@@ -37,7 +38,7 @@ public record ProcessGrants(StaffGroup group, String processDefinitionKey, List<
    */
   private static final List<Permission> START_INSPECTIONS = List.of(Permissions.READ, Permissions.CREATE_INSTANCE);
   /**
-   * The statement of action is a process the inspections call: its steps are the lead inspector's as the calling
+   * The statement of action and what the local area sends are processes the inspections call: its steps are the lead inspector's as the calling
    * inspection's are (assigned, so the engine grants the task), and the called instance is readable by the calling
    * inspection's people (granted at its start). Nobody starts it on its own.
    */
@@ -51,6 +52,7 @@ public record ProcessGrants(StaffGroup group, String processDefinitionKey, List<
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, OfstedTargeted2016Process.KEY, START_INSPECTIONS),
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, Slac2009Process.KEY, START_INSPECTIONS),
       new ProcessGrants(StaffGroup.LEAD_INSPECTOR, StatementOfActionProcess.KEY, WORK_CALLED),
+      new ProcessGrants(StaffGroup.LEAD_INSPECTOR, LocalAreaSubmissionProcess.KEY, WORK_CALLED),
       new ProcessGrants(StaffGroup.OFSTED, ConcernReferralProcess.KEY, RAISE),
       new ProcessGrants(StaffGroup.CQC, ConcernReferralProcess.KEY, RAISE),
       new ProcessGrants(StaffGroup.HMICFRS, ConcernReferralProcess.KEY, RAISE),

@@ -161,8 +161,9 @@ public class Submissions {
    */
   private void completeRecordStep(HistoricProcessInstance instance, SubmissionItem item, Authentication caller,
       Map<String, Object> variables) {
-    Task waiting = unrestricted.call(() -> withCalled(instance).stream().flatMap(id -> taskService.createTaskQuery()
-        .processInstanceId(id).taskDefinitionKey(item.recordTaskId()).active().list().stream()).findFirst().orElse(null));
+    Task waiting = unrestricted.call(() -> recordSteps(instance, item).stream().flatMap(step -> taskService
+        .createTaskQuery().processInstanceId(step.processInstanceId()).taskDefinitionKey(step.taskKey()).active().list()
+        .stream()).findFirst().orElse(null));
     if (waiting == null) {
       throw new InspectionProblem(HttpStatus.CONFLICT, whyNotWaiting(instance, item));
     }
@@ -178,6 +179,27 @@ public class Submissions {
       }
       throw goneMeanwhile;
     }
+  }
+
+  /** Where a record step of the item may be: which process instance, under which task key. */
+  private record RecordStep(String processInstanceId, String taskKey) {
+  }
+
+  /**
+   * The item's record steps: its own step in the inspection or a process it called (the shared statement of action,
+   * and every inspection started on a version from before the building block), and the step of the building block
+   * its call activity started.
+   */
+  private List<RecordStep> recordSteps(HistoricProcessInstance instance, SubmissionItem item) {
+    List<RecordStep> steps = new ArrayList<>();
+    withCalled(instance).forEach(id -> steps.add(new RecordStep(id, item.recordTaskId())));
+    if (item.callActivityId() != null) {
+      historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+          .activityId(item.callActivityId()).list().stream()
+          .map(HistoricActivityInstance::getCalledProcessInstanceId).filter(Objects::nonNull)
+          .forEach(called -> steps.add(new RecordStep(called, LocalAreaSubmissionProcess.TASK_RECORD)));
+    }
+    return steps;
   }
 
   /**
@@ -258,9 +280,9 @@ public class Submissions {
     Date since = unrestricted.call(() -> historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(instance.getId()).variableName(Timeline.VAR_TIMELINE_SINCE).list().stream()
         .map(v -> v.getValue()).filter(Date.class::isInstance).map(Date.class::cast).findFirst().orElse(null));
-    List<HistoricTaskInstance> done = unrestricted.call(() -> withCalled(instance).stream()
-        .flatMap(id -> historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
-            .taskDefinitionKey(item.recordTaskId()).finished().list().stream()).toList());
+    List<HistoricTaskInstance> done = unrestricted.call(() -> recordSteps(instance, item).stream()
+        .flatMap(step -> historyService.createHistoricTaskInstanceQuery().processInstanceId(step.processInstanceId())
+            .taskDefinitionKey(step.taskKey()).finished().list().stream()).toList());
     return done.stream().filter(t -> "completed".equals(t.getDeleteReason()))
         .map(HistoricTaskInstance::getEndTime).filter(end -> since == null || end.after(since))
         .max(Comparator.naturalOrder()).orElse(null);

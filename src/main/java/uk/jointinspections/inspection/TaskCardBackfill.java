@@ -38,7 +38,7 @@ public class TaskCardBackfill implements ApplicationRunner {
   /** The processes whose tasks inspectors see: every framework's inspection and what runs beside it. */
   public static List<String> processKeys() {
     return Stream.concat(Stream.of(InspectionDirectory.processKeys()),
-        Stream.of(StatementOfActionProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
+        Stream.of(StatementOfActionProcess.KEY, LocalAreaSubmissionProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
             ComplaintConductProcess.KEY)).toList();
   }
 

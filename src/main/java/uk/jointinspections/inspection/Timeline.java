@@ -162,7 +162,7 @@ public class Timeline {
         instance.getEndTime() != null, sentByTheLocalArea(instance.getProcessDefinitionKey()), new ArrayList<>());
 
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
-      if (element instanceof CallActivity call) {
+      if (element instanceof CallActivity call && !hasDay(call)) {
         calledSteps(walk, call);
       } else {
         add(walk, element, variables);
@@ -186,12 +186,14 @@ public class Timeline {
   private Set<String> sentByTheLocalArea(String processKey) {
     InspectionFrameworks registry = frameworks.getIfAvailable();
     return registry == null ? Set.of() : registry.ofProcess(processKey).map(InspectionFramework::submissions)
-        .orElse(List.of()).stream().filter(item -> !item.byMessage()).map(SubmissionItem::recordTaskId)
+        .orElse(List.of()).stream().filter(item -> !item.byMessage()).flatMap(item -> item.stepIds().stream())
         .collect(Collectors.toSet());
   }
 
   /**
-   * A call activity stands for the steps of the process it calls, listed once, as the inspection's own: their
+   * A call activity with a working day of its own is one step of the inspection (a building block such as what the
+   * local area sends, whose steps read their deadline from it): listed as itself, its status from its own run.
+   * Any other call activity stands for the steps of the process it calls, listed once, as the inspection's own: their
    * deadlines count from the inspection's variables (the called model names them per framework) and their
    * {@code onlyIf} branches see what the call activity passes in.
    */
@@ -403,7 +405,7 @@ public class Timeline {
       return hasDay(record) ? new Milestone(sub.getId(), DeadlineDefinition.of(record, edition), false, paragraph,
           ModelProperties.of(record).get(PROPERTY_AFTER)) : null;
     }
-    if ((element instanceof UserTask || element instanceof IntermediateCatchEvent)
+    if ((element instanceof UserTask || element instanceof IntermediateCatchEvent || element instanceof CallActivity)
         && !(element.getParentElement() instanceof SubProcess parent && isSubmission(parent.getId()))) {
       String paragraph = paragraph((BaseElement) element, edition);
       if (hasDay((BaseElement) element)) {

@@ -8,6 +8,7 @@ import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.frameworks.Slac2009Process;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.LocalAreaSubmissionProcess;
 import uk.jointinspections.inspection.StatementOfActionProcess;
 
 /**
@@ -18,7 +19,7 @@ import uk.jointinspections.inspection.StatementOfActionProcess;
 final class ReportedProcesses {
 
   static final List<String> KEYS = List.of(JtaiProcess.KEY, Jtai2024Process.KEY, OfstedTargeted2016Process.KEY,
-      Slac2009Process.KEY, StatementOfActionProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
+      Slac2009Process.KEY, StatementOfActionProcess.KEY, LocalAreaSubmissionProcess.KEY, ConcernReferralProcess.KEY, ComplaintProcess.KEY,
       ComplaintConductProcess.KEY);
 
   private ReportedProcesses() {

@@ -65,6 +65,17 @@ class DeadlineMistakesTest {
   }
 
   @Test
+  void aCallActivitysMalformedDayIsRefusedAtDeploymentBeforeTheBlockItCallsRuns() {
+    BpmnModelInstance model = process().startEvent("start_mistake")
+        .callActivity("call_record_item").calledElement("local-area-submission").endEvent("end_mistake").done();
+    properties(model, "call_record_item", "day", "four");
+
+    assertThatThrownBy(() -> deploy(model))
+        .hasMessageContaining("BPMN element 'call_record_item' has Camunda property 'day' = 'four'")
+        .hasMessageContaining("which the process it calls uses for its deadlines");
+  }
+
+  @Test
   void aMissingDayIsRefusedAtDeployment() {
     BpmnModelInstance model = process().startEvent("start_mistake")
         .userTask("task_review").camundaDueDate("${deadlines.due(execution)}").endEvent("end_mistake").done();

@@ -126,6 +126,49 @@ class DeadlineRecalculationTest {
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().count()).isZero();
   }
 
+  /** A building block called for one item has no day of its own: its deadline is its call activity's, and moves. */
+  @Test
+  void aNewHolidayMovesTheDeadlineACalledBlockTakesFromItsCallActivity() throws IOException {
+    String ns = "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\""
+        + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" targetNamespace=\"test\"";
+    engine.getRepositoryService().createDeployment()
+        .addString("block.bpmn", "<bpmn:definitions " + ns + "><bpmn:process id=\"process_block\" isExecutable=\"true\""
+            + " camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"start_block\" />"
+            + "<bpmn:sequenceFlow id=\"flow_1\" sourceRef=\"start_block\" targetRef=\"task_record_item\" />"
+            + "<bpmn:userTask id=\"task_record_item\" camunda:dueDate=\"${deadlines.dueOfCall(execution)}\" />"
+            + "<bpmn:boundaryEvent id=\"timer_overdue_item\" cancelActivity=\"false\" attachedToRef=\"task_record_item\">"
+            + "<bpmn:timerEventDefinition><bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${deadlines.dueOfCall(execution)}"
+            + "</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:boundaryEvent>"
+            + "<bpmn:sequenceFlow id=\"flow_2\" sourceRef=\"task_record_item\" targetRef=\"end_block\" />"
+            + "<bpmn:endEvent id=\"end_block\" /></bpmn:process></bpmn:definitions>")
+        .addString("caller.bpmn", "<bpmn:definitions " + ns + "><bpmn:process id=\"process_caller\" isExecutable=\"true\""
+            + " camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"start_caller\" />"
+            + "<bpmn:sequenceFlow id=\"flow_1\" sourceRef=\"start_caller\" targetRef=\"call_item\" />"
+            + "<bpmn:callActivity id=\"call_item\" calledElement=\"process_block\"><bpmn:extensionElements>"
+            + "<camunda:properties><camunda:property name=\"day\" value=\"3\" /></camunda:properties>"
+            + "</bpmn:extensionElements></bpmn:callActivity>"
+            + "<bpmn:sequenceFlow id=\"flow_2\" sourceRef=\"call_item\" targetRef=\"end_caller\" />"
+            + "<bpmn:endEvent id=\"end_caller\" /></bpmn:process></bpmn:definitions>")
+        .deploy();
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-10T08:00:00Z")));
+    ProcessInstance caller = engine.getRuntimeService().startProcessInstanceByKey("process_caller",
+        Map.of("dayZero", "2026-06-10"));
+    ProcessInstance block = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(caller.getId()).singleResult();
+    assertThat(task(block, "task_record_item").getDueDate()).as("day 3 of the call activity, the caller's day 0")
+        .isEqualTo(Instant.parse("2026-06-15T22:59:00Z"));
+    assertThat(timerDue(block, "timer_overdue_item")).isEqualTo(Instant.parse("2026-06-15T22:59:00Z"));
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-11T10:00:00Z")));
+    writeHolidays("""
+        {"title": "Extra bank holiday", "date": "2026-06-15", "notes": "", "bunting": true}""");
+    RecalculationReport report = recalculation.reloadAndRecalculate();
+
+    assertThat(report.failed()).isEmpty();
+    assertThat(task(block, "task_record_item").getDueDate()).isEqualTo(Instant.parse("2026-06-16T22:59:00Z"));
+    assertThat(timerDue(block, "timer_overdue_item")).isEqualTo(Instant.parse("2026-06-16T22:59:00Z"));
+  }
+
   @Test
   void anInstanceThatCannotBeRecalculatedIsReportedAndTheOthersStillMove() throws IOException {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-06-10T08:00:00Z")));

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import uk.jointinspections.inspection.LocalAreaSubmissionProcess;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.testkit.EngineClock;
@@ -64,9 +65,35 @@ class FrameworkScenario {
     return ids;
   }
 
+  /**
+   * The open tasks of a step: a task key of the inspection or a process it called, or the call activity of a building
+   * block called for one item ({@code call_record_case_list}: its record step; {@code call_x/task_chase_submission}:
+   * another of its steps).
+   */
   List<Task> tasks(String key) {
+    if (key.startsWith("call_") && !key.equals(uk.jointinspections.inspection.StatementOfActionProcess.CALL_STATEMENT_OF_ACTION)) {
+      String[] parts = key.split("/", 2);
+      String taskKey = parts.length == 2 ? parts[1] : LocalAreaSubmissionProcess.TASK_RECORD;
+      return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+          .activityId(parts[0]).list().stream().map(call -> call.getCalledProcessInstanceId())
+          .filter(java.util.Objects::nonNull).flatMap(id -> engine.getTaskService().createTaskQuery()
+              .processInstanceId(id).taskDefinitionKey(taskKey).list().stream()).toList();
+    }
     return instances().stream().flatMap(id -> engine.getTaskService().createTaskQuery().processInstanceId(id)
         .taskDefinitionKey(key).list().stream()).toList();
+  }
+
+  /** A task as {@link #tasks} names its step: a building block's steps by the call activity that started them. */
+  String stepOf(Task task) {
+    if (task.getProcessDefinitionId().startsWith(LocalAreaSubmissionProcess.KEY + ":")) {
+      String call = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+          .activityType("callActivity").list().stream()
+          .filter(a -> task.getProcessInstanceId().equals(a.getCalledProcessInstanceId())).findFirst().orElseThrow()
+          .getActivityId();
+      return LocalAreaSubmissionProcess.TASK_RECORD.equals(task.getTaskDefinitionKey()) ? call
+          : call + "/" + task.getTaskDefinitionKey();
+    }
+    return task.getTaskDefinitionKey();
   }
 
   Task task(String key) {
@@ -130,7 +157,7 @@ class FrameworkScenario {
   void waitsAtExactly(String... keys) {
     assertThat(instances().stream().flatMap(id -> engine.getTaskService().createTaskQuery().processInstanceId(id)
         .list().stream()).toList())
-        .extracting(Task::getTaskDefinitionKey).containsExactlyInAnyOrder(keys);
+        .extracting(this::stepOf).containsExactlyInAnyOrder(keys);
   }
 
   void complete(String key) {

@@ -188,6 +188,11 @@ class FrameworkSubmissionsTest {
     assertThat(submit(LEAD, "SLAC-SUBMIT", "case-list", Map.of("folder", "cases")).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     s.waitsAtExactly(Slac2009Process.TASK_SETUP_MEETING);
+    // Recorded in the called building block, the item is the inspection's: its variables come back through the call.
+    assertThat(variable(s, "caseListChannel")).isEqualTo("api");
+    assertThat(variable(s, "caseListContent")).isEqualTo("{\"folder\":\"cases\"}");
+    assertThat(submit(LEAD, "SLAC-SUBMIT", "case-list", Map.of()).getBody().get("message").asText())
+        .contains("case-list of inspection SLAC-SUBMIT was already received");
     assertThat(submit(LEAD, "SLAC-SUBMIT", "lac-letter", Map.of()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }
 

@@ -69,11 +69,46 @@ class OverdueEscalationTest {
     FrameworkScenario s = start(new InspectionStartRequest("slac-2009", "SLAC-OVERDUE", "Northshire", null, null,
         "2026-05-18", LEAD, null, false, null), "2026-04-30T10:00");
     s.complete(Slac2009Process.TASK_SEND_NOTIFICATION);
-    s.complete(Slac2009Process.TASK_RECORD_CORE_DOCUMENTS);
+    s.complete(Slac2009Process.CALL_RECORD_CORE_DOCUMENTS);
 
     // No QA manager named at the start: the lead inspector and the QA managers' group.
     assertEscalatesAt(s, Slac2009Process.TASK_AGREE_SETUP_MEETING, "2026-05-05T23:59", "2", null,
         "in table 1, day 1 being the notification day", LEAD);
+  }
+
+  @Test
+  void slac2009CaseListEscalatesFromItsCalledBuildingBlockInsideThePreparationPhase() {
+    // Day 4 is Thursday 7 May 2026; the case list is awaited by local-area-submission, called from sub_preparation.
+    FrameworkScenario s = start(new InspectionStartRequest("slac-2009", "SLAC-OVERDUE-CALLED", "Northshire", null,
+        null, "2026-05-18", LEAD, QA, false, null), "2026-04-30T10:00");
+    s.complete(Slac2009Process.TASK_SEND_NOTIFICATION);
+    s.complete(Slac2009Process.TASK_AGREE_SETUP_MEETING);
+    s.complete(Slac2009Process.CALL_RECORD_CORE_DOCUMENTS);
+    s.complete(Slac2009Process.TASK_RECORD_LAC_LETTER);
+    Task record = s.task(Slac2009Process.CALL_RECORD_CASE_LIST);
+    assertThat(record.getProcessInstanceId()).as("the record step runs in the called block")
+        .isNotEqualTo(s.processInstanceId);
+    assertThat(record.getDueDate()).isEqualTo(FrameworkScenario.at("2026-05-07T23:59"));
+
+    s.moveTo("2026-05-07T23:58");
+    assertThat(s.tasks(JtaiProcess.TASK_FOLLOW_UP_OVERDUE)).isEmpty();
+    s.moveTo("2026-05-07T23:59");
+    Task followUp = s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE);
+    assertThat(followUp.getProcessInstanceId()).as("the inspection's own follow-up").isEqualTo(s.processInstanceId);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(followUp.getProcessInstanceId())
+        .singleResult().getBusinessKey()).isEqualTo("SLAC-OVERDUE-CALLED");
+    assertThat(engine.getTaskService().getVariables(followUp.getId()))
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP, Slac2009Process.CALL_RECORD_CASE_LIST)
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_TITLE, "Record receipt: the list of current cases")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DAY, "4")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_COUNTED_FROM, "in table 1, day 1 being the notification day")
+        .containsEntry(JtaiProcess.VAR_OVERDUE_STEP_DUE, "Thursday 7 May 2026 at 23:59");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(followUp.getId()))
+        .filteredOn(link -> "candidate".equals(link.getType())).extracting(IdentityLink::getUserId)
+        .contains(LEAD, QA);
+    assertThat(s.tasks(Slac2009Process.CALL_RECORD_CASE_LIST)).as("still awaited").hasSize(1);
+    assertThat(s.tasks(Slac2009Process.CALL_RECORD_CASE_LIST + "/" + uk.jointinspections.inspection
+        .LocalAreaSubmissionProcess.TASK_CHASE)).as("the case list is escalated, not chased (table 1)").isEmpty();
   }
 
   private void assertEscalatesAt(FrameworkScenario s, String step, String due, String day, String title,

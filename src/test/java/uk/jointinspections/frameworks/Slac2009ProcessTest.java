@@ -77,32 +77,32 @@ class Slac2009ProcessTest {
     assertThat(engine.getRuntimeService().getVariable(s.processInstanceId, "notificationDate")).isEqualTo("2026-05-01");
     s.assigned(TASK_SEND_NOTIFICATION, LEAD, "2026-05-01T23:59");
     s.complete(TASK_SEND_NOTIFICATION);
-    s.waitsAtExactly(TASK_AGREE_SETUP_MEETING, TASK_RECORD_CORE_DOCUMENTS);
+    s.waitsAtExactly(TASK_AGREE_SETUP_MEETING, CALL_RECORD_CORE_DOCUMENTS);
     s.assigned(TASK_AGREE_SETUP_MEETING, LEAD, "2026-05-05T23:59");
-    s.assigned(TASK_RECORD_CORE_DOCUMENTS, LEAD, "2026-05-05T23:59");
+    s.assigned(CALL_RECORD_CORE_DOCUMENTS, LEAD, "2026-05-05T23:59");
     s.complete(TASK_AGREE_SETUP_MEETING);
-    s.complete(TASK_RECORD_CORE_DOCUMENTS);
+    s.complete(CALL_RECORD_CORE_DOCUMENTS);
     s.assigned(TASK_RECORD_LAC_LETTER, LEAD, "2026-05-06T23:59");
     s.complete(TASK_RECORD_LAC_LETTER);
-    s.assigned(TASK_RECORD_CASE_LIST, LEAD, "2026-05-07T23:59");
-    s.complete(TASK_RECORD_CASE_LIST);
+    s.assigned(CALL_RECORD_CASE_LIST, LEAD, "2026-05-07T23:59");
+    s.complete(CALL_RECORD_CASE_LIST);
     s.assigned(TASK_SETUP_MEETING, LEAD, "2026-05-08T23:59");
     s.complete(TASK_SETUP_MEETING, initialCases());
     // Paragraph 47: the council shares its audit "as fieldwork begins", day 11; fieldwork does not wait for it.
-    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_SELECT_ADDITIONAL_CASES);
-    s.assigned(TASK_RECEIVE_COUNCIL_AUDIT, LEAD, "2026-05-18T23:59");
+    s.waitsAtExactly(CALL_RECEIVE_COUNCIL_AUDIT, TASK_SELECT_ADDITIONAL_CASES);
+    s.assigned(CALL_RECEIVE_COUNCIL_AUDIT, LEAD, "2026-05-18T23:59");
     s.assigned(TASK_SELECT_ADDITIONAL_CASES, LEAD, "2026-05-18T23:59");
     s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
     s.moveTo("2026-05-19T09:00"); // the audit is late on Tuesday morning: the lead inspector chases it
-    s.assigned("task_chase_receive_council_audit", LEAD, null);
-    s.complete("task_chase_receive_council_audit");
+    s.assigned(CALL_RECEIVE_COUNCIL_AUDIT + "/" + uk.jointinspections.inspection.LocalAreaSubmissionProcess.TASK_CHASE, LEAD, null);
+    s.complete(CALL_RECEIVE_COUNCIL_AUDIT + "/" + uk.jointinspections.inspection.LocalAreaSubmissionProcess.TASK_CHASE);
     assertThat(engine.getTaskService().getVariable(s.task(JtaiProcess.TASK_FOLLOW_UP_OVERDUE).getId(),
-        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(TASK_RECEIVE_COUNCIL_AUDIT);
+        JtaiProcess.VAR_OVERDUE_STEP)).isEqualTo(CALL_RECEIVE_COUNCIL_AUDIT);
     s.complete(JtaiProcess.TASK_FOLLOW_UP_OVERDUE, Map.of("overdueFollowUpAction", "The council sends it today."));
 
     // Fieldwork days 11-20: Monday 18 May to Monday 1 June (25 May is the spring bank holiday), ending at noon.
-    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
-    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.waitsAtExactly(CALL_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+    s.complete(CALL_RECEIVE_COUNCIL_AUDIT);
     s.assigned(TASK_FIELDWORK, LEAD, "2026-06-01T12:00");
     s.offered(TASK_CQC_FIELDWORK, "cqc", "2026-06-01T12:00");
     s.complete(TASK_FIELDWORK);
@@ -124,8 +124,8 @@ class Slac2009ProcessTest {
     s.complete(TASK_QUALITY_ASSURE_REPORT);
     s.assigned(TASK_SEND_DRAFT_REPORT, LEAD, "2026-06-08T23:59");
     s.complete(TASK_SEND_DRAFT_REPORT);
-    s.assigned(TASK_RECORD_FACTUAL_ACCURACY, LEAD, "2026-06-15T23:59");
-    s.complete(TASK_RECORD_FACTUAL_ACCURACY);
+    s.assigned(CALL_RECORD_FACTUAL_ACCURACY, LEAD, "2026-06-15T23:59");
+    s.complete(CALL_RECORD_FACTUAL_ACCURACY);
     s.assigned(TASK_SEND_FINAL_REPORT, LEAD, "2026-06-22T23:59");
     s.complete(TASK_SEND_FINAL_REPORT);
     s.assigned(TASK_REQUEST_EVALUATION_FORM, LEAD, "2026-06-22T23:59");
@@ -164,7 +164,7 @@ class Slac2009ProcessTest {
     assertThat(entries.get(0).id()).isEqualTo(TASK_NOTIFY_ON_ARRIVAL);
     assertThat(entries.get(0).day()).isEqualTo(11);
     assertThat(entries).extracting(TimelineEntry::id).doesNotContain(TASK_SEND_NOTIFICATION, TASK_SETUP_MEETING,
-        TASK_RECEIVE_COUNCIL_AUDIT, TASK_RECORD_CASE_LIST);
+        CALL_RECEIVE_COUNCIL_AUDIT, CALL_RECORD_CASE_LIST);
     assertThat(entries).extracting(TimelineEntry::id).contains(TASK_RECORD_CASE_LIST_ON_SITE, TASK_SETUP_MEETING_ON_SITE,
         TASK_SELECT_ADDITIONAL_CASES);
     s.complete(TASK_NOTIFY_ON_ARRIVAL);
@@ -261,7 +261,7 @@ class Slac2009ProcessTest {
     s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
     s.complete(TASK_CONFIRM_JUDGEMENTS, confirmAsSuggested(s));
     for (String step : List.of(TASK_FEEDBACK, TASK_QUALITY_ASSURE_REPORT, TASK_SEND_DRAFT_REPORT,
-        TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
+        CALL_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
       s.complete(step);
     }
     FrameworkScenario.clock("2026-07-10T10:00");
@@ -310,7 +310,7 @@ class Slac2009ProcessTest {
     assertThat(complaintVariable(duringFactualAccuracy, "window")).isEqualTo("in-time");
     assertThat((String) complaintVariable(duringFactualAccuracy, "windowRule")).contains("at any stage");
 
-    s.complete(TASK_RECORD_FACTUAL_ACCURACY);
+    s.complete(CALL_RECORD_FACTUAL_ACCURACY);
     s.complete(TASK_SEND_FINAL_REPORT);
     s.complete(TASK_REQUEST_EVALUATION_FORM);
     // Day 40 stays Friday 10 July 2026 with a complaint open; it is published early, on Tuesday 7 July.
@@ -364,9 +364,9 @@ class Slac2009ProcessTest {
     FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
     s.complete(TASK_SEND_NOTIFICATION);
     s.complete(TASK_AGREE_SETUP_MEETING);
-    s.complete(TASK_RECORD_CORE_DOCUMENTS);
+    s.complete(CALL_RECORD_CORE_DOCUMENTS);
     s.complete(TASK_RECORD_LAC_LETTER);
-    s.complete(TASK_RECORD_CASE_LIST);
+    s.complete(CALL_RECORD_CASE_LIST);
     return s;
   }
 
@@ -416,9 +416,9 @@ class Slac2009ProcessTest {
     assertThatThrownBy(() -> s.complete(TASK_SELECT_ADDITIONAL_CASES, cases("additionalSafeguardingCaseIds",
         "S105, S106, S107, S108, S109, S110", "additionalLacCaseIds", "L205, L206, L207, L208, L209, S110")))
         .hasMessageContaining("already chosen in additionalSafeguardingCaseIds: S110");
-    s.waitsAtExactly(TASK_SELECT_ADDITIONAL_CASES, TASK_RECEIVE_COUNCIL_AUDIT);
+    s.waitsAtExactly(TASK_SELECT_ADDITIONAL_CASES, CALL_RECEIVE_COUNCIL_AUDIT);
     s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
-    s.waitsAtExactly(TASK_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
+    s.waitsAtExactly(CALL_RECEIVE_COUNCIL_AUDIT, TASK_FIELDWORK, TASK_CQC_FIELDWORK);
   }
 
   /** Defect 15, table days 21-25 and paragraph 68: the QA manager named at start quality assures the draft first. */
@@ -427,7 +427,7 @@ class Slac2009ProcessTest {
     FrameworkScenario s = atSetupMeeting("SLAC-QA", "qa-manager", null);
     s.complete(TASK_SETUP_MEETING, initialCases());
     s.complete(TASK_SELECT_ADDITIONAL_CASES, additionalCases());
-    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(CALL_RECEIVE_COUNCIL_AUDIT);
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
     s.complete(TASK_RECORD_JUDGEMENTS, judgements("good"));
@@ -537,7 +537,7 @@ class Slac2009ProcessTest {
 
   private void reportToPublication(FrameworkScenario s, String reference) {
     for (String step : List.of(TASK_FEEDBACK, TASK_QUALITY_ASSURE_REPORT, TASK_SEND_DRAFT_REPORT,
-        TASK_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
+        CALL_RECORD_FACTUAL_ACCURACY, TASK_SEND_FINAL_REPORT, TASK_REQUEST_EVALUATION_FORM)) {
       s.complete(step);
     }
     s.complete(TASK_PUBLISH_REPORT, Map.of("publicationUrl", "https://reports.example/" + reference));
@@ -598,13 +598,13 @@ class Slac2009ProcessTest {
         "Northshire", null, null, "2026-05-18", LEAD, null, false, null)
         .withScope(SCOPE_LOOKED_AFTER_CHILDREN, "inadequate"));
     FrameworkScenario s = new FrameworkScenario(engine, started.processInstanceId());
-    for (String step : List.of(TASK_SEND_NOTIFICATION, TASK_AGREE_SETUP_MEETING, TASK_RECORD_CORE_DOCUMENTS,
-        TASK_RECORD_LAC_LETTER, TASK_RECORD_CASE_LIST)) {
+    for (String step : List.of(TASK_SEND_NOTIFICATION, TASK_AGREE_SETUP_MEETING, CALL_RECORD_CORE_DOCUMENTS,
+        TASK_RECORD_LAC_LETTER, CALL_RECORD_CASE_LIST)) {
       s.complete(step);
     }
     s.complete(TASK_SETUP_MEETING, Map.of("initialLacCaseIds", "L201, L202, L203, L204"));
     s.complete(TASK_SELECT_ADDITIONAL_CASES, Map.of("additionalLacCaseIds", "L205, L206, L207, L208, L209, L210"));
-    s.complete(TASK_RECEIVE_COUNCIL_AUDIT);
+    s.complete(CALL_RECEIVE_COUNCIL_AUDIT);
     s.complete(TASK_FIELDWORK);
     s.complete(TASK_CQC_FIELDWORK);
 

@@ -104,6 +104,14 @@ class DiagramImagesTest {
       }
       String svg = Files.readString(image, StandardCharsets.UTF_8);
       assertThat(svg).as(image.toString()).startsWith("<?xml").contains("<svg");
+      // A collapsed subprocess's elements are drawn in the picture of its own plane, <name>.<subprocess id>.svg.
+      String name = bpmn.getFileName().toString().replaceAll("\\.bpmn$", "");
+      try (var planes = Files.list(IMAGES)) {
+        for (Path plane : planes.filter(p -> p.getFileName().toString().startsWith(name + ".")
+            && p.getFileName().toString().endsWith(".svg") && !p.equals(image)).sorted().toList()) {
+          svg += Files.readString(plane, StandardCharsets.UTF_8);
+        }
+      }
       Matcher drawn = DRAWN.matcher(Files.readString(bpmn, StandardCharsets.UTF_8));
       while (drawn.find()) {
         String id = drawn.group(1);
