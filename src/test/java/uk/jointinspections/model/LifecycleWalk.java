@@ -30,8 +30,10 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
  * Walks one process instance (with the processes it calls) to its end as its people would, on time: each open task
  * is completed by its holder at 09:00 London on its due day (just before its deadline when that is earlier, at once
  * when it has none, or when it opened after that moment), a timer the process waits on fires at its moment, and a
- * message it waits on with no task open comes from the handler given for it. Before each of these moves it records
- * what a person or a client sees: the open tasks, the messages awaited and the moments of the timers set.
+ * message it waits on with no task open comes from the handler given for it. Tasks due at the same moment are done in
+ * the order of what they show (name, key, then holders), never of a generated id, so that the walk is the same on H2
+ * and PostgreSQL. Before each of these moves it records what a person or a client sees: the open tasks, the messages
+ * awaited and the moments of the timers set.
  */
 final class LifecycleWalk {
 
@@ -125,7 +127,7 @@ final class LifecycleWalk {
           .thenComparing(t -> Objects.toString(t.getDueDate() == null ? null : t.getDueDate().toInstant(), "~"))
           .thenComparing(t -> Objects.toString(t.getName(), ""))
           .thenComparing(Task::getTaskDefinitionKey)
-          .thenComparing(Task::getCreateTime)).orElse(null);
+          .thenComparing(t -> describe(t).toString())).orElse(null);
       Job timer = timers.stream().min(Comparator.comparing(Job::getDuedate)).orElse(null);
       if (next == null && timer == null) {
         TreeSet<String> awaited = awaitedMessages();
