@@ -81,7 +81,20 @@ final class BehaviourRecording {
     return ordered;
   }
 
-  /** Compares {@code actual} with the recording {@code framework/name}, or rewrites the recording when updating. */
+  private final List<String> mismatches = new ArrayList<>();
+
+  /** Fails naming every recording this run differed from, each with its diff. */
+  void verify() {
+    if (!mismatches.isEmpty()) {
+      fail(String.join("\n\n", mismatches) + "\n\nIf the change is intended, rewrite the recordings with"
+          + " -Drecordings.update=true and review the diff.");
+    }
+  }
+
+  /**
+   * Compares {@code actual} with the recording {@code framework/name}, or rewrites the recording when updating. A
+   * difference is reported by {@link #verify}, so that one run names every recording that differs.
+   */
   void check(String framework, String name, JsonNode actual) {
     String text = render(replace(actual.deepCopy()));
     Path file = ROOT.resolve(framework).resolve(name);
@@ -92,12 +105,14 @@ final class BehaviourRecording {
         return;
       }
       if (!Files.exists(file)) {
-        fail("No recording " + file + " yet. Record it with -Drecordings.update=true, then review and commit it.");
+        mismatches.add("No recording " + file + " yet. Record it with -Drecordings.update=true, then review and"
+            + " commit it.");
+        return;
       }
       String expected = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
       if (!expected.equals(text)) {
-        fail("Behaviour differs from the recording " + file + " (- recorded, + now):\n" + diff(expected, text)
-            + "\nIf the change is intended, rewrite the recordings with -Drecordings.update=true and review the diff.");
+        mismatches.add("Behaviour differs from the recording " + file + " (- recorded, + now):\n"
+            + diff(expected, text));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -158,12 +173,12 @@ final class BehaviourRecording {
         lines.add(String.format("%6d   %s", i + 1, a[i]));
         i++;
         j++;
-      } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
-        changed.add(lines.size());
-        lines.add(String.format("%6s + %s", "", b[j++]));
-      } else {
+      } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
         changed.add(lines.size());
         lines.add(String.format("%6d - %s", i + 1, a[i++]));
+      } else {
+        changed.add(lines.size());
+        lines.add(String.format("%6s + %s", "", b[j++]));
       }
     }
     StringBuilder out = new StringBuilder();
