@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +179,7 @@ class BehaviourRecordingTest {
     clock("2026-09-28T10:00");
     String inspection = started(start("jtai-2017", "Eastshire", "neglect", "2026-10-06", null).apply(reference));
     // Moved to its letter, as the complaint tests do: sent on Wednesday 9 December, published on Friday 11.
-    org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder modification = engine.getRuntimeService()
+    ProcessInstanceModificationBuilder modification = engine.getRuntimeService()
         .createProcessInstanceModification(inspection)
         .startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER);
     for (var child : engine.getRuntimeService().getActivityInstance(inspection).getChildActivityInstances()) {
@@ -313,7 +316,7 @@ class BehaviourRecordingTest {
   // ---- the recording itself ----
 
   /** How to start one inspection with a given reference, through the API as the lead inspector. */
-  private java.util.function.Function<String, ResponseEntity<JsonNode>> start(String framework, String localAuthority,
+  private Function<String, ResponseEntity<JsonNode>> start(String framework, String localAuthority,
       String theme, String notification, String fieldworkStart) {
     return reference -> {
       Map<String, Object> request = new LinkedHashMap<>();
@@ -334,7 +337,7 @@ class BehaviourRecordingTest {
     };
   }
 
-  private java.util.function.Function<String, ResponseEntity<JsonNode>> slac(boolean noNotice) {
+  private Function<String, ResponseEntity<JsonNode>> slac(boolean noNotice) {
     return reference -> {
       Map<String, Object> request = new LinkedHashMap<>();
       request.put("framework", "slac-2009");
@@ -351,8 +354,8 @@ class BehaviourRecordingTest {
 
   /** Starts at {@code now}, records the fresh timeline, walks the lifecycle with what the framework's steps need. */
   private void record(String name, String now,
-      java.util.function.Function<String, ResponseEntity<JsonNode>> start,
-      java.util.function.UnaryOperator<LifecycleWalk> steps) {
+      Function<String, ResponseEntity<JsonNode>> start,
+      UnaryOperator<LifecycleWalk> steps) {
     String reference = reference(name);
     BehaviourRecording recording = new BehaviourRecording().normalise(reference, "<reference>");
     clock(now);

@@ -1,7 +1,11 @@
 package uk.jointinspections.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -222,15 +227,15 @@ final class LifecycleWalk {
       Map<String, Object> answers = new HashMap<>();
       answer(FORMS.readTree(in), answers);
       return answers;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper FORMS = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper FORMS = new ObjectMapper();
 
-  private static void answer(com.fasterxml.jackson.databind.JsonNode container, Map<String, Object> answers) {
-    for (com.fasterxml.jackson.databind.JsonNode field : container.path("components")) {
+  private static void answer(JsonNode container, Map<String, Object> answers) {
+    for (JsonNode field : container.path("components")) {
       answer(field, answers);
       String key = field.path("key").asText(null);
       if (key == null || !field.path("validate").path("required").asBoolean(false)) {
@@ -287,7 +292,7 @@ final class LifecycleWalk {
   /** The form the Tasklist opens: a Camunda Form by id, or a form key. */
   private String formKey(Task task) {
     Task withForm = engine.getTaskService().createTaskQuery().taskId(task.getId()).initializeFormKeys().singleResult();
-    org.camunda.bpm.engine.form.CamundaFormRef ref = withForm.getCamundaFormRef();
+    CamundaFormRef ref = withForm.getCamundaFormRef();
     return ref != null ? "camunda-forms:" + ref.getKey() + (ref.getBinding() == null ? "" : " (" + ref.getBinding() + ")")
         : withForm.getFormKey();
   }
