@@ -62,6 +62,14 @@ import uk.jointinspections.calendar.DeadlineDefinition;
  */
 public class ModelConsistencyChecker {
 
+  /**
+   * The engine evaluates a user task's documentation as its description, so an expression there is either a mistake
+   * in the prose or deliberate: a called building block describing its step by a variable it is given or by the call
+   * activity that called it (inspection.CallingStep).
+   */
+  private static final java.util.regex.Pattern DELIBERATE_DESCRIPTION_EXPRESSIONS = java.util.regex.Pattern.compile(
+      "\\$\\{(?:[A-Za-z][A-Za-z0-9]*|callingStep\\.(?:description|name)\\(execution\\))}");
+
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String ESCALATION_TIMER_TEMPLATE = "uk.jointinspections.escalation-timer";
   static final String AWAITS_SUBMISSION_TEMPLATE = "uk.jointinspections.awaits-submission";
@@ -372,8 +380,10 @@ public class ModelConsistencyChecker {
       problems.build(file + ": '" + task.getId() + "' has no documentation (the Tasklist's description of the step)");
     } else if (paragraph != null && !description.contains(paragraph.strip())) {
       problems.build(file + ": '" + task.getId() + "' documentation does not mention its paragraph '" + paragraph + "'");
-    } else if (description.contains("${") || description.contains("#{")) {
-      problems.build(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it");
+    } else if (!DELIBERATE_DESCRIPTION_EXPRESSIONS.matcher(description).replaceAll("").matches("(?s)(?!.*[$#]\\{).*")) {
+      problems.build(file + ": '" + task.getId() + "' documentation contains an expression; the engine would evaluate it"
+          + " (only a variable, ${name}, or the calling step's ${callingStep.description(execution)} or"
+          + " ${callingStep.name(execution)} is meant to be)");
     }
     checkChildSelection(file, task, problems);
     checkRequiredWhen(file, task, problems);
