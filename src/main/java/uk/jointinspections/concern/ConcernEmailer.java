@@ -95,7 +95,7 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
     String concernId = execution.getProcessInstanceId();
     String kind = ConcernVariant.of((String) execution.getVariable(VAR_FRAMEWORK)).annexC ? "category-1"
         : "written-confirmation";
-    notifications.requestComposed("concern:" + concernId + ":" + kind + ":" + addressee, recipient, subject, NAME,
+    notifications.requestComposed(execution, "concern:" + concernId + ":" + kind + ":" + addressee, recipient, subject, NAME,
         concernId, record);
   }
 

@@ -79,7 +79,7 @@ public class AnnexBNotifier implements TaskListener {
       record.put(NotificationProcess.VAR_INSPECTION_REFERENCE, reference);
       record.put(NotificationProcess.VAR_TASK_ID, task.getId());
       record.put(NotificationProcess.VAR_ADDRESSEE, inspectorate);
-      notifications.request("annex-b:" + reference + ":" + inspectorate + ":" + recipient, recipient,
+      notifications.request(task.getExecution(), "annex-b:" + reference + ":" + inspectorate + ":" + recipient, recipient,
           email.subject(), email.body(), record);
     }
   }

@@ -97,6 +97,6 @@ public class InspectorateNotifier implements TaskListener {
     record.put(NotificationProcess.VAR_INSPECTION_REFERENCE, reference);
     record.put(NotificationProcess.VAR_TASK_ID, task.getId());
     record.put(NotificationProcess.VAR_ADDRESSEE, addressee);
-    notifications.request(task.getId() + ":" + event + ":" + address, address, subject, body, record);
+    notifications.request(task.getExecution(), task.getId() + ":" + event + ":" + address, address, subject, body, record);
   }
 }

@@ -10,11 +10,14 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 
 /**
- * History level "full" for everything but the notification process, whose instances keep only what an operator uses:
+ * History level "full" for everything but notifications: a notification job ({@link NotificationJobHandler}) logs its
+ * failures and its success, not its creation; and instances of the notification process, which e-mails were until
+ * they became jobs and which those started then still run on, keep only what an operator uses:
  * the instance (started, ended, its business key), its variables (recipient, subject, body, sentAt), incidents and
  * the log of failed attempts and of the one that sent it (which node, when: in a cluster, what an operator asks
  * about a late or repeated e-mail). Left out for notifications: activity instances (start, send, end: the same three
@@ -56,7 +59,8 @@ final class NotificationHistoryLevel implements HistoryLevel {
 
   private boolean ofNotification(Object entity) {
     if (entity instanceof Job job) {
-      return NotificationProcess.KEY.equals(job.getProcessDefinitionKey());
+      return NotificationProcess.KEY.equals(job.getProcessDefinitionKey())
+          || job instanceof JobEntity jobEntity && NotificationJobHandler.isNotification(jobEntity);
     }
     if (entity instanceof HistoryEvent event) {
       return event.getProcessDefinitionKey() != null ? NotificationProcess.KEY.equals(event.getProcessDefinitionKey())

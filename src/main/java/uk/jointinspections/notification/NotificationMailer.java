@@ -17,7 +17,8 @@ import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the e-mail of one notification instance. Runs in its own job: when the SMTP server refuses, the exception
+ * Sends the e-mail of one notification: a {@link NotificationJobHandler} job, or an instance of the notification
+ * process started before notifications were jobs. Runs in its own job: when the SMTP server refuses, the exception
  * rolls back this job only, the engine retries it (R5/PT5M) and, when retries run out, raises an incident.
  * Idempotent by business key (task, event, address): {@link NotificationSendLog} lets one transaction only send a
  * key, and the Message-ID derived from the key lets a mail server or client drop the one duplicate SMTP cannot
@@ -32,31 +33,47 @@ public class NotificationMailer implements JavaDelegate {
   private final NotificationProperties properties;
   private final NotificationSendLog sendLog;
   private final Map<String, NotificationBodyComposer> composers;
+  private final NotificationStore store;
 
   public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties, NotificationSendLog sendLog,
-      Map<String, NotificationBodyComposer> composers) {
+      Map<String, NotificationBodyComposer> composers, NotificationStore store) {
+    this.store = store;
     this.mailSender = mailSender;
     this.properties = properties;
     this.sendLog = sendLog;
     this.composers = composers;
   }
 
+  /** An instance of the notification process started before notifications were jobs. */
   @Override
   public void execute(DelegateExecution execution) {
-    String key = execution.getProcessBusinessKey();
+    if (send(execution.getProcessBusinessKey(), execution.getVariables())) {
+      execution.setVariable(NotificationProcess.VAR_SENT_AT, ClockUtil.getCurrentTime());
+    }
+  }
+
+  /** The notification of this key, as {@link NotificationStore} holds it: a {@link NotificationJobHandler} job. */
+  void send(String key) {
+    Notification notification = store.find(key)
+        .orElseThrow(() -> new IllegalStateException("No notification '" + key + "' was requested"));
+    send(key, notification.variables());
+  }
+
+  /** False when another job has sent, or is sending, this key. */
+  private boolean send(String key, Map<String, Object> variables) {
     if (key != null && !sendLog.claim(key, ClockUtil.getCurrentTime().toInstant())) {
       LOG.info("Notification {} was already sent by another job; not sending it again", key);
-      return;
+      return false;
     }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(properties.getFrom());
-    NotificationBodyComposer composer = composer(execution);
-    String source = (String) execution.getVariable(NotificationProcess.VAR_BODY_SOURCE);
-    message.setTo(composer == null ? (String) execution.getVariable(NotificationProcess.VAR_RECIPIENT)
-        : composer.recipient(source, execution.getVariables()));
-    message.setSubject((String) execution.getVariable(NotificationProcess.VAR_SUBJECT));
-    message.setText(composer == null ? (String) execution.getVariable(NotificationProcess.VAR_BODY)
-        : composer.compose(source, execution.getVariables()));
+    NotificationBodyComposer composer = composer(variables);
+    String source = (String) variables.get(NotificationProcess.VAR_BODY_SOURCE);
+    message.setTo(composer == null ? (String) variables.get(NotificationProcess.VAR_RECIPIENT)
+        : composer.recipient(source, variables));
+    message.setSubject((String) variables.get(NotificationProcess.VAR_SUBJECT));
+    message.setText(composer == null ? (String) variables.get(NotificationProcess.VAR_BODY)
+        : composer.compose(source, variables));
     MimeMessage mime = mailSender.createMimeMessage();
     try {
       message.copyTo(new MimeMailMessage(mime));
@@ -68,12 +85,12 @@ public class NotificationMailer implements JavaDelegate {
       throw new MailPreparationException(e);
     }
     mailSender.send(mime);
-    execution.setVariable(NotificationProcess.VAR_SENT_AT, ClockUtil.getCurrentTime());
+    return true;
   }
 
   /** The composer that writes the body (and may resolve the recipient); null for a body stored with the notification. */
-  private NotificationBodyComposer composer(DelegateExecution execution) {
-    String composerName = (String) execution.getVariable(NotificationProcess.VAR_BODY_COMPOSER);
+  private NotificationBodyComposer composer(Map<String, Object> variables) {
+    String composerName = (String) variables.get(NotificationProcess.VAR_BODY_COMPOSER);
     if (composerName == null) {
       return null;
     }

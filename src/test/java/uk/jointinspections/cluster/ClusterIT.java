@@ -277,10 +277,10 @@ class ClusterIT {
     startInspections("OUTAGE", 4);
     assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON t.PROC_INST_ID_ = e.ID_"
         + " WHERE e.BUSINESS_KEY_ LIKE 'OUTAGE-%'")).as("inspectors' tasks exist without mail").isPositive();
-    List<String> jobs = queryStrings("SELECT ID_ FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'");
+    List<String> jobs = queryStrings("SELECT ID_ FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'inspection-notification'");
     assertThat(jobs).as("notifications queued").isNotEmpty();
     awaitCondition("every notification attempt failed once and waits to retry", QUIET,
-        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'"
+        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'inspection-notification'"
             + " AND RETRIES_ = 4 AND EXCEPTION_MSG_ IS NOT NULL AND LOCK_OWNER_ IS NULL") == jobs.size());
 
     // The retry cycle (R5/PT5M) would take 25 minutes; its attempts are made due now, as the cycle would make them.
@@ -301,12 +301,20 @@ class ClusterIT {
         .json().path("count").asLong() == exhausted.size());
     // The REST incident list (what Cockpit shows) names each failed job; the operators' metrics count them.
     List<String> incidentJobs = new ArrayList<>();
-    nodeB.call("GET", "/engine-rest/incident?incidentType=failedJob&processDefinitionKeyIn=notification", "admin",
-        ADMIN_PASSWORD, null).json().forEach(incident -> incidentJobs.add(incident.path("configuration").asText()));
+    List<String> incidentInstances = new ArrayList<>();
+    nodeB.call("GET", "/engine-rest/incident?incidentType=failedJob", "admin", ADMIN_PASSWORD, null).json()
+        .forEach(incident -> {
+          incidentJobs.add(incident.path("configuration").asText());
+          incidentInstances.add(incident.path("processInstanceId").asText());
+        });
     assertThat(incidentJobs).containsExactlyInAnyOrderElementsOf(exhausted);
+    // Each on the inspection whose step caused the e-mail, where Cockpit shows it.
+    assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE ID_ = PROC_INST_ID_ AND BUSINESS_KEY_ LIKE"
+        + " 'OUTAGE-%' AND ID_ IN (" + inList(incidentInstances) + ")"))
+        .as("incidents on the inspections").isEqualTo(incidentInstances.stream().distinct().count());
     for (AppNode node : List.of(nodeA, nodeB)) {
       awaitCondition("node " + node.name + " reports the open incidents", QUIET, () -> node.call("GET",
-          "/actuator/metrics/camunda.incidents.open?tag=type:failedJob&tag=process:notification", "admin",
+          "/actuator/metrics/camunda.incidents.open?tag=type:failedJob", "admin",
           ADMIN_PASSWORD, null).json().path("measurements").get(0).path("value").asLong() == exhausted.size());
     }
 
@@ -329,7 +337,7 @@ class ClusterIT {
       makeDueNow(nodeB, job);
     }
     awaitCondition("retried notifications delivered", QUIET,
-        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE PROCESS_DEF_KEY_ = 'notification'") == 0);
+        () -> queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'inspection-notification'") == 0);
     assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_INCIDENT")).as("incidents resolved by the retry").isZero();
     Map<String, Long> byMessageId = new HashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {
@@ -476,10 +484,12 @@ class ClusterIT {
   }
 
   void assertEveryNotificationDeliveredOnce(boolean duplicatesAfterACrashAllowed) throws Exception {
-    assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_EXECUTION e JOIN ACT_RE_PROCDEF d ON e.PROC_DEF_ID_ = d.ID_"
-        + " WHERE d.KEY_ = 'notification'")).as("notifications still waiting").isZero();
-    List<String> keys = queryStrings("SELECT BUSINESS_KEY_ FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'notification'");
-    assertThat(keys).as("notification instances").isNotEmpty();
+    assertThat(queryLong("SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'inspection-notification'"))
+        .as("notifications still waiting").isZero();
+    List<String> keys = queryStrings("SELECT KEY_ FROM INSPECTION_NOTIFICATION");
+    assertThat(keys).as("notifications").isNotEmpty();
+    assertThat(queryLong("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'notification'"))
+        .as("no process instance per e-mail").isZero();
     assertThat(queryLong("SELECT COUNT(*) FROM INSPECTION_NOTIFICATION_SENT")).isEqualTo(keys.size());
     Map<String, Long> byMessageId = new HashMap<>();
     for (MimeMessage message : smtp.getReceivedMessages()) {

@@ -23,7 +23,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.DemoMailServer;
-import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.notification.NotificationJobs;
 
 /**
  * A Category 1 concern's e-mail, with the child's case numbers and what the inspector wrote, reaches the demo's mail
@@ -59,15 +59,10 @@ class ConcernInTheMailboxTest {
     String reference = ConcernFixture.newReference();
     fixture.inspection(reference);
     ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(1));
-    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike("concern:" + concern.getId() + ":%").list();
-    assertThat(mails).hasSize(2);
-    for (HistoricProcessInstance mail : mails) {
-      management.createJobQuery().processInstanceId(mail.getId()).list()
-          .forEach(job -> management.executeJob(job.getId()));
-      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(mail.getId()).count()).isZero();
-    }
+    assertThat(NotificationJobs.withKeyPrefix(engine, "concern:" + concern.getId() + ":")).as("its two e-mails")
+        .hasSize(2);
+    assertThat(NotificationJobs.runOfInstance(engine, concern.getId())).as("failed notification jobs").isEmpty();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(concern.getId()).count()).isZero();
     ClockUtil.reset();
 
     String asAdmin = rest.withBasicAuth("admin", "test-admin-secret").getForObject("/api/mailbox.html", String.class);

@@ -27,7 +27,9 @@ import uk.jointinspections.inspection.InspectionFrameworks;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
+import uk.jointinspections.notification.Notification;
 import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.notification.NotificationStore;
 
 /** Every path of a concern, with the clock moved over Christmas 2026 so that working days matter. */
 @EngineTest
@@ -38,6 +40,7 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired NotificationStore notificationStore;
   @Autowired Timeline timeline;
   @Autowired ConcernQueries concernQueries;
   @Autowired ConcernRecordPdf recordPdf;
@@ -118,16 +121,15 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         .containsEntry(VAR_RESPONSE_DUE_DATE, Date.from(Instant.parse("2026-12-29T23:59:00Z")));
 
     // Category 1: e-mailed at once to the senior officer, the lead inspector copied, through the notification process.
-    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike("concern:" + concern.getId() + ":category-1:%").list();
-    assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+    List<Notification> mails = notificationStore.withKeyPrefix("concern:" + concern.getId() + ":category-1:");
+    assertThat(mails).extracting(Notification::key).containsExactlyInAnyOrder(
         "concern:" + concern.getId() + ":category-1:senior-officer",
         "concern:" + concern.getId() + ":category-1:ofsted-lead");
     // The body is written from the concern when sent (ConcernEmailDeliveryTest reads it); the notification only points.
-    Object source = history.createHistoricVariableInstanceQuery().processInstanceId(mails.get(0).getId())
-        .variableName(NotificationProcess.VAR_BODY_SOURCE).singleResult().getValue();
-    assertThat(source).isEqualTo(concern.getId());
+    assertThat(mails.get(0).variables()).containsEntry(NotificationProcess.VAR_BODY_SOURCE, concern.getId())
+        .doesNotContainKey(NotificationProcess.VAR_BODY);
+    assertThat(mails).extracting(Notification::processInstanceId).as("a failed delivery is the concern's incident")
+        .containsOnly(concern.getId());
 
     assertThat(concern).isWaitingAt(TASK_INFORM_LEAD_INSPECTOR, TASK_RECORD_RESPONSE);
     assertThat(concern).isNotWaitingAt(TASK_NOTIFY_SENIOR_OFFICER);
@@ -220,8 +222,7 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
     ProcessInstance concern = fixture.raise("ofsted-inspector", reference, annexC(2));
 
     assertThat(concern).isWaitingAt(TASK_NOTIFY_SENIOR_OFFICER, TASK_RECORD_RESPONSE);
-    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike("concern:" + concern.getId() + "%").count()).isZero();
+    assertThat(notificationStore.withKeyPrefix("concern:" + concern.getId())).isEmpty();
     Task notify = fixture.task(concern, TASK_NOTIFY_SENIOR_OFFICER);
     assertThat(notify).isAssignedTo("ofsted-inspector");
     assertThat(notify.getDueDate()).isEqualTo(Instant.parse("2026-12-29T23:59:00Z"));
@@ -440,10 +441,8 @@ class ConcernReferralProcessTest extends ConcernDuringInspection {
         VAR_DCS_INFORMED_HOW, "by telephone at 10:40", "leadInspectorInformed", true));
 
     // Then confirmed in writing to the DCS's address, the lead inspector copied.
-    List<HistoricProcessInstance> mails = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike("concern:" + toDcs.getId() + ":%").list();
-    assertThat(mails).extracting(HistoricProcessInstance::getBusinessKey).containsExactlyInAnyOrder(
+    List<Notification> mails = notificationStore.withKeyPrefix("concern:" + toDcs.getId() + ":");
+    assertThat(mails).extracting(Notification::key).containsExactlyInAnyOrder(
         "concern:" + toDcs.getId() + ":written-confirmation:senior-officer",
         "concern:" + toDcs.getId() + ":written-confirmation:ofsted-lead");
     assertThat(ConcernEmailer.body(runtime.getVariables(toDcs.getId())))

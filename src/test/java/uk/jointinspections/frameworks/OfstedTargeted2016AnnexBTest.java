@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.InspectionStarts;
+import uk.jointinspections.notification.Notification;
 import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.testkit.WithEngineAssertions;
+import uk.jointinspections.notification.NotificationStore;
 
 /**
  * Paragraph 13 and Annex B of the 2016 targeted guidance: after the telephone call the lead inspector confirms the
@@ -26,6 +28,7 @@ class OfstedTargeted2016AnnexBTest {
 
   @Autowired ProcessEngine engine;
   @Autowired InspectionStarts starts;
+  @Autowired NotificationStore notificationStore;
 
   @Test
   void theDcsReceivesTheTargetedInspectionsAnnexB() {
@@ -36,11 +39,11 @@ class OfstedTargeted2016AnnexBTest {
         .hasMessageContaining("dcsEmail");
     engine.getTaskService().complete(notify, Map.of("dcsNotified", true, "dcsEmail", DCS_EMAIL));
 
-    ProcessInstance email = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, "OTA16-ANNEXB")
-        .variableValueEquals(NotificationProcess.VAR_PURPOSE, NotificationProcess.PURPOSE_ANNEX_B).singleResult();
-    Map<String, Object> variables = engine.getRuntimeService().getVariables(email.getId());
+    Notification email = notificationStore.ofInspection("OTA16-ANNEXB").stream()
+        .filter(notification -> NotificationProcess.PURPOSE_ANNEX_B.equals(notification.purpose()))
+        .filter(notification -> notification.processInstanceId().equals(s.processInstanceId))
+        .toList().get(0);
+    Map<String, Object> variables = email.variables();
     assertThat(variables.get(NotificationProcess.VAR_RECIPIENT)).isEqualTo(DCS_EMAIL);
     assertThat(variables.get(NotificationProcess.VAR_SUBJECT))
         .isEqualTo("Ofsted Targeted Local Authority Inspection of services for children Westshire");

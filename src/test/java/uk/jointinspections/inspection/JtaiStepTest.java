@@ -28,8 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.testkit.WithEngineAssertions;
+import uk.jointinspections.notification.NotificationJobs;
 
 /** Single steps started where they are, with the variables the earlier steps would have left. */
 @EngineTest
@@ -142,10 +142,7 @@ class JtaiStepTest {
     ProcessInstance pi = startBefore(TASK_NOTIFY_DCS, Map.of());
     tasks.complete(task(pi, TASK_NOTIFY_DCS).getId(), Map.of(VAR_DCS_EMAIL, "dcs@northshire.example"));
 
-    runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, pi.getBusinessKey()).list()
-        .forEach(notification -> management.createJobQuery().processInstanceId(notification.getId()).list()
-            .forEach(job -> management.executeJob(job.getId())));
+    NotificationJobs.runOfInstance(engine, pi.getId());
 
     MimeMessage annexB = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
       try {

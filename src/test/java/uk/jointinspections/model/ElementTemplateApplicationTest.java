@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,7 +41,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.identity.StaffGroup;
-import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.notification.NotificationJobs;
 
 /**
  * Steps built the way the Modeler builds them from our element templates (plus the timer and message definitions
@@ -111,7 +112,7 @@ class ElementTemplateApplicationTest {
     managementService.executeJob(timer.getId());
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count())
         .as("the escalation does not interrupt the overdue step").isEqualTo(1);
-    queuedNotifications(task.getId()).forEach(mail -> runtimeService.deleteProcessInstance(mail, "test finished"));
+    NotificationJobs.deleteWithKeyPrefix(context.getBean(ProcessEngine.class), task.getId() + ":");
   }
 
   @Test
@@ -185,10 +186,9 @@ class ElementTemplateApplicationTest {
     return targets;
   }
 
-  /** Notification e-mails waiting to be sent for the task (business key taskId:event:recipient). */
-  private List<String> queuedNotifications(String taskId) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike(taskId + ":%").list().stream().map(ProcessInstance::getId).toList();
+  /** Notification e-mails waiting to be sent for the task (key taskId:event:recipient). */
+  private List<Job> queuedNotifications(String taskId) {
+    return NotificationJobs.withKeyPrefix(context.getBean(ProcessEngine.class), taskId + ":");
   }
 
   private static ElementTemplateApplier template(String file) throws Exception {

@@ -3,6 +3,7 @@ package uk.jointinspections.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -15,7 +16,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.ValidatedStart;
-import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.notification.NotificationJobs;
 
 /** The step's documentation in the diagram is what the Tasklist shows on the task's "Description" tab. */
 @EngineTest
@@ -23,6 +24,7 @@ class TaskDescriptionTest {
 
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
+  @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
 
   @Test
@@ -45,8 +47,6 @@ class TaskDescriptionTest {
         .contains("Required by paragraphs 9, 19, 21 of the joint targeted area inspection framework");
     runtime.deleteProcessInstance(instance.getId(), "test finished");
     // The step's notification to the lead inspector is not this test's business; it must not reach later tests.
-    runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .processInstanceBusinessKeyLike(task.getId() + ":%").list()
-        .forEach(mail -> runtime.deleteProcessInstance(mail.getId(), "test finished"));
+    NotificationJobs.deleteWithKeyPrefix(engine, task.getId() + ":");
   }
 }

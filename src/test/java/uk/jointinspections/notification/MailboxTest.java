@@ -39,6 +39,7 @@ class MailboxTest {
   @Autowired RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
 
@@ -58,7 +59,7 @@ class MailboxTest {
   @AfterEach
   void cleanUp() {
     if (inspection != null) {
-      notificationsOf(reference).forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up"));
+      NotificationJobs.deleteOfInstance(engine, inspection);
       if (runtime.createProcessInstanceQuery().processInstanceId(inspection).count() > 0) {
         runtime.deleteProcessInstance(inspection, "test clean-up");
       }
@@ -70,25 +71,13 @@ class MailboxTest {
     reference = "JTAI-MBX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     long incidentsBefore = runtime.createIncidentQuery().count();
     inspection = startJtai(reference);
-    List<ProcessInstance> notifications = notificationsOf(reference);
+    List<Job> notifications = NotificationJobs.ofInstance(engine, inspection);
     assertThat(notifications).as("the new inspection's first steps are announced").isNotEmpty();
     // The job executor is off in tests; each notification's job runs here, as the executor would run it.
-    List<String> failures = new ArrayList<>();
-    for (ProcessInstance notification : notifications) {
-      for (Job job : management.createJobQuery().processInstanceId(notification.getId()).list()) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          failures.add(notification.getBusinessKey() + ": " + e.getMessage());
-        }
-      }
-    }
-    assertThat(failures).as("notification jobs that failed").isEmpty();
-    assertThat(notificationsOf(reference)).as("notifications still waiting").isEmpty();
-    for (ProcessInstance notification : notifications) {
-      assertThat(runtime.createIncidentQuery().processInstanceId(notification.getId()).count())
-          .as("incidents of " + notification.getBusinessKey()).isZero();
-    }
+    assertThat(NotificationJobs.runOfInstance(engine, inspection)).as("notification jobs that failed").isEmpty();
+    assertThat(NotificationJobs.ofInstance(engine, inspection)).as("notifications still waiting").isEmpty();
+    assertThat(runtime.createIncidentQuery().processInstanceId(inspection).count()).as("incidents of the inspection")
+        .isZero();
     assertThat(runtime.createIncidentQuery().count()).as("incidents").isEqualTo(incidentsBefore);
 
     ResponseEntity<JsonNode> asAdmin = rest.withBasicAuth("admin", ADMIN_PASSWORD).getForEntity("/api/mailbox",
@@ -171,10 +160,5 @@ class MailboxTest {
   private String startJtai(String reference) {
     // Past the analytical officer's briefing (¶10), so the inspectorates' day −1 reviews are offered and announced.
     return JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, "2027-03-15");
-  }
-
-  private List<ProcessInstance> notificationsOf(String reference) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.notification.NotificationProcess;
+import uk.jointinspections.notification.NotificationJobs;
 import uk.jointinspections.notification.Notifications;
 
 /**
@@ -36,6 +37,7 @@ import uk.jointinspections.notification.Notifications;
 class EngineMetricsTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROCESS = "test_notified_steps";
 
   @Autowired TestRestTemplate rest;
   @Autowired Notifications notifications;
@@ -43,7 +45,11 @@ class EngineMetricsTest {
   @Autowired RuntimeService runtime;
   @Autowired JavaMailSender mailSender;
 
+  @Autowired ProcessEngine engine;
+
   private int configuredMailPort;
+  private String deploymentId;
+  private String instanceId;
 
   @BeforeEach
   void mailServerDown() throws IOException {
@@ -61,8 +67,15 @@ class EngineMetricsTest {
   }
 
   private void deleteNotifications() {
-    runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up"));
+    if (instanceId != null) {
+      NotificationJobs.deleteOfInstance(engine, instanceId);
+      runtime.deleteProcessInstance(instanceId, "test clean-up");
+      instanceId = null;
+    }
+    if (deploymentId != null) {
+      engine.getRepositoryService().deleteDeployment(deploymentId, true);
+      deploymentId = null;
+    }
   }
 
   @Test
@@ -98,10 +111,14 @@ class EngineMetricsTest {
     double failedBefore = metric("camunda.engine.events", "event:job-failed");
     double dueBefore = metric("camunda.jobs.due");
     double withoutRetriesBefore = metric("camunda.jobs.without.retries");
-    double incidentsBefore = metric("camunda.incidents.open", "type:failedJob", "process:notification");
+    deploymentId = engine.getRepositoryService().createDeployment()
+        .addClasspathResource("notification/notified_steps.bpmn").deploy().getId();
+    // The test process's series appears with its deployment, once the cached snapshot is renewed: until then, none.
+    double incidentsBefore = metricOrZero("camunda.incidents.open", "type:failedJob", "process:" + PROCESS);
 
-    notifications.request("metrics:outage:" + System.nanoTime(), "hmicfrs@inspections.example", "Metrics", "Body",
-        Map.of());
+    // The step's announcement to CQC's mailbox is the notification.
+    instanceId = runtime.startProcessInstanceByKey(PROCESS, "METRICS-" + System.nanoTime(),
+        Map.of("leadInspector", "ofsted-lead")).getId();
     assertThat(metric("camunda.jobs.due")).as("the queued mail is due").isEqualTo(dueBefore + 1);
 
     int attempts = 0;
@@ -116,23 +133,25 @@ class EngineMetricsTest {
         .isEqualTo(failedBefore + attempts);
     assertThat(metric("camunda.jobs.without.retries")).isEqualTo(withoutRetriesBefore + 1);
     assertThat(metric("camunda.jobs.due")).as("a job without retries is not due").isEqualTo(dueBefore);
-    assertThat(metric("camunda.incidents.open", "type:failedJob", "process:notification"))
+    assertThat(metric("camunda.incidents.open", "type:failedJob", "process:" + PROCESS))
         .isEqualTo(incidentsBefore + 1);
-    assertThat(runtime.createIncidentQuery().processInstanceId(mailJob().getProcessInstanceId()).count()).isOne();
+    assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).as("on the inspection").isOne();
 
     String prometheus = rest.withBasicAuth("operator", "demo").getForObject("/actuator/prometheus", String.class);
-    assertThat(prometheusValue(prometheus, "camunda_incidents_open", "process=\"notification\",type=\"failedJob\""))
+    assertThat(prometheusValue(prometheus, "camunda_incidents_open", "process=\"" + PROCESS + "\",type=\"failedJob\""))
         .isEqualTo(incidentsBefore + 1);
     assertThat(prometheusValue(prometheus, "camunda_engine_events_total", "event=\"job-failed\""))
         .isEqualTo(failedBefore + attempts);
 
     deleteNotifications();
-    assertThat(metric("camunda.incidents.open", "type:failedJob", "process:notification"))
+    assertThat(metric("camunda.incidents.open", "type:failedJob", "process:" + PROCESS))
         .as("the incident is gone with its instance").isEqualTo(incidentsBefore);
   }
 
   private Job mailJob() {
-    return management.createJobQuery().processDefinitionKey(NotificationProcess.KEY).singleResult();
+    List<Job> jobs = NotificationJobs.ofInstance(engine, instanceId);
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0);
   }
 
   private List<String> metricNames() {
@@ -151,6 +170,16 @@ class EngineMetricsTest {
         .getForEntity(path.toString(), String.class);
     assertThat(response.getStatusCode()).as("%s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
     return json(response).path("measurements").get(0).path("value").asDouble();
+  }
+
+  private double metricOrZero(String name, String... tags) {
+    StringBuilder path = new StringBuilder("/actuator/metrics/").append(name);
+    for (int i = 0; i < tags.length; i++) {
+      path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
+    }
+    ResponseEntity<String> response = rest.withBasicAuth("admin", "test-admin-secret")
+        .getForEntity(path.toString(), String.class);
+    return response.getStatusCode() == HttpStatus.NOT_FOUND ? 0 : metric(name, tags);
   }
 
   private static double prometheusValue(String text, String name, String labels) {

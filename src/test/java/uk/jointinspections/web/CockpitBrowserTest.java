@@ -34,16 +34,18 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.identity.StaffGroup;
-import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.notification.Notification;
+import uk.jointinspections.notification.NotificationJobs;
+import uk.jointinspections.notification.NotificationStore;
 
 /**
  * Cockpit in a real browser, for the operator (docs/authorization-matrix.md: operators see every inspection's
  * instances and incidents, not concerns or conduct complaints, and retry failed jobs). The incident is the one an
  * operator meets in real life: a JTAI starts while the mail server is unreachable, so its notification e-mails fail
- * until their retries are used up. The operator finds the incidents on the "Notification e-mail" definition, opens
- * the failed "Send the e-mail" step with the mail server's error, and, with the mail server back, retries it from
- * Cockpit: the e-mail is delivered and the incident is gone. Screenshots of every step in target/screenshots/.
+ * until their retries are used up. The operator finds the incidents on the inspection itself, on the steps whose
+ * e-mails failed, with the mail server's error, and, with the mail server back, retries one from Cockpit: the e-mail
+ * is delivered and its incident is gone. Screenshots of every step in target/screenshots/.
  */
 @ApplicationTest
 @Tag("browser")
@@ -58,6 +60,8 @@ class CockpitBrowserTest {
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired JavaMailSender mailSender;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired NotificationStore store;
 
   private WebappBrowser browser;
   private int configuredMailPort;
@@ -99,9 +103,7 @@ class CockpitBrowserTest {
       }
       if (inspection != null) {
         // The inspection and its notifications, so that other tests do not meet this test's incidents.
-        runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-            .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list()
-            .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test clean-up"));
+        NotificationJobs.deleteOfInstance(engine, inspection);
         if (runtime.createProcessInstanceQuery().processInstanceId(inspection).count() > 0) {
           runtime.deleteProcessInstance(inspection, "test clean-up");
         }
@@ -110,34 +112,27 @@ class CockpitBrowserTest {
   }
 
   @Test
-  void theOperatorFindsTheFailedNotificationOfAnInspectionAndRetriesItOnceTheMailServerIsBack() throws Exception {
+  void theOperatorFindsTheFailedNotificationsOnTheInspectionAndRetriesOneOnceTheMailServerIsBack() throws Exception {
     reference = "JTAI-OPS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     inspection = startJtai(reference);
 
     // The inspection's first steps are announced while the mail server is down; the job executor's attempts
     // (R5/PT5M) all fail, here made at once, until each notification is an incident.
-    List<ProcessInstance> notifications = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list();
+    List<Job> notifications = NotificationJobs.ofInstance(engine, inspection);
     assertThat(notifications).as("the new inspection's steps are announced by e-mail").isNotEmpty();
-    for (ProcessInstance notification : notifications) {
+    for (Job notification : notifications) {
       failUntilRetriesAreUsedUp(notification.getId());
     }
-    List<Incident> incidents = new ArrayList<>();
-    for (ProcessInstance notification : notifications) {
-      Incident incident = runtime.createIncidentQuery().processInstanceId(notification.getId()).singleResult();
-      assertThat(incident).as("incident of notification " + notification.getBusinessKey()).isNotNull();
-      assertThat(incident.getActivityId()).isEqualTo(NotificationProcess.TASK_SEND_MAIL);
+    List<Incident> incidents = runtime.createIncidentQuery().processInstanceId(inspection).list();
+    assertThat(incidents).as("one incident per notification, on the inspection itself").hasSize(notifications.size());
+    assertThat(incidents).extracting(Incident::getConfiguration)
+        .containsExactlyInAnyOrderElementsOf(notifications.stream().map(Job::getId).toList());
+    for (Incident incident : incidents) {
       assertThat(incident.getIncidentMessage()).startsWith(MAIL_DOWN);
-      incidents.add(incident);
+      assertThat(incident.getActivityId()).as("on the step that caused the e-mail").isNotNull();
     }
-    String definitionId = notifications.get(0).getProcessDefinitionId();
-    List<ProcessInstance> toCqcMailbox = runtime.createProcessInstanceQuery().processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference)
-        .variableValueEquals(NotificationProcess.VAR_ADDRESSEE, "cqc").list();
-    assertThat(toCqcMailbox).as("a step offered to CQC is announced to CQC's mailbox").isNotEmpty();
-    ProcessInstance toCqc = toCqcMailbox.get(0);
-    long openIncidents = runtime.createIncidentQuery().processDefinitionId(definitionId).count();
+    assertThat(store.ofInspection(reference)).extracting(Notification::addressee)
+        .as("a step offered to CQC is announced to CQC's mailbox").contains("cqc");
 
     browser.logIn("cockpit", "operator", "demo");
     // The dashboard counts every incident the operator may see: ours among them.
@@ -145,46 +140,26 @@ class CockpitBrowserTest {
     browser.screenshot("dashboard");
 
     // The running inspection, found by its reference among the JTAI's instances.
-    browser.open("/camunda/app/cockpit/default/#/process-definition/"
-        + runtime.createProcessInstanceQuery().processInstanceId(inspection).singleResult().getProcessDefinitionId()
-        + "/runtime");
+    String definitionId = runtime.createProcessInstanceQuery().processInstanceId(inspection).singleResult()
+        .getProcessDefinitionId();
+    browser.open("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
     browser.waitForText("Joint targeted area inspection", reference);
     browser.screenshot("running-inspection");
 
-    // The process definitions: "Notification e-mail" with its incidents.
-    browser.open("/camunda/app/cockpit/default/#/processes");
-    By notificationIncidents = By.xpath("//tr[.//a[normalize-space(.)='Notification e-mail']]/td[contains(@class,'incidents')]");
-    browser.waitForElementText(notificationIncidents, count -> count.strip().equals(String.valueOf(openIncidents)));
-    browser.screenshot("processes-with-incidents");
-
-    // The definition: the diagram marks "Send the e-mail" with its incidents, and the incidents tab says why.
-    browser.open("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
-    By sendMailIncidents = By.cssSelector(".djs-overlays[data-container-id='" + NotificationProcess.TASK_SEND_MAIL
-        + "'] .instance-incidents");
-    browser.waitUntil(d -> d.findElements(sendMailIncidents).stream()
-        .anyMatch(badge -> badge.getText().strip().equals(String.valueOf(openIncidents))));
-    browser.screenshot("definition-diagram");
-    browser.clickable(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Incidents']")).click();
+    // The inspection: its incidents tab lists the failed e-mails, each with the step that caused it and why. (The
+    // diagram marks no step: the incidents are the instance's own, not of an activity instance, and a step that
+    // caused an e-mail may well be done.)
+    browser.open("/camunda/app/cockpit/default/#/process-instance/" + inspection + "/runtime?tab=incidents-tab");
+    browser.waitForText("Instance ID:", reference);
     By incidentRows = By.xpath("//table[.//th[normalize-space(.)='Failing Activity']]/tbody/tr");
     List<String> rows = browser.waitUntil(d -> {
       List<String> texts = d.findElements(incidentRows).stream().map(WebElement::getText).toList();
-      return texts.size() == openIncidents ? texts : null;
+      return texts.size() == incidents.size() ? texts : null;
     });
-    for (Incident incident : incidents) {
-      assertThat(rows).as("the incident of notification " + incident.getProcessInstanceId())
-          .anySatisfy(row -> assertThat(row).contains(incident.getProcessInstanceId(), MAIL_DOWN, "Send the e-mail",
-              "Failed Job"));
-    }
-    browser.screenshot("definition-incidents");
+    assertThat(rows).allSatisfy(row -> assertThat(row).contains(MAIL_DOWN, "Failed Job"));
+    browser.screenshot("inspection-incidents");
 
-    // The notification that should have told CQC: its incident, on the failed step, with the mail server's error.
-    browser.open("/camunda/app/cockpit/default/#/process-instance/" + toCqc.getId() + "/runtime?tab=incidents-tab");
-    browser.waitForText("Instance ID:", toCqc.getBusinessKey());
-    String incidentRow = browser.waitForElementText(incidentRows, row -> row.contains(MAIL_DOWN));
-    assertThat(incidentRow).contains("Send the e-mail", "Failed Job");
-    browser.screenshot("instance-incident");
-
-    // The mail server is back on the configured port; the operator retries the failed job from Cockpit.
+    // The mail server is back on the configured port; the operator retries one failed e-mail from Cockpit.
     mailServer = new GreenMail(new ServerSetup(unreachableMailPort, null, ServerSetup.PROTOCOL_SMTP));
     mailServer.start();
     browser.clickable(By.cssSelector("a[ng-click='openJobRetryDialog(incident)']")).click();
@@ -198,27 +173,24 @@ class CockpitBrowserTest {
     browser.screenshot("retried");
     browser.clickable(ok).click();
 
-    Job retried = management.createJobQuery().processInstanceId(toCqc.getId()).singleResult();
-    assertThat(retried.getRetries()).as("Cockpit gave the failed job another attempt").isEqualTo(1);
+    List<Job> retried = NotificationJobs.ofInstance(engine, inspection).stream().filter(job -> job.getRetries() > 0)
+        .toList();
+    assertThat(retried).as("Cockpit gave one failed job another attempt").singleElement()
+        .satisfies(job -> assertThat(job.getRetries()).isEqualTo(1));
     // What the job executor does with it next; it is off in tests, so that each test decides when jobs run.
-    management.executeJob(retried.getId());
+    management.executeJob(retried.get(0).getId());
 
     MimeMessage[] delivered = mailServer.getReceivedMessages();
     assertThat(delivered).hasSize(1);
-    assertThat(delivered[0].getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("cqc@inspections.example");
     assertThat(delivered[0].getSubject()).startsWith("[" + reference + "]");
-    assertThat(runtime.createIncidentQuery().processInstanceId(toCqc.getId()).count()).isZero();
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(toCqc.getId()).count())
-        .as("the notification has ended: its e-mail is sent").isZero();
+    assertThat(runtime.createIncidentQuery().processInstanceId(inspection).count()).isEqualTo(incidents.size() - 1);
+    assertThat(NotificationJobs.ofInstance(engine, inspection)).as("the sent notification's job is done")
+        .hasSize(notifications.size() - 1);
 
-    // Cockpit: one incident fewer on the definition, and the retried notification no longer among them.
-    browser.open("/camunda/app/cockpit/default/#/processes");
-    browser.waitForElementText(notificationIncidents, count -> count.strip().equals(String.valueOf(openIncidents - 1)));
-    browser.screenshot("one-incident-fewer");
-    browser.open("/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
-    browser.clickable(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Incidents']")).click();
-    browser.waitUntil(d -> d.findElements(incidentRows).size() == openIncidents - 1);
-    assertThat(browser.text()).doesNotContain(toCqc.getId());
+    // Cockpit: one incident fewer on the inspection.
+    browser.open("/camunda/app/cockpit/default/#/process-instance/" + inspection + "/runtime?tab=incidents-tab");
+    browser.waitForText("Instance ID:", reference);
+    browser.waitUntil(d -> d.findElements(incidentRows).size() == incidents.size() - 1);
     browser.screenshot("remaining-incidents");
   }
 
@@ -233,7 +205,7 @@ class CockpitBrowserTest {
 
   private void failUntilRetriesAreUsedUp(String notificationId) {
     for (int attempt = 0; attempt < 10; attempt++) {
-      Job job = management.createJobQuery().processInstanceId(notificationId).singleResult();
+      Job job = management.createJobQuery().jobId(notificationId).singleResult();
       if (job.getRetries() == 0) {
         return;
       }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +22,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.notification.DemoMailServer;
-import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.notification.NotificationJobs;
 
 /**
  * The administrator's Mailbox in a real browser: Admin's dashboard has a "Mailbox" section whose link opens the page of
@@ -42,6 +41,7 @@ class MailboxBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
 
@@ -72,15 +72,8 @@ class MailboxBrowserTest {
   void theAdministratorOpensTheMailboxFromAdminAndReadsTheNewInspectionsMailsWhileTheOperatorIsRefused() {
     String reference = "JTAI-MBX-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     inspection = JtaiStart.pastTheAnalystsBriefing(rest, tasks, reference, "2027-03-15");
-    List<ProcessInstance> notifications = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(NotificationProcess.KEY)
-        .variableValueEquals(NotificationProcess.VAR_INSPECTION_REFERENCE, reference).list();
-    assertThat(notifications).isNotEmpty();
-    for (ProcessInstance notification : notifications) {
-      for (Job job : management.createJobQuery().processInstanceId(notification.getId()).list()) {
-        management.executeJob(job.getId());
-      }
-    }
+    assertThat(NotificationJobs.ofInstance(engine, inspection)).isNotEmpty();
+    assertThat(NotificationJobs.runOfInstance(engine, inspection)).as("failed notification jobs").isEmpty();
 
     WebappBrowser admin = browser("mailbox-admin");
     admin.logIn("admin", "admin", ADMIN_PASSWORD);
