@@ -614,22 +614,14 @@ public final class NationalYearBenchmark {
     f.put("statementsHow", "JDBC proxy around the application's DataSource: every Statement.execute*, incl. the"
         + " actor's and job executor's queries");
     f.put("peakHeapMb", peak.peakMb);
-    if (year.keys.contains(NotificationProcess.KEY)) {
-      // One e-mail per task event and address: how many task events they announced says what one instance per
-      // task event (rather than per address) would save.
-      Set<String> events = new HashSet<>();
-      Set<String> mails = new HashSet<>();
-      for (var v : history.createHistoricVariableInstanceQuery().variableName(NotificationProcess.VAR_TASK_ID).list()) {
-        if (v.getCreateTime() != null && !v.getCreateTime().before(from)) {
-          mails.add(v.getProcessInstanceId());
-          events.add(v.getValue() + "/" + history.createHistoricVariableInstanceQuery()
-              .processInstanceId(v.getProcessInstanceId()).variableName(NotificationProcess.VAR_PURPOSE).singleResult()
-              .getValue());
-        }
-      }
-      f.put("notificationsWithTask", mails.size());
-      f.put("notifiedTaskEvents", events.size());
-    }
+    // Each notification is a row of its request table and, once sent, of the send log (notification.NotificationStore);
+    // neither is counted as the application's statements.
+    org.springframework.jdbc.core.JdbcTemplate jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    f.put("notificationsRequested", statements.uncounted(() -> jdbc.queryForObject(
+        "SELECT COUNT(*) FROM INSPECTION_NOTIFICATION WHERE REQUESTED_AT_ >= ?", Long.class, from)));
+    f.put("notificationsSent", statements.uncounted(() -> jdbc.queryForObject("SELECT COUNT(*) FROM"
+        + " INSPECTION_NOTIFICATION N JOIN INSPECTION_NOTIFICATION_SENT S ON S.BUSINESS_KEY_ = N.KEY_"
+        + " WHERE N.REQUESTED_AT_ >= ?", Long.class, from)));
     f.put("jobWaitTimeouts", timeouts);
     f.put("stepsNotCompleted", new TreeMap<>(refusedSteps));
     f.put("statementTime", statementTime(jdbcTimes, prepareTimes, connectionTimes, mybatisTimes, threadSql, wall));
