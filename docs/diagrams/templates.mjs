@@ -392,8 +392,13 @@ async function inPage({ mode, xml, templates, exporter }) {
 
   /** Lines of `before` that `after` no longer has (a field the template adds, empty, is no loss). */
   function lostLines(before, after) {
-    const kept = new Set(after.split('\n').map((line) => line.trim()));
-    return before.split('\n').map((line) => line.trim()).filter((line) => !kept.has(line));
+    const kept = new Map();
+    for (const line of after.split('\n')) kept.set(line.trim(), (kept.get(line.trim()) || 0) + 1);
+    return before.split('\n').map((line) => line.trim()).filter((line) => {
+      const count = kept.get(line) || 0;
+      kept.set(line, count - 1);
+      return count <= 0;
+    });
   }
 
   /**
