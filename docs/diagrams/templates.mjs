@@ -540,6 +540,24 @@ async function inPage({ mode, xml, templates, exporter }) {
       const complaint = next('bpmn:CallActivity', 'call_templated_complaint');
       at.previous = applyFresh(complaint, 'uk.jointinspections.call-complaint');
     });
+    // A template added without a drawing of its own above still gets a fresh element of the first type it applies to.
+    for (const template of templates.filter((t) => !results.some((r) => r.template.startsWith(`${t.id} v`)))) {
+      const type = template.appliesTo[0];
+      await draw(`fresh_${results.length}`, async ({ next, process, modeling }) => {
+        let element;
+        if (type === 'bpmn:BoundaryEvent') {
+          const host = next('bpmn:UserTask', `task_host_${results.length}`);
+          element = modeling.createShape({ type }, { x: host.x + 50, y: host.y + host.height }, host, { attach: true });
+        } else if (/^bpmn:(\w*Task|CallActivity|SubProcess|\w*Event|\w*Gateway)$/.test(type)) {
+          element = modeling.createShape({ type }, { x: 300, y: 300 }, process);
+        } else {
+          results.push({ id: type, template: `${template.id} v${template.version}`,
+            problems: [`templates.mjs draws no fresh ${type}; add a drawing for this template`] });
+          return;
+        }
+        applyFresh(element, template.id);
+      });
+    }
     return { results, diagrams };
   }
 }
