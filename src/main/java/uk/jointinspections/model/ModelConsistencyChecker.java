@@ -640,7 +640,8 @@ public class ModelConsistencyChecker {
     return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
         .flatMap(properties -> properties.getCamundaProperties().stream())
         .filter(property -> name.equals(property.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
+        // A template field left empty is written without a value: it reads as empty, not as missing.
+        .map(property -> property.getCamundaValue() == null ? "" : property.getCamundaValue())
         .findFirst().orElse(null);
   }
 

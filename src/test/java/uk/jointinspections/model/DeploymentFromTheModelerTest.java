@@ -145,7 +145,7 @@ class DeploymentFromTheModelerTest {
     Path diagram = write("jtai.bpmn", broken
         .replace("camunda:formRef=\"form_review_briefing_lead\"", "camunda:formRef=\"form_review_briefng_lead\"")
         .replaceFirst("camunda:candidateGroups=\"cqc\"", "camunda:candidateGroups=\"cqcc\"")
-        .replaceFirst("delegateExpression=\"\\$\\{inspectorateNotifier}\"", "delegateExpression=\"\\${inspectorateNotifer}\""));
+        .replaceFirst("delegateExpression=\"\\$\\{annexBNotifier}\"", "delegateExpression=\"\\${annexBNotifer}\""));
 
     JsonNode answer = deployFromTheModeler(diagram);
 
@@ -164,8 +164,7 @@ class DeploymentFromTheModelerTest {
         e.g. 33)
         jtai.bpmn: 'boundary_overdue_agree_provisional_findings' fires at the deadline of its step \
         'task_agree_provisional_findings', which has no Camunda property 'day' (the working day of the deadline, e.g. 33)
-        jtai.bpmn: 'task_review_briefing_lead' (taskListener) delegates to bean 'inspectorateNotifer', which does not \
-        exist""");
+        jtai.bpmn: 'task_notify_dcs' (taskListener) delegates to bean 'annexBNotifer', which does not exist""");
     JsonNode errors = body.path("details").path("jtai.bpmn").path("errors");
     assertThat(errors).hasSize(5);
     assertThat(errors.get(0).path("mainElementId").asText()).isEqualTo("task_review_briefing_lead");

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,16 +25,15 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.Definitions;
-import org.camunda.bpm.model.bpmn.instance.Documentation;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,17 +45,23 @@ import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.notification.NotificationJobs;
 
 /**
- * Steps built the way the Modeler builds them from our element templates (plus the timer and message definitions
- * the README tells the process owner to add) pass the model-consistency rules, deploy, and run: the deadlines bean
- * gives the templated step and its escalation timer the framework day and time.
+ * The element templates applied by the Camunda Modeler's own code: docs/diagrams/templates.mjs runs the elementTemplates
+ * service of camunda-bpmn-js (bpmn-js-element-templates, as Modeler 5.40.0 bundles it) in Debian's Chromium. It applies
+ * every template to a fresh element, drawn and filled in as a process owner does, and to every element of processes/
+ * that carries it, and reports an element the Modeler replaces, a timer or message definition lost, or any other change.
+ * The steps it built then pass the model-consistency rules, deploy, and run: the deadlines bean gives the templated
+ * step and its escalation timer the framework day and time, and notify = inspectorate tells the inspectorate.
  */
 @EngineTest
 class ElementTemplateApplicationTest {
 
-  private static final String FORM = "form_record_deep_dive_list";
+  private static final String NOTIFIER = "${inspectorateNotifier}";
   private static final String DESCRIPTION = "Record the list of children from the deep dive theme. Complete it by"
       + " 9.30am on day 2 (2 working days after the notification day). Required by paragraphs 9, 11 of the joint"
       + " targeted area inspection framework (April 2017).";
+
+  @TempDir static Path modeler;
+  private static ModelerFormatTest.Run check;
 
   @Autowired ApplicationContext context;
   @Autowired RepositoryService repositoryService;
@@ -64,6 +71,12 @@ class ElementTemplateApplicationTest {
   @TempDir Path diagrams;
   private Deployment deployment;
 
+  @BeforeAll
+  static void applyEveryTemplateWithTheModeler() throws Exception {
+    ModelerFormatTest.installTheModelersLibraries();
+    check = ModelerFormatTest.node("templates.mjs", List.of("check", "--out=" + modeler.toAbsolutePath()));
+  }
+
   @AfterEach
   void undeploy() {
     if (deployment != null) {
@@ -72,23 +85,71 @@ class ElementTemplateApplicationTest {
   }
 
   @Test
-  void aDeadlineStepWithItsEscalationTimerIsConsistentDeploysAndIsDueOnTheFrameworkDay() throws Exception {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("templated_step").camundaHistoryTimeToLive(1)
-        .startEvent("start_templated_step")
-        .sequenceFlowId("flow_to_templated_step").userTask("task_templated_step")
-        .sequenceFlowId("flow_to_end_templated_step").endEvent("end_templated_step")
-        .moveToActivity("task_templated_step")
-        .boundaryEvent("boundary_overdue_templated_step").timerWithDate("${deadlines.due(execution)}")
-        .sequenceFlowId("flow_to_escalate_templated_step").endEvent("end_escalate_templated_step")
-        .done();
-    template("deadline-user-task.json").applyTo(model, element(model, "task_templated_step"), Map.of(
-        "name", "Record the deep dive list", "day", "2", "time", "09:30", "paragraph", "9, 11",
-        "camunda:candidateGroups", "ofsted", "camunda:formRef", FORM));
-    template("escalation-timer.json").applyTo(model, element(model, "boundary_overdue_templated_step"), Map.of());
-    describe(model, "task_templated_step", DESCRIPTION);
+  void theModelerAppliesEveryTemplateToAFreshElementAndToTheStepsThatCarryItChangingNothing() throws Exception {
+    assertThat(check.output()).as("node docs/diagrams/templates.mjs check").contains("0 problem(s) applying");
+    assertThat(check.exit()).as(check.output()).isZero();
+    for (String template : templateIds()) {
+      assertThat(check.output()).as("a fresh element with %s", template)
+          .containsPattern("fresh: '[^']+' \\(" + Pattern.quote(template) + " v\\d+\\): applied, nothing else changed");
+    }
+    try (Stream<Path> files = Files.list(ModelerFormatTest.PROCESSES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+        assertThat(check.output()).containsPattern(Pattern.quote(file.toString()) + ": \\d+ element\\(s\\) carrying");
+        assertThat(Files.readString(modeler.resolve("applied").resolve(file.getFileName())))
+            .as("%s with every template re-applied by the Modeler", file).isEqualTo(Files.readString(file));
+      }
+    }
+  }
 
-    assertThat(consistencyProblems(model, "templated-step.bpmn")).isEmpty();
-    deploy(model, "templated-step.bpmn");
+  /** The Modeler shows a template on the steps built from it (no step of processes/ calls a concern or complaint). */
+  @Test
+  void theStepsOfTheProcessesCarryTheTemplatesTheyWereBuiltFrom() throws Exception {
+    Map<String, Long> carried = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(ModelerFormatTest.PROCESSES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+        Matcher matcher = Pattern.compile("camunda:modelerTemplate=\"([^\"]+)\"").matcher(Files.readString(file));
+        while (matcher.find()) {
+          carried.merge(matcher.group(1), 1L, Long::sum);
+        }
+      }
+    }
+    assertThat(carried.keySet()).as("templates carried by elements of processes/ (%s)", carried).contains(
+        "uk.jointinspections.deadline-user-task", "uk.jointinspections.notify-inspectorate",
+        "uk.jointinspections.escalation-timer", "uk.jointinspections.awaits-submission");
+    assertThat(check.output()).as("each of them was applied by the Modeler above")
+        .containsPattern("processes/jtai\\.bpmn: '[^']+' \\(uk\\.jointinspections\\.deadline-user-task v\\d+\\): applied");
+  }
+
+  /** The check itself: a template with elementType, as escalation-timer.json had, replaces the timer it is applied to. */
+  @Test
+  void aTemplateThatReplacesTheElementItIsAppliedToIsReported(@TempDir Path templates) throws Exception {
+    try (Stream<Path> files = Files.list(ElementTemplateSchemaTest.TEMPLATES)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, templates.resolve(file.getFileName()));
+      }
+    }
+    Path timer = templates.resolve("escalation-timer.json");
+    Files.writeString(timer, Files.readString(timer).replace("\"appliesTo\": [",
+        "\"elementType\": {\"value\": \"bpmn:BoundaryEvent\"},\n    \"appliesTo\": ["));
+
+    ModelerFormatTest.Run broken = ModelerFormatTest.node("templates.mjs", List.of("check",
+        "--templates=" + templates.toAbsolutePath(),
+        ModelerFormatTest.PROCESSES.resolve("statement-of-action.bpmn").toAbsolutePath().toString()));
+
+    assertThat(broken.exit()).as(broken.output()).isEqualTo(1);
+    assertThat(broken.output())
+        .contains("processes/statement-of-action.bpmn: 'boundary_overdue_record_statement_of_action'"
+            + " (uk.jointinspections.escalation-timer v2): PROBLEM")
+        .contains("its bpmn:TimerEventDefinition is gone")
+        .contains("fresh: 'bpmn:BoundaryEvent boundary_overdue_templated_step' (uk.jointinspections.escalation-timer v2):"
+            + " PROBLEM");
+  }
+
+  @Test
+  void aDeadlineStepWithItsEscalationTimerIsConsistentDeploysAndIsDueOnTheFrameworkDay() throws Exception {
+    Path diagram = built("templated-step.bpmn");
+    assertThat(consistencyProblems(diagram)).isEmpty();
+    deploy(diagram);
 
     ProcessInstance instance = runtimeService.startProcessInstanceByKey("templated_step",
         Map.of("dayZero", "2024-12-02"));
@@ -117,49 +178,41 @@ class ElementTemplateApplicationTest {
 
   @Test
   void notifyInspectorateOnAStepWithoutDeadlineAttachesTheNotifierOnce() throws Exception {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("templated_notify").camundaHistoryTimeToLive(1)
-        .startEvent("start_templated_notify")
-        .sequenceFlowId("flow_to_templated_notify").userTask("task_templated_notify")
-        .camundaTaskListenerDelegateExpression(TaskListener.EVENTNAME_CREATE, "${inspectorateNotifier}")
-        .sequenceFlowId("flow_to_end_templated_notify").endEvent("end_templated_notify")
-        .done();
-    template("notify-inspectorate.json").applyTo(model, element(model, "task_templated_notify"), Map.of(
-        "name", "Agree the on-site programme", "camunda:candidateGroups", "cqc", "camunda:formRef", FORM));
-    describe(model, "task_templated_notify", "Agree the on-site programme with the other inspectorates. There is no"
-        + " fixed deadline for this step.");
+    Path diagram = built("templated-notify.bpmn");
+    assertThat(consistencyProblems(diagram)).isEmpty();
+    deploy(diagram);
 
-    assertThat(consistencyProblems(model, "templated-notify.bpmn")).isEmpty();
-    deploy(model, "templated-notify.bpmn");
-    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
-        .deploymentId(deployment.getId()).singleResult();
+    assertThat(notifierEvents(latest("templated_notify"), "task_templated_notify"))
+        .containsExactly(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
+  }
 
-    assertThat(notifierEvents(definition.getId(), "task_templated_notify"))
-        .as("a listener already in the diagram is not doubled")
+  @Test
+  void aNotifierListenerWrittenBesideTheTemplateIsNotDoubled() throws Exception {
+    Path diagram = built("templated-notify.bpmn");
+    BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+    UserTask task = model.getModelElementById("task_templated_notify");
+    CamundaTaskListener listener = model.newInstance(CamundaTaskListener.class);
+    listener.setCamundaEvent(TaskListener.EVENTNAME_CREATE);
+    listener.setCamundaDelegateExpression(NOTIFIER);
+    task.getExtensionElements().addChildElement(listener);
+    Bpmn.writeModelToFile(diagram.toFile(), model);
+    deploy(diagram);
+
+    assertThat(notifierEvents(latest("templated_notify"), "task_templated_notify"))
         .containsExactly(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT);
   }
 
   @Test
   void callsToConcernAndComplaintAndAnAwaitedSubmissionAreConsistentAndDeploy() throws Exception {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("templated_calls").camundaHistoryTimeToLive(1)
-        .startEvent("start_templated_calls")
-        .sequenceFlowId("flow_to_await").intermediateCatchEvent("msg_templated_submission")
-        .message("msg_deep_dive_list")
-        .sequenceFlowId("flow_to_concern").callActivity("call_templated_concern")
-        .sequenceFlowId("flow_to_complaint").callActivity("call_templated_complaint")
-        .sequenceFlowId("flow_to_end_calls").endEvent("end_templated_calls")
-        .done();
-    template("awaits-submission.json").applyTo(model, element(model, "msg_templated_submission"),
-        Map.of("message", "msg_deep_dive_list"));
-    template("call-concern-referral.json").applyTo(model, element(model, "call_templated_concern"), Map.of());
-    template("call-complaint.json").applyTo(model, element(model, "call_templated_complaint"), Map.of());
-
-    assertThat(consistencyProblems(model, "templated-calls.bpmn")).isEmpty();
-    assertThat(Bpmn.convertToString(model))
+    Path diagram = built("templated-calls.bpmn");
+    assertThat(consistencyProblems(diagram)).isEmpty();
+    assertThat(Files.readString(diagram))
         .contains("calledElement=\"concern-referral\"", "calledElement=\"complaint\"",
             "businessKey=\"#{execution.processBusinessKey}\"",
-            "sourceExpression=\"${execution.processBusinessKey}\" target=\"inspectionReference\"",
-            "source=\"caseNumbers\" target=\"caseNumbers\"", "source=\"kind\" target=\"kind\"");
-    deploy(model, "templated-calls.bpmn");
+            "sourceExpression=\"${execution.processBusinessKey}\"", "target=\"inspectionReference\"",
+            "source=\"caseNumbers\" target=\"caseNumbers\"", "source=\"kind\" target=\"kind\"",
+            "messageRef=\"msg_deep_dive_list\"");
+    deploy(diagram);
   }
 
   @Test
@@ -191,29 +244,30 @@ class ElementTemplateApplicationTest {
     return NotificationJobs.withKeyPrefix(context.getBean(ProcessEngine.class), taskId + ":");
   }
 
-  private static ElementTemplateApplier template(String file) throws Exception {
-    return ElementTemplateApplier.read(ElementTemplateSchemaTest.TEMPLATES.resolve(file));
+  private static List<String> templateIds() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    try (Stream<Path> files = Files.list(ElementTemplateSchemaTest.TEMPLATES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        new ObjectMapper().readTree(file.toFile()).forEach(template -> ids.add(template.path("id").asText()));
+      }
+    }
+    return ids;
   }
 
-  /** What the process owner types into the Modeler's "Element documentation" field. */
-  private static void describe(BpmnModelInstance model, String id, String text) {
-    Documentation documentation = model.newInstance(Documentation.class);
-    documentation.setTextContent(text);
-    BaseElement element = element(model, id);
-    element.insertElementAfter(documentation, null);
+  /** A diagram the Modeler drew and the templates filled in (templates.mjs check --out), alone in a directory. */
+  private Path built(String file) throws Exception {
+    assertThat(check.exit()).as(check.output()).isZero();
+    return Files.copy(modeler.resolve("fresh").resolve(file), diagrams.resolve(file));
   }
 
-  private static BaseElement element(BpmnModelInstance model, String id) {
-    return model.getModelElementById(id);
+  private String latest(String key) {
+    return repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
+        .processDefinitionKey(key).singleResult().getId();
   }
 
-  private List<String> consistencyProblems(BpmnModelInstance model, String file) throws Exception {
-    Definitions definitions = model.getDefinitions();
-    definitions.setAttributeValueNs(ModelConsistencyChecker.MODELER_NS, "executionPlatform", "Camunda Platform");
-    definitions.setAttributeValueNs(ModelConsistencyChecker.MODELER_NS, "executionPlatformVersion", "7.24.0");
-    Bpmn.writeModelToFile(diagrams.resolve(file).toFile(), model);
+  private List<String> consistencyProblems(Path diagram) throws Exception {
     return new ModelConsistencyChecker(context::containsBean, StaffGroup.idsWithAdministrators()::contains)
-        .check(diagrams, Path.of("forms"), alreadyDeployed());
+        .check(diagram.getParent(), Path.of("forms"), alreadyDeployed());
   }
 
   /** The step joins the application's diagrams: the processes and decisions it calls are deployed already. */
@@ -236,10 +290,12 @@ class ElementTemplateApplicationTest {
     };
   }
 
-  private void deploy(BpmnModelInstance model, String file) throws Exception {
-    try (InputStream form = Files.newInputStream(Path.of("forms", FORM + ".form"))) {
-      deployment = repositoryService.createDeployment().name("element-template-" + file)
-          .addModelInstance(file, model).addInputStream(FORM + ".form", form).deploy();
+  private void deploy(Path diagram) throws Exception {
+    String form = "form_record_deep_dive_list";
+    try (InputStream bpmn = Files.newInputStream(diagram);
+        InputStream formFile = Files.newInputStream(Path.of("forms", form + ".form"))) {
+      deployment = repositoryService.createDeployment().name("element-template-" + diagram.getFileName())
+          .addInputStream(diagram.getFileName().toString(), bpmn).addInputStream(form + ".form", formFile).deploy();
     }
   }
 
@@ -254,7 +310,7 @@ class ElementTemplateApplicationTest {
           List<TaskListener> listeners = behavior.getTaskDefinition().getTaskListenersForEvent(event);
           return (listeners == null ? List.<TaskListener>of() : listeners).stream()
               .filter(l -> l instanceof DelegateExpressionTaskListener d
-                  && "${inspectorateNotifier}".equals(d.getExpressionText()))
+                  && NOTIFIER.equals(d.getExpressionText()))
               .map(l -> event);
         })
         .toList();

@@ -169,17 +169,24 @@ class ModelerFormatTest {
     return true;
   }
 
-  private static Run node(String script, String option, List<Path> files) throws Exception {
-    List<String> command = new ArrayList<>(List.of("node", DIAGRAMS.resolve(script).toString()));
+  static Run node(String script, String option, List<Path> files) throws Exception {
+    List<String> arguments = new ArrayList<>();
     if (option != null) {
-      command.add(option);
+      arguments.add(option);
     }
-    files.forEach(file -> command.add(file.toAbsolutePath().toString()));
+    files.forEach(file -> arguments.add(file.toAbsolutePath().toString()));
+    return node(script, arguments);
+  }
+
+  /** Runs a script of docs/diagrams; its output names files relative to the repository root. */
+  static Run node(String script, List<String> arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", DIAGRAMS.resolve(script).toString()));
+    command.addAll(arguments);
     Run run = run(command);
     return new Run(run.exit, run.output.replace(Path.of("").toAbsolutePath() + "/", ""));
   }
 
-  private record Run(int exit, String output) {
+  record Run(int exit, String output) {
   }
 
   private static Run run(List<String> command) throws IOException, InterruptedException {
@@ -191,9 +198,9 @@ class ModelerFormatTest {
           + "packages nodejs and npm): " + e.getMessage(), e);
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new IllegalStateException(command + " did not finish within 5 minutes: " + output);
+      throw new IllegalStateException(command + " did not finish within 10 minutes: " + output);
     }
     return new Run(process.exitValue(), output);
   }
