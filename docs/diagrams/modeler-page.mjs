@@ -122,3 +122,40 @@ export async function saveDmn({ xml, exporter, modelerModdle }) {
     modeler.destroy();
   }
 }
+
+/**
+ * The first lines that differ, as a diff shows them: `-` a committed line the Modeler would not write, `+` a line it
+ * would write instead, each with its line number. Differences are resynchronised on the nearest equal line (within
+ * 200 lines), so an inserted <bpmn:incoming> shows as one added line rather than a shifted rest of the file.
+ */
+export function firstDifferences(before, after, limit = 10) {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const lines = [];
+  let i = 0;
+  let j = 0;
+  while ((i < a.length || j < b.length) && lines.length < limit) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    let skipA = a.length - i;
+    let skipB = b.length - j;
+    search: for (let d = 1; d <= 400; d++) {
+      for (let x = 0; x <= d; x++) {
+        const y = d - x;
+        if (x <= 200 && y <= 200 && i + x < a.length && j + y < b.length && a[i + x] === b[j + y]) {
+          skipA = x;
+          skipB = y;
+          break search;
+        }
+      }
+    }
+    for (let k = 0; k < skipA && lines.length < limit; k++) lines.push(`${i + k + 1} - ${a[i + k].trim()}`);
+    for (let k = 0; k < skipB && lines.length < limit; k++) lines.push(`${j + k + 1} + ${b[j + k].trim()}`);
+    i += skipA;
+    j += skipB;
+  }
+  return lines;
+}

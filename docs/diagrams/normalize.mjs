@@ -25,7 +25,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPORTER, dmnModelerModdle, saveBpmn, saveDmn, withModelerPage } from './modeler-page.mjs';
+import { EXPORTER, dmnModelerModdle, firstDifferences, saveBpmn, saveDmn, withModelerPage } from './modeler-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -76,39 +76,3 @@ if (check && differing > 0) {
   process.exitCode = 1;
 }
 
-/**
- * The first lines that differ, as a diff shows them: `-` a committed line the Modeler would not write, `+` a line it
- * would write instead, each with its line number. Differences are resynchronised on the nearest equal line (within
- * 200 lines), so an inserted <bpmn:incoming> shows as one added line rather than a shifted rest of the file.
- */
-function firstDifferences(before, after, limit = 10) {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const lines = [];
-  let i = 0;
-  let j = 0;
-  while ((i < a.length || j < b.length) && lines.length < limit) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    let skipA = a.length - i;
-    let skipB = b.length - j;
-    search: for (let d = 1; d <= 400; d++) {
-      for (let x = 0; x <= d; x++) {
-        const y = d - x;
-        if (x <= 200 && y <= 200 && i + x < a.length && j + y < b.length && a[i + x] === b[j + y]) {
-          skipA = x;
-          skipB = y;
-          break search;
-        }
-      }
-    }
-    for (let k = 0; k < skipA && lines.length < limit; k++) lines.push(`${i + k + 1} - ${a[i + k].trim()}`);
-    for (let k = 0; k < skipB && lines.length < limit; k++) lines.push(`${j + k + 1} + ${b[j + k].trim()}`);
-    i += skipA;
-    j += skipB;
-  }
-  return lines;
-}

@@ -25,7 +25,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPORTER, saveBpmn, withModelerPage } from './modeler-page.mjs';
+import { EXPORTER, firstDifferences, saveBpmn, withModelerPage } from './modeler-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -103,38 +103,6 @@ function report(where, { id, template, problems }) {
   console.log(`${where}: '${id}' (${template}): PROBLEM\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
-/** The first lines that differ (`-` before, `+` after), resynchronised on the nearest equal line. */
-function firstDifferences(before, after, limit = 12) {
-  const a = before.split('\n');
-  const b = after.split('\n');
-  const lines = [];
-  let i = 0;
-  let j = 0;
-  while ((i < a.length || j < b.length) && lines.length < limit) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    let skipA = a.length - i;
-    let skipB = b.length - j;
-    search: for (let d = 1; d <= 400; d++) {
-      for (let x = 0; x <= d; x++) {
-        const y = d - x;
-        if (x <= 200 && y <= 200 && i + x < a.length && j + y < b.length && a[i + x] === b[j + y]) {
-          skipA = x;
-          skipB = y;
-          break search;
-        }
-      }
-    }
-    for (let k = 0; k < skipA && lines.length < limit; k++) lines.push(`${i + k + 1} - ${a[i + k].trim()}`);
-    for (let k = 0; k < skipB && lines.length < limit; k++) lines.push(`${j + k + 1} + ${b[j + k].trim()}`);
-    i += skipA;
-    j += skipB;
-  }
-  return lines;
-}
 
 /** Runs in the page: one mode on one diagram (or, for 'fresh', on diagrams it draws). */
 async function inPage({ mode, xml, templates, exporter }) {

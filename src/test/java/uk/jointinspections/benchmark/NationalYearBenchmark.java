@@ -403,6 +403,7 @@ public final class NationalYearBenchmark {
         v.put("acknowledgementSent", true);
       } else if (key.equals(ComplaintProcess.TASK_SIGN_OFF_RESPONSE)) {
         v.put(ComplaintProcess.VAR_RESPONSE_SHARED, true);
+        v.put(ComplaintProcess.VAR_RESPONSE_SENT, true);
       } else if (key.equals(ComplaintProcess.TASK_APPOINT_LEAD_INVESTIGATOR)) {
         v.put(ComplaintProcess.VAR_LEAD_INVESTIGATOR, "ofsted-inspector");
       } else if (key.equals(JtaiProcess.TASK_PUBLISH_LETTER) && p != null && p.complaint()) {
