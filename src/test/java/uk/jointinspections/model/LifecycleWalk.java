@@ -173,7 +173,10 @@ final class LifecycleWalk {
     throw new AssertionError("The walk did not end within " + MAX_MOVES + " moves");
   }
 
-  /** The assignee; else the first candidate user; else the first member (by id) of the first candidate group. */
+  /**
+   * The assignee; else the first candidate user; else the first member (by id) of the first candidate group, one of
+   * the application's demo staff where the group has any.
+   */
   private String holder(Task task) {
     if (task.getAssignee() != null) {
       return task.getAssignee();
@@ -187,8 +190,14 @@ final class LifecycleWalk {
     String group = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
         .map(IdentityLink::getGroupId).sorted().findFirst()
         .orElseThrow(() -> new AssertionError("nobody holds task " + task.getTaskDefinitionKey()));
-    return engine.getIdentityService().createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
-        .map(User::getId).findFirst().orElseThrow(() -> new AssertionError("nobody in group " + group));
+    // The application's own staff first: other tests add members to the same groups in the suite's shared database.
+    List<String> members = engine.getIdentityService().createUserQuery().memberOfGroup(group).orderByUserId().asc()
+        .list().stream().map(User::getId).toList();
+    java.util.Set<String> staff = uk.jointinspections.identity.DemoStaff.ALL.stream()
+        .map(uk.jointinspections.identity.DemoStaff::id).collect(java.util.stream.Collectors.toSet());
+    return members.stream().filter(staff::contains).findFirst()
+        .or(() -> members.stream().findFirst())
+        .orElseThrow(() -> new AssertionError("nobody in group " + group));
   }
 
   private void complete(Task task, String user) {
