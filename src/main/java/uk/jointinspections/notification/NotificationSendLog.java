@@ -2,12 +2,9 @@ package uk.jointinspections.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.storage.ApplicationTable;
 
 /**
  * One row per notification business key, written in the sending job's transaction before the e-mail goes out. The
@@ -19,7 +16,6 @@ import org.springframework.stereotype.Component;
 public class NotificationSendLog {
 
   static final String TABLE = "INSPECTION_NOTIFICATION_SENT";
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationSendLog.class);
 
   private final JdbcTemplate jdbc;
 
@@ -29,24 +25,12 @@ public class NotificationSendLog {
   }
 
   private void createTable() {
-    try {
-      jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE
-          + " (BUSINESS_KEY_ VARCHAR(255) NOT NULL PRIMARY KEY, SENT_AT_ TIMESTAMP NOT NULL)");
-    } catch (DataAccessException e) {
-      // Two nodes starting at once on PostgreSQL can race on IF NOT EXISTS; the loser finds the winner's table.
-      jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-      LOG.debug("{} was created by another node at the same moment", TABLE, e);
-    }
+    ApplicationTable.create(jdbc, TABLE, "BUSINESS_KEY_ VARCHAR(255) NOT NULL PRIMARY KEY, SENT_AT_ TIMESTAMP NOT NULL");
   }
 
   /** Claims the key in the current transaction; false when another transaction already sent (or is sending) it. */
   public boolean claim(String businessKey, Instant now) {
-    try {
-      jdbc.update("INSERT INTO " + TABLE + " (BUSINESS_KEY_, SENT_AT_) VALUES (?, ?)", businessKey,
-          Timestamp.from(now));
-      return true;
-    } catch (DuplicateKeyException e) {
-      return false;
-    }
+    return ApplicationTable.insertUnlessKeyTaken(jdbc, "INSERT INTO " + TABLE + " (BUSINESS_KEY_, SENT_AT_) VALUES (?, ?)",
+        businessKey, Timestamp.from(now));
   }
 }

@@ -10,12 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.storage.ApplicationTable;
 
 /**
  * The requested notifications, one row per key, written in the transaction of the step that causes them, next to the
@@ -27,7 +25,6 @@ import org.springframework.stereotype.Component;
 public class NotificationStore {
 
   static final String TABLE = "INSPECTION_NOTIFICATION";
-  private static final Logger LOG = LoggerFactory.getLogger(NotificationStore.class);
   private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() { };
   private static final String SELECT = "SELECT N.KEY_, N.PROC_INST_ID_, N.ACT_ID_, N.REFERENCE_, N.VARIABLES_,"
       + " N.REQUESTED_AT_, S.SENT_AT_ FROM " + TABLE + " N LEFT JOIN " + NotificationSendLog.TABLE
@@ -43,32 +40,16 @@ public class NotificationStore {
   }
 
   private void createTable() {
-    try {
-      jdbc.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (KEY_ VARCHAR(255) NOT NULL PRIMARY KEY,"
-          + " PROC_INST_ID_ VARCHAR(64), ACT_ID_ VARCHAR(255), REFERENCE_ VARCHAR(255), VARIABLES_ VARCHAR(200000),"
-          + " REQUESTED_AT_ TIMESTAMP NOT NULL)");
-    } catch (DataAccessException e) {
-      // Two nodes starting at once on PostgreSQL can race on IF NOT EXISTS; the loser finds the winner's table.
-      jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Long.class);
-      LOG.debug("{} was created by another node at the same moment", TABLE, e);
-    }
+    ApplicationTable.create(jdbc, TABLE, "KEY_ VARCHAR(255) NOT NULL PRIMARY KEY, PROC_INST_ID_ VARCHAR(64),"
+        + " ACT_ID_ VARCHAR(255), REFERENCE_ VARCHAR(255), VARIABLES_ VARCHAR(200000), REQUESTED_AT_ TIMESTAMP NOT NULL");
   }
 
-  /**
-   * Records the notification in the current transaction; false when its key was requested before. Looks first rather
-   * than catching the duplicate key: on PostgreSQL a failed insert would abort the inspector's whole transaction.
-   */
+  /** Records the notification in the current transaction; false when its key was requested before. */
   boolean add(Notification notification) {
-    Long existing = jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE KEY_ = ?", Long.class,
-        notification.key());
-    if (existing != null && existing > 0) {
-      return false;
-    }
-    jdbc.update("INSERT INTO " + TABLE + " (KEY_, PROC_INST_ID_, ACT_ID_, REFERENCE_, VARIABLES_, REQUESTED_AT_)"
-            + " VALUES (?, ?, ?, ?, ?, ?)", notification.key(), notification.processInstanceId(),
-        notification.activityId(), notification.inspectionReference(), write(notification.variables()),
-        Timestamp.from(notification.requestedAt()));
-    return true;
+    return ApplicationTable.insertUnlessKeyTaken(jdbc, "INSERT INTO " + TABLE
+            + " (KEY_, PROC_INST_ID_, ACT_ID_, REFERENCE_, VARIABLES_, REQUESTED_AT_) VALUES (?, ?, ?, ?, ?, ?)",
+        notification.key(), notification.processInstanceId(), notification.activityId(),
+        notification.inspectionReference(), write(notification.variables()), Timestamp.from(notification.requestedAt()));
   }
 
   public Optional<Notification> find(String key) {
