@@ -30,15 +30,17 @@ public class NotificationMailer implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationMailer.class);
 
   private final JavaMailSender mailSender;
+  private final SmtpConnections connections;
   private final NotificationProperties properties;
   private final NotificationSendLog sendLog;
   private final Map<String, NotificationBodyComposer> composers;
   private final NotificationStore store;
 
-  public NotificationMailer(JavaMailSender mailSender, NotificationProperties properties, NotificationSendLog sendLog,
-      Map<String, NotificationBodyComposer> composers, NotificationStore store) {
+  public NotificationMailer(JavaMailSender mailSender, SmtpConnections connections, NotificationProperties properties,
+      NotificationSendLog sendLog, Map<String, NotificationBodyComposer> composers, NotificationStore store) {
     this.store = store;
     this.mailSender = mailSender;
+    this.connections = connections;
     this.properties = properties;
     this.sendLog = sendLog;
     this.composers = composers;
@@ -78,13 +80,13 @@ public class NotificationMailer implements JavaDelegate {
     try {
       message.copyTo(new MimeMailMessage(mime));
       if (key != null) {
-        // JavaMailSenderImpl keeps an explicitly set Message-ID when it saves the message.
+        // Kept when the message is saved before sending (JavaMailSenderImpl and SmtpConnections alike).
         mime.setHeader("Message-ID", messageId(key));
       }
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }
-    mailSender.send(mime);
+    connections.send(mime);
     return true;
   }
 

@@ -110,7 +110,8 @@ public final class NationalYearBenchmark {
         "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version"),
         "os", System.getProperty("os.name") + " " + System.getProperty("os.arch")));
     result.put("database", postgres ? "postgresql" : "h2");
-    result.put("settings", settings());
+    Map<String, Object> settings = settings();
+    result.put("settings", settings);
     threadStarts = new ThreadStarts();
     if (!Boolean.getBoolean("benchmark.skipStartup")) {
       startup();
@@ -119,6 +120,8 @@ public final class NationalYearBenchmark {
     mail.start();
     try {
       boot(mail.getSmtp().getPort());
+      settings.put("smtpMaxIdleConnections",
+          context.getBean(uk.jointinspections.notification.NotificationProperties.class).getSmtp().getMaxIdle());
       if (!Boolean.getBoolean("benchmark.skipYear")) {
         Map<String, Object> year = nationalYear();
         Map<String, Object> floor = floor(FLOOR_KEY, true);
@@ -404,6 +407,9 @@ public final class NationalYearBenchmark {
       } else if (key.equals(ComplaintProcess.TASK_SIGN_OFF_RESPONSE)) {
         v.put(ComplaintProcess.VAR_RESPONSE_SHARED, true);
         v.put(ComplaintProcess.VAR_RESPONSE_SENT, true);
+      } else if (key.equals(ComplaintProcess.TASK_RECORD_LEARNING_OUTCOMES)) {
+        // Optional in the form (the 2024 guidance has no such step), required by the 2017 procedure's validator.
+        v.put(ComplaintProcess.VAR_LEARNING_OUTCOMES, "Check the inspection plan with the local area earlier.");
       } else if (key.equals(ComplaintProcess.TASK_APPOINT_LEAD_INVESTIGATOR)) {
         v.put(ComplaintProcess.VAR_LEAD_INVESTIGATOR, "ofsted-inspector");
       } else if (key.equals(JtaiProcess.TASK_PUBLISH_LETTER) && p != null && p.complaint()) {
