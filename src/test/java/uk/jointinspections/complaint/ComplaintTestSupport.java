@@ -37,6 +37,7 @@ import uk.jointinspections.inspection.InspectionTeamAccess;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.WithoutAuthorization;
 import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
@@ -86,16 +87,10 @@ abstract class ComplaintTestSupport {
     Date saved = ClockUtil.getCurrentTime();
     LocalDate start = finalisedOn != null ? finalisedOn : LocalDate.of(2026, 1, 5);
     clock(start.minusDays(70), 9, 0);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, at(start.minusDays(60), 0, 0));
+    Map<String, Object> variables = JtaiStart.partWayVariables(reference, at(start.minusDays(60), 0, 0));
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
     variables.put(InspectionTeam.VARIABLE, team.variableValue());
-    ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
-        .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    ProcessInstance jtai = JtaiStart.partWay(runtime, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER, variables);
     // Started past its start event, so the grants its start listener makes are made here, as it makes them.
     unrestricted.call(() -> {
       teamAccess.grantTeam(jtai.getId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),

@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.testkit.ApiClient;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * A concern about a child and complaints, raised, answered and refused with distinctive free text: the log holds
@@ -38,18 +39,10 @@ class NothingPersonalInLogsTest extends ComplaintTestSupport {
     // A concern raised and answered over the API.
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-24T10:00:00Z")));
     String reference = newReference();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
+    Map<String, Object> variables = JtaiStart.partWayVariables(reference, LocalDate.of(2026, 12, 7).toString());
     // Concerns are raised by the inspection's team (issue 15).
     variables.put(uk.jointinspections.inspection.InspectionTeam.VARIABLE, "cqc-inspector");
-    runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
-        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute();
+    JtaiStart.partWay(runtime, JtaiProcess.TASK_KIT_MEETING_DAY_10, variables);
     Map<String, Object> annexC = new HashMap<>();
     annexC.put("caseNumbers", "HV-77001 (ZF)");
     annexC.put("agencyService", "General practice");

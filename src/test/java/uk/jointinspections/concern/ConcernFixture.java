@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.JtaiStart;
 
 /** Inspections and concerns for the tests, made through the engine the way the application makes them. */
 final class ConcernFixture {
@@ -48,17 +49,10 @@ final class ConcernFixture {
    * {@link #TEAM}.
    */
   ProcessInstance inspectionAt(String reference, String activity, String framework) {
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = JtaiStart.partWayVariables(reference, LocalDate.of(2026, 12, 7).toString());
     variables.put(JtaiProcess.VAR_FRAMEWORK, framework);
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
     variables.put(InspectionTeam.VARIABLE, TEAM);
-    return engine.getRuntimeService().createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
-        .setVariables(variables).startBeforeActivity(activity).execute();
+    return JtaiStart.partWay(engine.getRuntimeService(), activity, variables);
   }
 
   ProcessInstance inspection(String reference) {

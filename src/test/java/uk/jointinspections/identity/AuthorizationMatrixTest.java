@@ -224,15 +224,10 @@ class AuthorizationMatrixTest {
     // A published JTAI and a complaint about the conduct of an HMICFRS inspector on it.
     String published = "JTAI-MATRIX-" + UUID.randomUUID().toString().substring(0, 6);
     clock(LocalDate.of(2025, 12, 22), 9);
-    Map<String, Object> finished = new HashMap<>();
-    finished.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    finished.put(JtaiProcess.VAR_REFERENCE, published);
-    finished.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    finished.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    finished.put(JtaiProcess.VAR_DAY_ZERO, Date.from(LocalDate.of(2026, 1, 2).atStartOfDay(LONDON).toInstant()));
+    Map<String, Object> finished = JtaiStart.partWayVariables(published,
+        Date.from(LocalDate.of(2026, 1, 2).atStartOfDay(LONDON).toInstant()));
     finished.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
-    ProcessInstance inspection = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(published)
-        .setVariables(finished).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    ProcessInstance inspection = JtaiStart.partWay(runtime, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER, finished);
     clock(LocalDate.of(2026, 3, 2), 10);
     tasks.complete(task(inspection.getId(), JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).getId());
     clock(LocalDate.of(2026, 3, 4), 10);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -43,13 +42,7 @@ class JtaiScenario {
 
   /** An instance started where a step begins, with the variables a 2017 start on Tuesday 2 March 2027 leaves. */
   static ProcessInstance startBefore(ProcessEngine engine, String reference, String activity, Map<String, Object> extra) {
-    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, reference, "Northshire",
-        JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15), "ofsted-lead",
-        "qa-manager");
-    Map<String, Object> variables = new HashMap<>(start.variables());
-    variables.putAll(extra);
-    return engine.getRuntimeService().createProcessInstanceByKey(JtaiProcess.KEY).businessKey(start.reference())
-        .setVariables(variables).startBeforeActivity(activity).execute();
+    return JtaiStart.validatedPartWay(engine.getRuntimeService(), reference, activity, extra);
   }
 
   LocalDate date(int day) {

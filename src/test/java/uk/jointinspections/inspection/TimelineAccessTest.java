@@ -25,6 +25,7 @@ import uk.jointinspections.complaint.ComplaintTimeline;
 import uk.jointinspections.concern.ConcernTimeline;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.EngineClock;
+import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.testkit.WithEngineAssertions;
 
 /**
@@ -109,16 +110,10 @@ class TimelineAccessTest {
   /** A 2017 JTAI whose letter was finalised on this day and not yet published; lead ofsted-lead. */
   private void finalisedInspection(String reference, LocalDate finalisedOn) {
     clock(finalisedOn.minusDays(70), 9, 0);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, EngineClock.at(finalisedOn.minusDays(60), LocalTime.MIDNIGHT));
+    Map<String, Object> variables = JtaiStart.partWayVariables(reference,
+        EngineClock.at(finalisedOn.minusDays(60), LocalTime.MIDNIGHT));
     variables.put(JtaiProcess.VAR_STATEMENT_OF_ACTION_REQUIRED, false);
-    ProcessInstance jtai = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference)
-        .setVariables(variables).startBeforeActivity(JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER).execute();
+    ProcessInstance jtai = JtaiStart.partWay(runtime, JtaiProcess.TASK_SEND_PRE_PUBLICATION_LETTER, variables);
     // Started past its start event, so the grants its start listener makes are made here, as it makes them.
     unrestricted.call(() -> {
       teamAccess.grantTeam(jtai.getId(), "ofsted-lead", "qa-manager", InspectionTeam.nobody());

@@ -2,7 +2,7 @@ package uk.jointinspections.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,10 +13,9 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.jointinspections.EngineTest;
-import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiProcess;
-import uk.jointinspections.inspection.ValidatedStart;
 import uk.jointinspections.notification.NotificationJobs;
+import uk.jointinspections.testkit.JtaiStart;
 
 /** The step's documentation in the diagram is what the Tasklist shows on the task's "Description" tab. */
 @EngineTest
@@ -29,11 +28,8 @@ class TaskDescriptionTest {
 
   @Test
   void theTasklistShowsWhatToDoByWhenAndWhichParagraphRequiresIt() {
-    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, "JTAI-DESCRIPTION-" + System.nanoTime(),
-        "Northshire", JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15),
-        "ofsted-lead", "qa-manager");
-    ProcessInstance instance = runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(start.reference())
-        .setVariables(start.variables()).startBeforeActivity(JtaiProcess.TASK_SELECT_20_CHILDREN).execute();
+    ProcessInstance instance = JtaiStart.validatedPartWay(runtime, "JTAI-DESCRIPTION-" + System.nanoTime(),
+        JtaiProcess.TASK_SELECT_20_CHILDREN, Map.of());
 
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId())
         .taskDefinitionKey(JtaiProcess.TASK_SELECT_20_CHILDREN).singleResult();

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.inspection.InspectionStartRequest;
+import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.ValidatedStart;
 
 /**
  * The JTAI start that most tests begin from: a 2017 JTAI on neglect, led by the demo lead inspector with the demo QA
@@ -92,5 +97,44 @@ public final class JtaiStart {
     tasks.complete(tasks.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
     return instance;
+  }
+
+  /**
+   * What a 2017 JTAI on neglect in Exampleshire holds when a test starts it part-way rather than through the start
+   * form: reference, framework, theme, day zero (a date, or its string), lead inspector and QA manager. Mutable, for
+   * what the test's step needs besides.
+   */
+  public static Map<String, Object> partWayVariables(String reference, Object dayZero) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
+    variables.put(JtaiProcess.VAR_REFERENCE, reference);
+    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
+    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
+    variables.put(JtaiProcess.VAR_DAY_ZERO, dayZero);
+    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, LEAD_INSPECTOR);
+    variables.put(JtaiProcess.VAR_QA_MANAGER, QA_MANAGER);
+    return variables;
+  }
+
+  /** A 2017 JTAI started where {@code activity} begins (startBeforeActivity), holding {@link #partWayVariables}. */
+  public static ProcessInstance partWay(RuntimeService runtime, String activity, Map<String, Object> variables) {
+    return runtime.createProcessInstanceByKey(JtaiProcess.KEY)
+        .businessKey((String) variables.get(JtaiProcess.VAR_REFERENCE)).setVariables(variables)
+        .startBeforeActivity(activity).execute();
+  }
+
+  /**
+   * A 2017 JTAI started where {@code activity} begins, with every variable a validated start leaves: Northshire, on
+   * neglect, notified on Tuesday 2 March 2027 for fieldwork on 15 March; plus {@code extra}.
+   */
+  public static ProcessInstance validatedPartWay(RuntimeService runtime, String reference, String activity,
+      Map<String, Object> extra) {
+    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, reference, LOCAL_AUTHORITY,
+        JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15), LEAD_INSPECTOR,
+        QA_MANAGER);
+    Map<String, Object> variables = new HashMap<>(start.variables());
+    variables.putAll(extra);
+    return runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(start.reference())
+        .setVariables(variables).startBeforeActivity(activity).execute();
   }
 }

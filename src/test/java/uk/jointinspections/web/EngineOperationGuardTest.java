@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.web.GuardedEngineOperations.Operation;
 
 /**
@@ -80,16 +81,8 @@ class EngineOperationGuardTest {
         .deploy().getId();
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-24T10:00:00Z")));
     String reference = "JTAI-GUARD-" + UUID.randomUUID().toString().substring(0, 6);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.of(2026, 12, 7).toString());
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
-        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute();
+    JtaiStart.partWay(runtime, JtaiProcess.TASK_KIT_MEETING_DAY_10,
+        JtaiStart.partWayVariables(reference, LocalDate.of(2026, 12, 7).toString()));
     caseNumbers = "GD-" + UUID.randomUUID().toString().substring(0, 6) + " (XY)";
     Map<String, Object> annexC = new LinkedHashMap<>();
     annexC.put("caseNumbers", caseNumbers);

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * A line break in a one-line field of /api is refused naming the field, while free text keeps its paragraphs; and a
@@ -134,16 +134,8 @@ class RefusalsTest {
 
   private String runningInspection() {
     String reference = "JTAI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, "jtai-2017");
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, "Exampleshire");
-    variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, "neglect");
-    variables.put(JtaiProcess.VAR_DAY_ZERO, LocalDate.now().minusDays(7).toString());
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, "ofsted-lead");
-    variables.put(JtaiProcess.VAR_QA_MANAGER, "qa-manager");
-    runtime.createProcessInstanceByKey(JtaiProcess.KEY).businessKey(reference).setVariables(variables)
-        .startBeforeActivity(JtaiProcess.TASK_KIT_MEETING_DAY_10).execute();
+    JtaiStart.partWay(runtime, JtaiProcess.TASK_KIT_MEETING_DAY_10,
+        JtaiStart.partWayVariables(reference, LocalDate.now().minusDays(7).toString()));
     return reference;
   }
 

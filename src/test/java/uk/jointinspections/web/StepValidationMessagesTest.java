@@ -7,7 +7,6 @@ import static uk.jointinspections.inspection.JtaiProcess.TASK_SELECT_20_CHILDREN
 import static uk.jointinspections.inspection.JtaiProcess.VAR_SELECTED_CHILD_IDS;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
@@ -23,8 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.frameworks.Jtai2024Process;
-import uk.jointinspections.inspection.JtaiFramework;
-import uk.jointinspections.inspection.ValidatedStart;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * A step refused by one of our validators reaches the inspector as the validator's own sentence and a 400, not as
@@ -39,11 +37,8 @@ class StepValidationMessagesTest {
   @Autowired HistoryService history;
 
   private Task selectTwentyChildren() {
-    ValidatedStart start = new ValidatedStart(JtaiFramework.JTAI_2017, "JTAI-MSG-" + System.nanoTime(), "Northshire",
-        JtaiFramework.DeepDiveTheme.NEGLECT, LocalDate.of(2027, 3, 2), LocalDate.of(2027, 3, 15), "ofsted-lead",
-        "qa-manager");
-    ProcessInstance pi = runtime.createProcessInstanceByKey(KEY).businessKey(start.reference())
-        .setVariables(start.variables()).startBeforeActivity(TASK_SELECT_20_CHILDREN).execute();
+    ProcessInstance pi = JtaiStart.validatedPartWay(runtime, "JTAI-MSG-" + System.nanoTime(), TASK_SELECT_20_CHILDREN,
+        Map.of());
     return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_SELECT_20_CHILDREN)
         .singleResult();
   }
