@@ -48,6 +48,8 @@ public class SmtpConnections implements DisposableBean {
   private final int maxIdle;
   private final Duration idleTimeout;
   private final Deque<Idle> idle = new ArrayDeque<>();
+  /** After shutdown, a job still sending closes its connection instead of keeping it. */
+  private boolean closed;
 
   public SmtpConnections(JavaMailSender mailSender, NotificationProperties properties) {
     this.mailSender = mailSender;
@@ -140,7 +142,7 @@ public class SmtpConnections implements DisposableBean {
   private void giveBack(Connection connection) {
     boolean kept;
     synchronized (this) {
-      kept = idle.size() < maxIdle && idle.offerFirst(new Idle(connection, Instant.now()));
+      kept = !closed && idle.size() < maxIdle && idle.offerFirst(new Idle(connection, Instant.now()));
     }
     if (!kept) {
       close(connection.transport());
@@ -174,6 +176,7 @@ public class SmtpConnections implements DisposableBean {
   public void destroy() {
     List<Idle> open;
     synchronized (this) {
+      closed = true;
       open = new ArrayList<>(idle);
       idle.clear();
     }

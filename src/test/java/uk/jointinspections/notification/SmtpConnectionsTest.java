@@ -64,6 +64,10 @@ class SmtpConnectionsTest {
     assertThat(connections.idleCount()).isEqualTo(1);
     connections.destroy();
     assertThat(connections.idleCount()).isZero();
+    // A job still running while the application stops sends its mail and keeps no connection open.
+    connections.send(mail("During shutdown"));
+    assertThat(server.getReceivedMessages()).hasSize(6);
+    assertThat(connections.idleCount()).isZero();
   }
 
   @Test
