@@ -37,6 +37,7 @@ final class AppNode {
   private final Path dir;
   private final Map<String, String> environment;
   private final List<String> properties;
+  private List<String> jvmOptions = List.of();
   private Process process;
 
   AppNode(String name, Path jar, Path dir, Map<String, String> environment, List<String> properties) {
@@ -67,12 +68,20 @@ final class AppNode {
     }
   }
 
+  /** Options for the JVM besides this class's own, which they follow (so that they win where both set one). */
+  AppNode jvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
   AppNode start() throws IOException {
     Files.createDirectories(dir);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Duser.timezone=UTC",
-        "-jar", jar.toAbsolutePath().toString()));
+        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Duser.timezone=UTC"));
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
     command.add("--server.port=" + port);
     command.add("--inspection.node-name=" + name);
     command.add("--spring.jmx.enabled=false");

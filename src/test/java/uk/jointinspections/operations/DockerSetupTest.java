@@ -111,6 +111,24 @@ class DockerSetupTest {
   }
 
   @Test
+  void theImageStartsFromTheClassDataArchiveItsOwnTrainingStartWrote() throws IOException {
+    String dockerfile = Files.readString(DOCKER.resolve("Dockerfile"));
+    Matcher training = Pattern.compile("-XX:ArchiveClassesAtExit=(\\S+) -Dspring\\.context\\.exit=onRefresh -jar (\\S+)")
+        .matcher(dockerfile);
+    assertThat(training.find()).as("a training start that exits after the context refresh").isTrue();
+    Matcher entrypoint = Pattern.compile(
+        "(?m)^ENTRYPOINT \\[\"java\", \"-XX:SharedArchiveFile=([^\"]+)\", \"-jar\", \"([^\"]+)\"]").matcher(dockerfile);
+    assertThat(entrypoint.find()).as("the ENTRYPOINT maps an archive").isTrue();
+    assertThat(entrypoint.group(1)).isEqualTo(training.group(1));
+    assertThat(entrypoint.group(2)).as("the same jar, extracted").isEqualTo(training.group(2));
+    // The archive is written in the runtime stage, by the JVM that will use it, before the postgres profile is set.
+    String runtimeStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    assertThat(runtimeStage).contains("ArchiveClassesAtExit");
+    assertThat(runtimeStage.indexOf("ArchiveClassesAtExit"))
+        .isLessThan(runtimeStage.indexOf("SPRING_PROFILES_ACTIVE=postgres"));
+  }
+
+  @Test
   void everyVariableComposeNeedsIsInTheExampleEnvironmentAndTheRealOneStaysOutOfGit() throws IOException {
     String composeText = Files.readString(DOCKER.resolve("docker-compose.yml"));
     Properties example = new Properties();
