@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.JtaiStart;
 
@@ -43,14 +44,8 @@ class NothingPersonalInLogsTest extends ComplaintTestSupport {
     // Concerns are raised by the inspection's team (issue 15).
     variables.put(uk.jointinspections.inspection.InspectionTeam.VARIABLE, "cqc-inspector");
     JtaiStart.partWay(runtime, JtaiProcess.TASK_KIT_MEETING_DAY_10, variables);
-    Map<String, Object> annexC = new HashMap<>();
-    annexC.put("caseNumbers", "HV-77001 (ZF)");
-    annexC.put("agencyService", "General practice");
-    annexC.put("seniorOfficerRole", "Named GP for safeguarding");
-    annexC.put("seniorOfficerEmail", "named.gp@icb.example");
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", CONCERN_ISSUES);
+    Map<String, Object> annexC = AnnexCConcern.categoryOne("HV-77001 (ZF)", CONCERN_ISSUES).agency("General practice")
+        .seniorOfficer("Named GP for safeguarding", "named.gp@icb.example").body();
     ResponseEntity<JsonNode> raised = postJson("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC);
     assertThat(raised.getStatusCode().value()).as(String.valueOf(raised.getBody())).isEqualTo(201);
     String concern = raised.getBody().get("id").asText();

@@ -3,7 +3,6 @@ package uk.jointinspections.concern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -21,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 
 /**
@@ -39,15 +39,8 @@ class ConcernApiTest extends ConcernDuringInspection {
 
 
   private static Map<String, Object> healthConcern() {
-    Map<String, Object> body = new HashMap<>();
-    body.put("caseNumbers", "HV-55102 (JT)");
-    body.put("agencyService", "Health visiting service");
-    body.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    body.put("seniorOfficerEmail", "designated.nurse@icb.example");
-    body.put("category1", true);
-    body.put("category2", false);
-    body.put("issues", "No follow-up <visit> after the missed appointments & the referral was not shared.");
-    return body;
+    return AnnexCConcern.categoryOne("HV-55102 (JT)",
+        "No follow-up <visit> after the missed appointments & the referral was not shared.").body();
   }
 
   private ResponseEntity<Map<String, Object>> post(String user, String path, Map<String, Object> body) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.notification.NotificationJobs;
 import org.camunda.bpm.engine.runtime.Job;
@@ -46,14 +46,8 @@ class ConcernContentStaysInTheConcernTest extends ConcernDuringInspection {
     String address = "senior" + unique + "@exampleshire.example";
     List<String> markers = List.of("CS-" + unique, "Agency" + unique, "Issue" + unique, "senior" + unique);
 
-    Map<String, Object> annexC = new HashMap<>();
-    annexC.put("caseNumbers", caseNumbers);
-    annexC.put("agencyService", agency);
-    annexC.put("seniorOfficerRole", "Head of service");
-    annexC.put("seniorOfficerEmail", address);
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", issues);
+    Map<String, Object> annexC = AnnexCConcern.categoryOne(caseNumbers, issues).agency(agency)
+        .seniorOfficer("Head of service", address).body();
     ResponseEntity<JsonNode> raised = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", annexC);
     assertThat(raised.getStatusCode()).as(String.valueOf(raised.getBody())).isEqualTo(HttpStatus.CREATED);
     String concernId = raised.getBody().get("id").asText();

@@ -20,6 +20,7 @@ import uk.jointinspections.frameworks.Jtai2024Process;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 
 /**
@@ -41,13 +42,8 @@ class ConcernTeamTest extends ConcernDuringInspection {
   }
 
   private static Map<String, Object> category2() {
-    Map<String, Object> body = new HashMap<>();
-    body.put("caseNumbers", "HV-55102 (JT)");
-    body.put("agencyService", "Health visiting service");
-    body.put("category1", false);
-    body.put("category2", true);
-    body.put("issues", "The health visitor was not told of the strategy discussion.");
-    return body;
+    return AnnexCConcern.categoryTwo("HV-55102 (JT)", "The health visitor was not told of the strategy discussion.")
+        .body();
   }
 
   @Test

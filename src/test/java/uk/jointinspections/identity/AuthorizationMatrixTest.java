@@ -60,6 +60,7 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.TaskCard;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.EngineClock;
 import uk.jointinspections.testkit.JtaiStart;
@@ -209,15 +210,8 @@ class AuthorizationMatrixTest {
       tasks.complete(task(otherJtai, review).getId());
     }
     runtime.setVariable(otherJtai, "matrixAddedLater", ADDED_LATER);
-    Map<String, Object> annexC = new HashMap<>();
-    annexC.put("caseNumbers", "HV-55102 (JT)");
-    annexC.put("agencyService", "Health visiting service");
-    annexC.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    annexC.put("seniorOfficerEmail", "designated.nurse@icb.example");
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", CONCERN_TEXT);
-    ResponseEntity<JsonNode> raised = post("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC);
+    ResponseEntity<JsonNode> raised = post("cqc-inspector", "/api/inspections/" + reference + "/concerns",
+        AnnexCConcern.categoryOne("HV-55102 (JT)", CONCERN_TEXT).body());
     assertThat(raised.getStatusCode().value()).as(String.valueOf(raised.getBody())).isEqualTo(201);
     concern = raised.getBody().get("id").asText();
 
@@ -403,13 +397,8 @@ class AuthorizationMatrixTest {
   }
 
   private static Map<String, Object> category2() {
-    Map<String, Object> concern = new HashMap<>();
-    concern.put("caseNumbers", "HV-55109 (KT)");
-    concern.put("agencyService", "Health visiting service");
-    concern.put("category1", false);
-    concern.put("category2", true);
-    concern.put("issues", "Matrix: the health visitor was not told of the strategy discussion.");
-    return concern;
+    return AnnexCConcern.categoryTwo("HV-55109 (KT)",
+        "Matrix: the health visitor was not told of the strategy discussion.").body();
   }
 
   /** A fresh concern waiting for the agency's response, so that each person's attempt meets the same state. */

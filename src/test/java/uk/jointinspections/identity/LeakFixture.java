@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +56,8 @@ import uk.jointinspections.identity.SurfaceClient.Answer;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.identity.SurfaceClient.Payload;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
+import uk.jointinspections.testkit.JtaiStart;
 
 /**
  * The confidential things the marker test plants, the way people make them over HTTP: a JTAI started by its lead
@@ -240,8 +241,7 @@ final class LeakFixture {
         .path("processInstanceId").asText();
     Map<String, List<String>> team = recordedTeam(jtai);
     // The senior analytical officer shares the pre-inspection briefing (¶10) that the day −1 reviews read.
-    tasks.complete(tasks.createTaskQuery().processInstanceId(jtai)
-        .taskDefinitionKey(JtaiProcess.TASK_PREPARE_PRE_INSPECTION_BRIEFING).singleResult().getId());
+    JtaiStart.pastTheAnalystsBriefing(tasks, jtai);
 
     String referring = TEAM.get("cqc").get(0);
     Task briefing = tasks.createTaskQuery().processInstanceId(jtai)
@@ -251,14 +251,8 @@ final class LeakFixture {
         "briefingReviewNotes", Map.of("value", "Briefing reviewed; note " + jtaiMarker + " for the lead.",
             "type", "String")))), 204, "the CQC inspector submits her briefing review");
 
-    Map<String, Object> annexC = new LinkedHashMap<>();
-    annexC.put("caseNumbers", caseMarker + " (AB)");
-    annexC.put("agencyService", "Health visiting service");
-    annexC.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    annexC.put("seniorOfficerEmail", "designated.nurse@icb.example");
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", "No follow-up visit after the missed appointments: " + concernMarker + ".");
+    Map<String, Object> annexC = AnnexCConcern.categoryOne(caseMarker + " (AB)",
+        "No follow-up visit after the missed appointments: " + concernMarker + ".").body();
     String concern = read(basic(referring, "POST", "/api/inspections/" + reference + "/concerns", annexC),
         "raise the concern").path("id").asText();
 

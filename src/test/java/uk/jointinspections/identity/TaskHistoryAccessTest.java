@@ -109,10 +109,8 @@ class TaskHistoryAccessTest {
 
   private String startInspection() {
     String reference = "JTAI-TASKHIST-" + UUID.randomUUID().toString().substring(0, 6);
-    String inspection = JtaiStart.overTheApi(http, reference, "2027-03-15");
     // The senior analytical officer's briefing (¶10) comes before the day −1 reviews these tests look at.
-    tasks.complete(taskId(inspection, "task_prepare_pre_inspection_briefing"));
-    return inspection;
+    return JtaiStart.pastTheAnalystsBriefing(http, tasks, reference, "2027-03-15");
   }
 
   private String taskId(String inspection, String key) {

@@ -34,6 +34,7 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.identity.SharedTaskFilter;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.JtaiStart;
 
@@ -119,14 +120,8 @@ class TaskCardTest {
     String reference = "CARD-" + run + "-CONCERN";
     startInspection("jtai-2017", reference, "Eastshire");
     String caseNumber = "CN" + run + "77";
-    Map<String, Object> annexC = new LinkedHashMap<>();
-    annexC.put("caseNumbers", caseNumber + " (AB)");
-    annexC.put("agencyService", "Health visiting service");
-    annexC.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    annexC.put("seniorOfficerEmail", "designated.nurse@icb.example");
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", "No follow-up visit after the missed appointments.");
+    Map<String, Object> annexC = AnnexCConcern.categoryOne(caseNumber + " (AB)",
+        "No follow-up visit after the missed appointments.").body();
     String concern = api.postOk("cqc-inspector", "/api/inspections/" + reference + "/concerns", annexC).get("id").asText();
 
     Map<String, Map<String, String>> cards = new HashMap<>();

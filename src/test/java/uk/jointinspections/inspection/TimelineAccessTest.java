@@ -23,6 +23,7 @@ import uk.jointinspections.EngineTest;
 import uk.jointinspections.complaint.ComplaintConductProcess;
 import uk.jointinspections.complaint.ComplaintTimeline;
 import uk.jointinspections.concern.ConcernTimeline;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.ApiClient;
 import uk.jointinspections.testkit.EngineClock;
 import uk.jointinspections.testkit.JtaiStart;
@@ -54,10 +55,9 @@ class TimelineAccessTest {
     finalisedInspection(reference, LocalDate.of(2026, 3, 2));
     clock(LocalDate.of(2026, 3, 3), 10, 0);
 
-    ResponseEntity<JsonNode> concern = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", Map.of(
-        "caseNumbers", "CS-770011 (JT)", "agencyService", "Children's social care", "seniorOfficerRole",
-        "Head of service", "seniorOfficerEmail", "head@exampleshire.example", "category1", false, "category2", true,
-        "issues", "The plan was not reviewed."));
+    ResponseEntity<JsonNode> concern = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", 
+        AnnexCConcern.categoryTwo("CS-770011 (JT)", "The plan was not reviewed.").agency("Children's social care")
+            .seniorOfficer("Head of service", "head@exampleshire.example").body());
     assertThat(concern.getStatusCode()).as(String.valueOf(concern.getBody())).isEqualTo(HttpStatus.CREATED);
     String concernEntry = ConcernTimeline.ENTRY_PREFIX + concern.getBody().get("id").asText();
 

@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.web.GuardedEngineOperations.Operation;
 
@@ -84,14 +85,8 @@ class EngineOperationGuardTest {
     JtaiStart.partWay(runtime, JtaiProcess.TASK_KIT_MEETING_DAY_10,
         JtaiStart.partWayVariables(reference, LocalDate.of(2026, 12, 7).toString()));
     caseNumbers = "GD-" + UUID.randomUUID().toString().substring(0, 6) + " (XY)";
-    Map<String, Object> annexC = new LinkedHashMap<>();
-    annexC.put("caseNumbers", caseNumbers);
-    annexC.put("agencyService", "Health visiting service");
-    annexC.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    annexC.put("seniorOfficerEmail", OFFICER_EMAIL);
-    annexC.put("category1", true);
-    annexC.put("category2", false);
-    annexC.put("issues", ISSUES);
+    Map<String, Object> annexC = AnnexCConcern.categoryOne(caseNumbers, ISSUES)
+        .seniorOfficer("Designated nurse for safeguarding", OFFICER_EMAIL).body();
     HttpResponse<String> raised = basic("ofsted-lead", "POST", "/api/inspections/" + reference + "/concerns",
         json(annexC));
     assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);

@@ -36,6 +36,7 @@ import uk.jointinspections.inspection.InspectionFrameworks;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionStarts;
 import uk.jointinspections.inspection.SubmissionItem;
+import uk.jointinspections.testkit.AnnexCConcern;
 
 /**
  * Hundreds of malformed and hostile requests to every endpoint of our /api: broken JSON, wrong types, huge strings,
@@ -248,14 +249,7 @@ class HostileInputTest {
   }
 
   static Map<String, Object> validConcern() {
-    Map<String, Object> concern = new LinkedHashMap<>();
-    concern.put("caseNumbers", "HV-1 (AB)");
-    concern.put("agencyService", "Health visiting");
-    concern.put("seniorOfficerRole", "Designated nurse");
-    concern.put("seniorOfficerEmail", "nurse@icb.example");
-    concern.put("category1", true);
-    concern.put("category2", false);
-    concern.put("issues", "Not followed up.");
+    Map<String, Object> concern = AnnexCConcern.categoryOne("HV-1 (AB)", "Not followed up.").body();
     concern.put("responseRequiredBy", null);
     return concern;
   }

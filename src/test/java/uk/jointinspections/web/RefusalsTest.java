@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.JtaiStart;
 
 /**
@@ -79,14 +79,8 @@ class RefusalsTest {
   @Test
   void freeTextKeepsItsLineBreaks() throws Exception {
     String reference = runningInspection();
-    Map<String, Object> concern = new HashMap<>();
-    concern.put("caseNumbers", "HV-88001 (LB)");
-    concern.put("agencyService", "Health visiting service");
-    concern.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    concern.put("seniorOfficerEmail", "designated.nurse@icb.example");
-    concern.put("category1", false);
-    concern.put("category2", true);
-    concern.put("issues", "First, the missed appointments.\r\nSecond, the referral was not shared.\n\nThird, no plan.");
+    Map<String, Object> concern = AnnexCConcern.categoryTwo("HV-88001 (LB)",
+        "First, the missed appointments.\r\nSecond, the referral was not shared.\n\nThird, no plan.").body();
 
     HttpResponse<String> raised = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", concern);
 
@@ -100,14 +94,8 @@ class RefusalsTest {
     int before = output.getAll().length();
     HttpResponse<String> lineBreak = post("ofsted-lead", "/api/inspections", Map.of("framework", "jtai-2017",
         "reference", marker + "\r\n2026-12-03T09:00:00.000Z ERROR 1 --- [main] forged." + marker));
-    Map<String, Object> concern = new HashMap<>();
-    concern.put("caseNumbers", "HV-88002 (LB)");
-    concern.put("agencyService", "Health visiting service");
-    concern.put("seniorOfficerRole", "Designated nurse for safeguarding");
-    concern.put("seniorOfficerEmail", marker + "-at-icb.example");
-    concern.put("category1", false);
-    concern.put("category2", true);
-    concern.put("issues", "The referral was not shared.");
+    Map<String, Object> concern = AnnexCConcern.categoryTwo("HV-88002 (LB)", "The referral was not shared.")
+        .seniorOfficer("Designated nurse for safeguarding", marker + "-at-icb.example").body();
     HttpResponse<String> notAnAddress = post("ofsted-lead", "/api/inspections/" + reference + "/concerns", concern);
     HttpResponse<String> unknownFramework = post("ofsted-lead", "/engine-rest/process-definition/key/"
         + JtaiProcess.KEY + "/submit-form", Map.of("variables", Map.of(

@@ -41,6 +41,7 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.JtaiFramework;
+import uk.jointinspections.testkit.AnnexCConcern;
 import uk.jointinspections.testkit.JtaiStart;
 
 /**
@@ -305,14 +306,9 @@ class TimelineTabBrowserTest {
   }
 
   private String raiseConcern(String user) {
-    Map<String, Object> body = new HashMap<>();
-    body.put("caseNumbers", "HV-55109 (KT)");
-    body.put("agencyService", "Health visiting service");
-    body.put("category1", true);
-    body.put("category2", false);
-    body.put("seniorOfficerRole", "Head of health visiting");
-    body.put("seniorOfficerEmail", "head.of.health.visiting@example.org");
-    body.put("issues", "The health visitor was not told of the strategy discussion.");
+    Map<String, Object> body = AnnexCConcern.categoryOne("HV-55109 (KT)",
+        "The health visitor was not told of the strategy discussion.")
+        .seniorOfficer("Head of health visiting", "head.of.health.visiting@example.org").body();
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<JsonNode> raised = rest.withBasicAuth(user, "demo")
