@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,13 +59,15 @@ final class AppNode {
     }
   }
 
-  static Path builtJar() throws IOException {
+  static Path builtJar() {
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(p -> p.getFileName().toString().matches("joint-inspections-.*\\.jar"))
           .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
           .findFirst()
           .orElseThrow(() -> new IllegalStateException(
               "No target/joint-inspections-*.jar: the cluster suite runs the packaged application (mvn verify)"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -163,6 +166,15 @@ final class AppNode {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The {@code count} of a GET that answers {@code {"count": n}}, such as the engine's {@code .../count} resources. */
+  long count(String path, String user, String password) {
+    Response response = call("GET", path, user, password, null);
+    if (response.status() != 200) {
+      fail("GET %s on node %s: %s", path, name, response);
+    }
+    return response.json().path("count").asLong();
   }
 
   String logTail() {

@@ -262,8 +262,8 @@ class ClusterIT {
     assertThat(after.get("tasks")).isGreaterThanOrEqualTo(before.get("tasks"));
     assertThat(after.get("history")).isGreaterThanOrEqualTo(before.get("history"));
     assertFiredOnce(dueWhileDown);
-    assertThat(nodeA.call("GET", "/engine-rest/process-instance/count?processDefinitionKey=jtai", "admin",
-        ADMIN_PASSWORD, null).json().path("count").asLong()).isEqualTo(before.get("instances"));
+    assertThat(nodeA.count("/engine-rest/process-instance/count?processDefinitionKey=jtai", "admin", ADMIN_PASSWORD))
+        .isEqualTo(before.get("instances"));
     assertEveryNotificationDeliveredOnce(true);
   }
 
@@ -296,9 +296,8 @@ class ClusterIT {
           Map.of("retries", 1)).status()).isEqualTo(204);
       makeDueNow(nodeA, job);
     }
-    awaitCondition("an incident for every notification whose retries ran out", QUIET, () -> nodeB.call("GET",
-        "/engine-rest/incident/count?incidentType=failedJob", "admin", ADMIN_PASSWORD, null)
-        .json().path("count").asLong() == exhausted.size());
+    awaitCondition("an incident for every notification whose retries ran out", QUIET, () -> nodeB.count(
+        "/engine-rest/incident/count?incidentType=failedJob", "admin", ADMIN_PASSWORD) == exhausted.size());
     // The REST incident list (what Cockpit shows) names each failed job; the operators' metrics count them.
     List<String> incidentJobs = new ArrayList<>();
     List<String> incidentInstances = new ArrayList<>();

@@ -114,7 +114,7 @@ class DemoMailboxIT {
   }
 
   AppNode node(String name, Map<String, String> environment, int mailboxPort) {
-    AppNode node = new AppNode(name, jar(), dir.resolve(name), environment, List.of(
+    AppNode node = new AppNode(name, AppNode.builtJar(), dir.resolve(name), environment, List.of(
         "--inspection.mailbox.port=" + mailboxPort,
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=1000"));
@@ -122,18 +122,8 @@ class DemoMailboxIT {
     return node;
   }
 
-  private static Path jar() {
-    try {
-      return AppNode.builtJar();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   long count(AppNode node, String path) {
-    AppNode.Response response = node.call("GET", path, "admin", "demo", null);
-    assertThat(response.status()).as("%s: %s", path, response).isEqualTo(200);
-    return response.json().path("count").asLong();
+    return node.count(path, "admin", "demo");
   }
 
   private static boolean listening(int port) {

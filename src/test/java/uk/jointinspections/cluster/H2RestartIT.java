@@ -3,7 +3,6 @@ package uk.jointinspections.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,14 +100,14 @@ class H2RestartIT {
     for (String[] job : madeDue) {
       assertThat(node.call("GET", "/engine-rest/job/" + job[0], "admin", ADMIN_PASSWORD, null).status())
           .as("due timer job %s has run", job[0]).isEqualTo(404);
-      long fired = node.call("GET", "/engine-rest/history/activity-instance/count?processInstanceId=" + job[1]
-          + "&activityId=" + job[2], "admin", ADMIN_PASSWORD, null).json().path("count").asLong();
+      long fired = count(node, "/engine-rest/history/activity-instance/count?processInstanceId=" + job[1]
+          + "&activityId=" + job[2]);
       assertThat(fired).as("timer %s of %s fired once", job[2], job[1]).isEqualTo(1);
     }
   }
 
   AppNode node(int smtpPort) {
-    AppNode node = new AppNode("h2node", jar(), dir, Map.of(
+    AppNode node = new AppNode("h2node", AppNode.builtJar(), dir, Map.of(
         "CAMUNDA_ADMIN_PASSWORD", ADMIN_PASSWORD,
         "INSPECTION_DEMO_PASSWORD", DEMO_PASSWORD,
         "MAIL_HOST", "127.0.0.1",
@@ -118,14 +116,6 @@ class H2RestartIT {
         "--camunda.bpm.job-execution.max-wait=1000"));
     started.add(node);
     return node;
-  }
-
-  private static Path jar() {
-    try {
-      return AppNode.builtJar();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   Map<String, Long> counts(AppNode node) {
@@ -138,10 +128,7 @@ class H2RestartIT {
   }
 
   long count(AppNode node, String path) {
-    AppNode.Response response = node.call("GET", path, "admin", ADMIN_PASSWORD, null);
-    assertThat(response.status()).as("%s: %s", path, response).isEqualTo(200);
-    JsonNode json = response.json();
-    return json.path("count").asLong();
+    return node.count(path, "admin", ADMIN_PASSWORD);
   }
 
   void awaitNoExecutableJobs(AppNode node) throws InterruptedException {
