@@ -381,7 +381,36 @@ public final class NationalYearBenchmark {
     figures.put("variablesSubmitted", work);
     line("  variables the actor submitted per JTAI (characters)", work.get("variablesPerInstance") + " ("
         + work.get("charactersPerInstance") + ")");
+    figures.put("rootVariables", rootVariables(JtaiProcess.KEY));
     timeLines(figures, 4);
+    return figures;
+  }
+
+  /**
+   * The variables an instance's root execution holds, from history: what the engine loads whole
+   * ({@code selectVariablesByExecutionId}) the first time a command touches a variable of the instance. Mean count per
+   * instance, and by name how many instances hold each one, so that project and floor can be set side by side.
+   */
+  private Map<String, Object> rootVariables(String processDefinitionKey) {
+    Map<String, Integer> byName = new TreeMap<>();
+    Set<String> instances = new HashSet<>();
+    long rootVariables = 0;
+    for (var variable : engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processDefinitionKey(processDefinitionKey).list()) {
+      if (variable.getProcessInstanceId() != null
+          && variable.getProcessInstanceId().equals(variable.getExecutionId())) {
+        instances.add(variable.getProcessInstanceId());
+        byName.merge(variable.getName(), 1, Integer::sum);
+        rootVariables++;
+      }
+    }
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("instances", instances.size());
+    figures.put("meanPerInstance", instances.isEmpty() ? 0 : round((double) rootVariables / instances.size()));
+    figures.put("instancesHoldingEachName", byName);
+    figures.put("how", "historic variable instances whose execution is the process instance, of the instances whose"
+        + " history the year's cleanup left");
+    line("  variables on an instance's root execution (mean)", String.valueOf(figures.get("meanPerInstance")));
     return figures;
   }
 
@@ -1097,6 +1126,9 @@ public final class NationalYearBenchmark {
       figures.put("variablesHow", "each step of instance i completed with the variables the project's actor submitted at"
           + " the same step (in order) of JTAI i, surplus steps' variables with the last task; the JTAIs' concerns and"
           + " complaints have no counterpart here");
+    }
+    if (withVariables) {
+      figures.put("rootVariables", rootVariables(floorKey));
     }
     result.put(withVariables ? "engineFloor" : "engineFloorWithoutVariables", figures);
     line((withVariables ? "engine floor: bare diagram (%d user tasks, %d timers, %d gateways), the project's variables"
