@@ -1,5 +1,7 @@
 package uk.jointinspections.complaint;
 
+import uk.jointinspections.inspection.InspectionVariables;
+
 /**
  * The complaint process (processes/complaint.bpmn): one instance per challenge or complaint about a joint inspection
  * (Annex D), business key = the inspection reference. Its key, the element ids code refers to and its variables.
@@ -42,7 +44,7 @@ public final class ComplaintProcess {
   public static final String BOUNDARY_OVERDUE_PREFIX = "boundary_overdue_";
 
   // Recorded at start (start form or POST /api/inspections/{reference}/complaints)
-  public static final String VAR_INSPECTION_REFERENCE = "inspectionReference";
+  public static final String VAR_INSPECTION_REFERENCE = InspectionVariables.INSPECTION_REFERENCE;
   /** Day 0 of every working-day milestone: the day the complaint was made (java.util.Date, midnight London). */
   public static final String VAR_RECEIVED_ON = "receivedOn";
   /** {@link ComplaintKind#id}: process-outcome, conduct or both. */
@@ -73,9 +75,9 @@ public final class ComplaintProcess {
    */
   public static final String VAR_CONDUCT_DETAILS = "conductDetails";
   // Derived at start
-  public static final String VAR_FRAMEWORK = "framework";
+  public static final String VAR_FRAMEWORK = InspectionVariables.FRAMEWORK;
   /** The inspection's lead inspector and team, copied at start (the names teamMembers reads). */
-  public static final String VAR_LEAD_INSPECTOR_OF_INSPECTION = uk.jointinspections.inspection.JtaiProcess.VAR_LEAD_INSPECTOR;
+  public static final String VAR_LEAD_INSPECTOR_OF_INSPECTION = InspectionVariables.LEAD_INSPECTOR;
   public static final String VAR_INSPECTION_TEAM = uk.jointinspections.inspection.InspectionTeam.VARIABLE;
   public static final String VAR_WINDOW = "window";
   public static final String VAR_WINDOW_RULE = "windowRule";

@@ -3,6 +3,7 @@ package uk.jointinspections.complaint;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.PublicationHold;
 
 /**
@@ -21,7 +22,7 @@ public class ComplaintPublicationHold implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(ComplaintProcess.VAR_INSPECTION_REFERENCE);
+    String reference = InspectionVariables.inspectionReference(execution);
     switch (execution.getCurrentActivityId()) {
       case ComplaintProcess.TASK_WITHHOLD_PUBLICATION -> {
         boolean published = hold.withhold(reference, (String) execution.getVariable(ComplaintProcess.VAR_WITHHOLD_DECIDED_BY),

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.notification.NotificationBodyComposer;
 import uk.jointinspections.notification.NotificationProcess;
@@ -64,15 +65,15 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = (String) execution.getVariable(VAR_INSPECTION_REFERENCE);
+    String reference = InspectionVariables.inspectionReference(execution);
     Object number = execution.getVariable(VAR_CONCERN_NUMBER);
-    boolean confirmation = !ConcernVariant.of((String) execution.getVariable(VAR_FRAMEWORK)).annexC;
+    boolean confirmation = !ConcernVariant.of(InspectionVariables.framework(execution)).annexC;
     String subject = confirmation
         ? "[" + reference + "] Significant risk of harm to a child: written confirmation (paragraph 61)"
         : "[" + reference + "] Category 1 concern about a child: written response required by "
             + DAY.format(((Date) execution.getVariable(VAR_RESPONSE_DUE_DATE)).toInstant());
     send(execution, null, SENIOR_OFFICER, subject, false);
-    String lead = (String) execution.getVariable(VAR_LEAD_INSPECTOR);
+    String lead = InspectionVariables.leadInspector(execution);
     User leadUser = lead == null ? null : Context.getCommandContext().runWithoutAuthorization(
         () -> identityService.createUserQuery().userId(lead).singleResult());
     if (leadUser == null || leadUser.getEmail() == null || leadUser.getEmail().isBlank()) {
@@ -93,7 +94,7 @@ public class ConcernEmailer implements JavaDelegate, NotificationBodyComposer {
       record.put(VAR_COPY_OF, true);
     }
     String concernId = execution.getProcessInstanceId();
-    String kind = ConcernVariant.of((String) execution.getVariable(VAR_FRAMEWORK)).annexC ? "category-1"
+    String kind = ConcernVariant.of(InspectionVariables.framework(execution)).annexC ? "category-1"
         : "written-confirmation";
     notifications.requestComposed(execution, "concern:" + concernId + ":" + kind + ":" + addressee, recipient, subject, NAME,
         concernId, record);

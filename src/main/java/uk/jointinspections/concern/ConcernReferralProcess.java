@@ -1,6 +1,7 @@
 package uk.jointinspections.concern;
 
 import java.util.Map;
+import uk.jointinspections.inspection.InspectionVariables;
 
 /**
  * The concern referral process (processes/concern-referral.bpmn, Annex C): one instance per concern about a child,
@@ -57,11 +58,11 @@ public final class ConcernReferralProcess {
   public static final String NO_SENIOR_ESCALATION = "none";
 
   // Variables copied from the inspection at start
-  public static final String VAR_INSPECTION_REFERENCE = "inspectionReference";
+  public static final String VAR_INSPECTION_REFERENCE = InspectionVariables.INSPECTION_REFERENCE;
   public static final String VAR_INSPECTION_PROCESS_INSTANCE_ID = "inspectionProcessInstanceId";
-  public static final String VAR_FRAMEWORK = "framework";
-  public static final String VAR_LEAD_INSPECTOR = "leadInspector";
-  public static final String VAR_QA_MANAGER = "qaManager";
+  public static final String VAR_FRAMEWORK = InspectionVariables.FRAMEWORK;
+  public static final String VAR_LEAD_INSPECTOR = InspectionVariables.LEAD_INSPECTOR;
+  public static final String VAR_QA_MANAGER = InspectionVariables.QA_MANAGER;
   /** The inspection's day 0 (yyyy-MM-dd) when the concern was raised: the keep-in-touch meetings count from it. */
   public static final String VAR_INSPECTION_DAY_ZERO = "inspectionDayZero";
   // Set automatically at start

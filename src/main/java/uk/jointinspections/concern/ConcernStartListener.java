@@ -28,7 +28,7 @@ import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.identity.InstanceGrants;
 import uk.jointinspections.identity.StaffGroup;
 import uk.jointinspections.inspection.InspectionDirectory.Inspection;
-import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.TaskCards;
 
 /**
@@ -120,7 +120,7 @@ public class ConcernStartListener implements ExecutionListener {
   private String dayZeroOf(Inspection inspection) {
     Object value = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(inspection.processInstanceId()).activityInstanceIdIn(inspection.processInstanceId())
-        .variableName(JtaiProcess.VAR_DAY_ZERO).disableCustomObjectDeserialization().list().stream()
+        .variableName(InspectionVariables.DAY_ZERO).disableCustomObjectDeserialization().list().stream()
         .map(v -> v.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     if (value instanceof java.util.Date date) {
       return date.toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate().toString();

@@ -12,6 +12,7 @@ import uk.jointinspections.inspection.InspectionReferenceClaim;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionTeam;
 import uk.jointinspections.inspection.InspectionTeamAccess;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiProcess;
 
@@ -39,24 +40,24 @@ public class FrameworkStartValidator implements ExecutionListener {
     String processKey = execution.getProcessDefinitionId().split(":")[0];
     InspectionFramework framework = frameworks.ofProcess(processKey)
         .orElseThrow(() -> new IllegalStateException("no inspection framework runs process " + processKey));
-    String name = text(execution, JtaiProcess.VAR_FRAMEWORK);
+    String name = text(execution, InspectionVariables.FRAMEWORK);
     if (name == null) {
       name = framework.names().iterator().next(); // the Tasklist start form of a one-edition framework
     } else if (!framework.names().contains(name)) {
       throw new InvalidInspectionException("framework", "'" + name + "' is not run by process " + processKey + ".");
     }
     InspectionFramework.Start start = framework.validate(new InspectionStartRequest(name,
-        text(execution, JtaiProcess.VAR_REFERENCE), text(execution, JtaiProcess.VAR_LOCAL_AUTHORITY),
+        text(execution, InspectionVariables.REFERENCE), text(execution, InspectionVariables.LOCAL_AUTHORITY),
         text(execution, JtaiProcess.VAR_DEEP_DIVE_THEME), text(execution, "notificationDate"),
-        text(execution, "plannedFieldworkStart"), text(execution, JtaiProcess.VAR_LEAD_INSPECTOR),
-        text(execution, JtaiProcess.VAR_QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
+        text(execution, "plannedFieldworkStart"), text(execution, InspectionVariables.LEAD_INSPECTOR),
+        text(execution, InspectionVariables.QA_MANAGER), flag(execution, Slac2009Process.VAR_NO_NOTICE),
         text(execution, Slac2009Process.VAR_NO_NOTICE_REASON))
         .withTeam(InspectionTeam.parse(execution.getVariable(InspectionTeam.VARIABLE)).members())
         .withScope(text(execution, Slac2009Process.VAR_SCOPE), text(execution, Slac2009Process.VAR_SCOPE_REASON)));
     claim.claim(execution, start.reference(), start.variables());
     Map<String, Object> variables = start.variables();
-    access.grantTeam(execution.getProcessInstanceId(), (String) variables.get(JtaiProcess.VAR_LEAD_INSPECTOR),
-        (String) variables.get(JtaiProcess.VAR_QA_MANAGER),
+    access.grantTeam(execution.getProcessInstanceId(), (String) variables.get(InspectionVariables.LEAD_INSPECTOR),
+        (String) variables.get(InspectionVariables.QA_MANAGER),
         InspectionTeam.parse(variables.get(InspectionTeam.VARIABLE)));
   }
 

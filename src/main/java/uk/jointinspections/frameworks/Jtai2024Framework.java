@@ -10,9 +10,9 @@ import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
-import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
 import uk.jointinspections.inspection.SubmissionItem;
 
@@ -81,11 +81,11 @@ public class Jtai2024Framework implements InspectionFramework {
               + " inspector.");
     }
     Map<String, Object> variables = new HashMap<>(plan.variables());
-    variables.put(JtaiProcess.VAR_FRAMEWORK, Jtai2024Process.FRAMEWORK);
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
-    variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionVariables.FRAMEWORK, Jtai2024Process.FRAMEWORK);
+    variables.put(InspectionVariables.REFERENCE, reference);
+    variables.put(InspectionVariables.LOCAL_AUTHORITY, area);
+    variables.put(InspectionVariables.LEAD_INSPECTOR, lead);
+    variables.put(InspectionVariables.QA_MANAGER, qa);
     variables.put(InspectionTeam.VARIABLE,
         fields.team(request.inspectionTeam(), Jtai2024Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put(Jtai2024Process.VAR_DEFERRALS, 0);

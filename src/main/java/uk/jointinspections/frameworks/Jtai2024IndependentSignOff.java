@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.inspection.InspectionTeam;
-import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.InspectionVariables;
 
 /**
  * A sign-off that the guidance gives to someone outside the inspection team: the senior managers who agree the
@@ -24,7 +24,7 @@ public class Jtai2024IndependentSignOff implements TaskListener {
     if (user == null) {
       return;
     }
-    if (user.equals(task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR))) {
+    if (user.equals(InspectionVariables.leadInspector(task))) {
       throw new BadUserRequestException("signedOffBy: '" + user + "' is this inspection's lead inspector; "
           + task.getName() + " is for someone independent of the inspection team (" + paragraph(task) + ").");
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import uk.jointinspections.calendar.WorkingDayCalendar;
 import uk.jointinspections.calendar.WorkingDays;
-import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.InspectionVariables;
 
 /**
  * The dates a 2024 JTAI is planned from, all counted from the start of fieldwork: the notification (day 0) 10 working
@@ -32,11 +32,11 @@ public record Jtai2024Plan(LocalDate notification, LocalDate fieldworkStart, Loc
   /** The variables the deadlines ({@code from} dayZero or fieldworkEnd) and the forms read. */
   public Map<String, Object> variables() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_DAY_ZERO, midnight(notification));
+    variables.put(InspectionVariables.DAY_ZERO, midnight(notification));
     variables.put(Jtai2024Process.VAR_FIELDWORK_START, midnight(fieldworkStart));
     variables.put(Jtai2024Process.VAR_FIELDWORK_END, midnight(fieldworkEnd));
     variables.put(Jtai2024Process.VAR_FACTUAL_ACCURACY_DAY_ZERO, midnight(factualAccuracyStart));
-    variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, LABEL.format(notification));
+    variables.put(InspectionVariables.DAY_ZERO_LABEL, LABEL.format(notification));
     variables.put(Jtai2024Process.VAR_FIELDWORK_START_LABEL, LABEL.format(fieldworkStart));
     variables.put(Jtai2024Process.VAR_FIELDWORK_END_LABEL, LABEL.format(fieldworkEnd));
     variables.put("notificationDate", notification.toString());

@@ -1,6 +1,7 @@
 package uk.jointinspections.frameworks;
 
 import java.util.List;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.StatementOfActionProcess;
 import uk.jointinspections.inspection.SubmissionItem;
 
@@ -22,7 +23,7 @@ public final class Jtai2024Process {
   public static final String MESSAGE_DEFERRAL_REQUESTED = "jtai2024DeferralRequested";
 
   // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in JtaiProcess)
-  public static final String VAR_FIELDWORK_START = "fieldworkStart";
+  public static final String VAR_FIELDWORK_START = InspectionVariables.FIELDWORK_START;
   public static final String VAR_FIELDWORK_END = "fieldworkEnd";
   /**
    * Day 0 of the DCS's 9 working days for factual accuracy (paragraph 83): the day the draft letter was sent, or its
@@ -34,7 +35,7 @@ public final class Jtai2024Process {
    * nothing more. Without it (an inspection moved from an older version), fieldwork starts once weeks 1 and 2 end.
    */
   public static final String VAR_FIELDWORK_STARTED = "fieldworkStarted";
-  public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
+  public static final String VAR_FIELDWORK_START_LABEL = InspectionVariables.FIELDWORK_START_LABEL;
   public static final String VAR_FIELDWORK_END_LABEL = "fieldworkEndLabel";
   public static final String VAR_DEFERRAL_REQUEST_REASON = "deferralRequestReason";
   public static final String VAR_DEFERRAL_DECISION = "deferralDecision";

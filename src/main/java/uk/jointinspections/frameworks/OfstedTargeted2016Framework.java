@@ -10,6 +10,7 @@ import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
@@ -83,16 +84,16 @@ public class OfstedTargeted2016Framework implements InspectionFramework {
     }
     LocalDate fieldwork = workingDays.add(dayZero, OfstedTargeted2016Process.FIELDWORK_START_DAY);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, OfstedTargeted2016Process.FRAMEWORK);
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
+    variables.put(InspectionVariables.FRAMEWORK, OfstedTargeted2016Process.FRAMEWORK);
+    variables.put(InspectionVariables.REFERENCE, reference);
+    variables.put(InspectionVariables.LOCAL_AUTHORITY, area);
     variables.put(JtaiProcess.VAR_DEEP_DIVE_THEME, theme.id);
-    variables.put(JtaiProcess.VAR_DAY_ZERO, Jtai2024Plan.midnight(dayZero));
-    variables.put(JtaiProcess.VAR_FIELDWORK_START, Jtai2024Plan.midnight(fieldwork));
-    variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, Jtai2024Plan.label(dayZero));
-    variables.put(JtaiProcess.VAR_FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldwork));
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
-    variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionVariables.DAY_ZERO, Jtai2024Plan.midnight(dayZero));
+    variables.put(InspectionVariables.FIELDWORK_START, Jtai2024Plan.midnight(fieldwork));
+    variables.put(InspectionVariables.DAY_ZERO_LABEL, Jtai2024Plan.label(dayZero));
+    variables.put(InspectionVariables.FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldwork));
+    variables.put(InspectionVariables.LEAD_INSPECTOR, lead);
+    variables.put(InspectionVariables.QA_MANAGER, qa);
     variables.put(InspectionTeam.VARIABLE,
         fields.team(request.inspectionTeam(), OfstedTargeted2016Process.FRAMEWORK, inspectorates()).variableValue());
     variables.put("notificationDate", dayZero.toString());

@@ -12,9 +12,9 @@ import uk.jointinspections.calendar.WorkingDays;
 import uk.jointinspections.inspection.InspectionFramework;
 import uk.jointinspections.inspection.InspectionStartRequest;
 import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.InvalidInspectionException;
-import uk.jointinspections.inspection.JtaiProcess;
 import uk.jointinspections.inspection.StartFields;
 import uk.jointinspections.inspection.SubmissionItem;
 import uk.jointinspections.inspection.WithoutAuthorization;
@@ -134,13 +134,13 @@ public class Slac2009Framework implements InspectionFramework {
             Inspectorates.QA_MANAGER)
         : null;
     Map<String, Object> variables = new HashMap<>();
-    variables.put(JtaiProcess.VAR_FRAMEWORK, Slac2009Process.FRAMEWORK);
-    variables.put(JtaiProcess.VAR_REFERENCE, reference);
-    variables.put(JtaiProcess.VAR_LOCAL_AUTHORITY, area);
-    variables.put(JtaiProcess.VAR_DAY_ZERO, Jtai2024Plan.midnight(dayZero));
-    variables.put(JtaiProcess.VAR_FIELDWORK_START, Jtai2024Plan.midnight(fieldworkStart));
-    variables.put(JtaiProcess.VAR_DAY_ZERO_LABEL, Jtai2024Plan.label(dayZero));
-    variables.put(JtaiProcess.VAR_FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldworkStart));
+    variables.put(InspectionVariables.FRAMEWORK, Slac2009Process.FRAMEWORK);
+    variables.put(InspectionVariables.REFERENCE, reference);
+    variables.put(InspectionVariables.LOCAL_AUTHORITY, area);
+    variables.put(InspectionVariables.DAY_ZERO, Jtai2024Plan.midnight(dayZero));
+    variables.put(InspectionVariables.FIELDWORK_START, Jtai2024Plan.midnight(fieldworkStart));
+    variables.put(InspectionVariables.DAY_ZERO_LABEL, Jtai2024Plan.label(dayZero));
+    variables.put(InspectionVariables.FIELDWORK_START_LABEL, Jtai2024Plan.label(fieldworkStart));
     variables.put("notificationDateLabel", Jtai2024Plan.label(notification));
     variables.put("notificationDate", notification.toString());
     variables.put("plannedFieldworkStart", fieldworkStart.toString());
@@ -148,8 +148,8 @@ public class Slac2009Framework implements InspectionFramework {
     variables.put(Slac2009Process.VAR_NO_NOTICE_REASON, reason);
     variables.put(Slac2009Process.VAR_SCOPE, scope);
     variables.put(Slac2009Process.VAR_SCOPE_REASON, scopeReason);
-    variables.put(JtaiProcess.VAR_LEAD_INSPECTOR, lead);
-    variables.put(JtaiProcess.VAR_QA_MANAGER, qa);
+    variables.put(InspectionVariables.LEAD_INSPECTOR, lead);
+    variables.put(InspectionVariables.QA_MANAGER, qa);
     InspectionTeam team = fields.team(request.inspectionTeam(), Slac2009Process.FRAMEWORK, inspectorates());
     if (!team.isEmpty() && team.members().stream().noneMatch(member -> inCqc(member))) {
       throw new InvalidInspectionException(InspectionTeam.FIELD, "the team includes a Care Quality Commission"

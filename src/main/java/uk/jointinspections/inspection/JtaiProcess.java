@@ -96,20 +96,20 @@ public final class JtaiProcess {
   public static final String BOUNDARY_OVERDUE_PREFIX = "boundary_overdue_";
 
   // Variables set at start
-  public static final String VAR_FRAMEWORK = "framework";
-  public static final String VAR_REFERENCE = "reference";
-  public static final String VAR_LOCAL_AUTHORITY = "localAuthority";
+  public static final String VAR_FRAMEWORK = InspectionVariables.FRAMEWORK;
+  public static final String VAR_REFERENCE = InspectionVariables.REFERENCE;
+  public static final String VAR_LOCAL_AUTHORITY = InspectionVariables.LOCAL_AUTHORITY;
   public static final String VAR_DEEP_DIVE_THEME = "deepDiveTheme";
   /** Day 0, the notification date (java.util.Date at midnight Europe/London). */
-  public static final String VAR_DAY_ZERO = "dayZero";
+  public static final String VAR_DAY_ZERO = InspectionVariables.DAY_ZERO;
   /** Day 9, the first day of fieldwork (java.util.Date at midnight Europe/London). */
-  public static final String VAR_FIELDWORK_START = "fieldworkStart";
+  public static final String VAR_FIELDWORK_START = InspectionVariables.FIELDWORK_START;
   /** Day 0 and day 9 in words ("Tuesday 3 November 2026"), shown by the forms. */
-  public static final String VAR_DAY_ZERO_LABEL = "dayZeroLabel";
-  public static final String VAR_FIELDWORK_START_LABEL = "fieldworkStartLabel";
-  public static final String VAR_LEAD_INSPECTOR = "leadInspector";
+  public static final String VAR_DAY_ZERO_LABEL = InspectionVariables.DAY_ZERO_LABEL;
+  public static final String VAR_FIELDWORK_START_LABEL = InspectionVariables.FIELDWORK_START_LABEL;
+  public static final String VAR_LEAD_INSPECTOR = InspectionVariables.LEAD_INSPECTOR;
   /** User id of the named QA manager; always present, null until one is named. */
-  public static final String VAR_QA_MANAGER = "qaManager";
+  public static final String VAR_QA_MANAGER = InspectionVariables.QA_MANAGER;
   // Form-captured variables code relies on
   public static final String VAR_SELECTED_CHILD_IDS = "selectedChildIds";
   public static final String VAR_EVALUATION_CHILD_IDS = "evaluationChildIds";

@@ -20,8 +20,8 @@ public final class LocalAreaSubmissionProcess {
   public static final String END_RECEIVED = "end_submission_received";
 
   // Passed in by the call activity
-  public static final String VAR_LEAD_INSPECTOR = JtaiProcess.VAR_LEAD_INSPECTOR;
-  public static final String VAR_FRAMEWORK = JtaiProcess.VAR_FRAMEWORK;
+  public static final String VAR_LEAD_INSPECTOR = InspectionVariables.LEAD_INSPECTOR;
+  public static final String VAR_FRAMEWORK = InspectionVariables.FRAMEWORK;
   /** The record step's name, as the task shows it (usually the call activity's own name). */
   public static final String VAR_NAME = "submissionName";
   /** What the chase names: "Chase: " and this. */

@@ -25,8 +25,8 @@ public final class StatementOfActionProcess {
   public static final int WORKING_DAYS = 70;
 
   // Passed in by the call activity
-  public static final String VAR_LEAD_INSPECTOR = JtaiProcess.VAR_LEAD_INSPECTOR;
-  public static final String VAR_FRAMEWORK = JtaiProcess.VAR_FRAMEWORK;
+  public static final String VAR_LEAD_INSPECTOR = InspectionVariables.LEAD_INSPECTOR;
+  public static final String VAR_FRAMEWORK = InspectionVariables.FRAMEWORK;
   public static final String VAR_RECORD_FORM = "statementOfActionRecordForm";
   public static final String VAR_REVIEW_FORM = "statementOfActionReviewForm";
   /** Whether the lead inspector reviews the statement in this process (2024: yes; 2016: no). */

@@ -17,9 +17,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public record TaskCard(String reference, String localAuthority, String framework) {
 
   /** The inspection reference; the concern and complaint processes have always kept it under this name. */
-  public static final String VAR_REFERENCE = "inspectionReference";
+  public static final String VAR_REFERENCE = InspectionVariables.INSPECTION_REFERENCE;
   /** The local authority area, the name the inspection processes keep it under since their start listeners. */
-  public static final String VAR_LOCAL_AUTHORITY = JtaiProcess.VAR_LOCAL_AUTHORITY;
+  public static final String VAR_LOCAL_AUTHORITY = InspectionVariables.LOCAL_AUTHORITY;
   /** The framework in words; {@code framework} is its id ({@code jtai-2017}). */
   public static final String VAR_FRAMEWORK = "frameworkLabel";
 

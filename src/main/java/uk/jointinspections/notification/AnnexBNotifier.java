@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.jointinspections.frameworks.OfstedTargeted2016Process;
 import uk.jointinspections.inspection.InspectionTeam;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Inspectorates;
 import uk.jointinspections.inspection.JtaiFramework;
 import uk.jointinspections.inspection.JtaiFramework.DeepDiveTheme;
@@ -85,19 +86,19 @@ public class AnnexBNotifier implements TaskListener {
   }
 
   AnnexBEmail compose(DelegateTask task, String spokeWith, String inspectorate) {
-    Date fieldwork = (Date) task.getVariable(JtaiProcess.VAR_FIELDWORK_START);
+    Date fieldwork = InspectionVariables.fieldworkStart(task);
     LocalDate fieldworkStart = fieldwork.toInstant().atZone(LONDON).toLocalDate();
     String themeId = (String) task.getVariable(JtaiProcess.VAR_DEEP_DIVE_THEME);
     String theme = DeepDiveTheme.ofId(themeId).map(t -> t.title).orElse(themeId);
-    User lead = user((String) task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR));
-    User qa = user((String) task.getVariable(JtaiProcess.VAR_QA_MANAGER));
+    User lead = user(InspectionVariables.leadInspector(task));
+    User qa = user(InspectionVariables.qaManager(task));
     List<String> team = new ArrayList<>();
-    team.add("Lead inspector (Ofsted): " + describe(lead, (String) task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR)));
-    boolean targeted = OfstedTargeted2016Process.FRAMEWORK.equals(task.getVariable(JtaiProcess.VAR_FRAMEWORK));
+    team.add("Lead inspector (Ofsted): " + describe(lead, InspectionVariables.leadInspector(task)));
+    boolean targeted = OfstedTargeted2016Process.FRAMEWORK.equals(InspectionVariables.framework(task));
     if (targeted) {
       // Ofsted alone (paragraph 8): the inspectors named at start, not the other inspectorates' contacts.
       for (String member : InspectionTeam.parse(task.getVariable(InspectionTeam.VARIABLE)).members()) {
-        if (!member.equals(task.getVariable(JtaiProcess.VAR_LEAD_INSPECTOR))) {
+        if (!member.equals(InspectionVariables.leadInspector(task))) {
           team.add("Inspector (Ofsted): " + describe(user(member), member));
         }
       }
@@ -112,10 +113,10 @@ public class AnnexBNotifier implements TaskListener {
     String sender = TASK_NOTIFY_DCS.equals(task.getTaskDefinitionKey()) && lead != null
         ? fullName(lead) + ", lead inspector, Ofsted"
         : Inspectorates.displayName(inspectorate) + ", for the joint inspection team";
-    String guidance = JtaiFramework.ofId((String) task.getVariable(JtaiProcess.VAR_FRAMEWORK))
+    String guidance = JtaiFramework.ofId(InspectionVariables.framework(task))
         .flatMap(edition -> DeepDiveTheme.ofId(themeId).map(edition::themeGuidance))
         .orElse(AnnexBEmail.JTAI_COLLECTION);
-    return new AnnexBEmail((String) task.getVariable(JtaiProcess.VAR_LOCAL_AUTHORITY), spokeWith, fieldworkStart, theme,
+    return new AnnexBEmail(InspectionVariables.localAuthority(task), spokeWith, fieldworkStart, theme,
         team, qaManager, sender, guidance, targeted);
   }
 

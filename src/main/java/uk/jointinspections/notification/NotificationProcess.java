@@ -1,5 +1,7 @@
 package uk.jointinspections.notification;
 
+import uk.jointinspections.inspection.InspectionVariables;
+
 /** The notification process (processes/notification.bpmn): one instance per e-mail, its history the record. */
 public final class NotificationProcess {
 
@@ -15,7 +17,7 @@ public final class NotificationProcess {
   public static final String VAR_BODY_SOURCE = "bodySource";
   /** {@code task-created}, {@code task-assigned} or {@code annex-b}. */
   public static final String VAR_PURPOSE = "purpose";
-  public static final String VAR_INSPECTION_REFERENCE = "inspectionReference";
+  public static final String VAR_INSPECTION_REFERENCE = InspectionVariables.INSPECTION_REFERENCE;
   public static final String VAR_TASK_ID = "taskId";
   /** The inspectorate (group) or user the mail is addressed to, as the listener resolved it. */
   public static final String VAR_ADDRESSEE = "addressee";

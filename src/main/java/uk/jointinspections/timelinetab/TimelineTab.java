@@ -28,7 +28,7 @@ import uk.jointinspections.complaint.ComplaintProcess;
 import uk.jointinspections.concern.ConcernReferralProcess;
 import uk.jointinspections.inspection.InspectionDirectory;
 import uk.jointinspections.inspection.InspectionProblem;
-import uk.jointinspections.inspection.JtaiProcess;
+import uk.jointinspections.inspection.InspectionVariables;
 import uk.jointinspections.inspection.Timeline;
 import uk.jointinspections.inspection.TimelineEntry;
 import uk.jointinspections.inspection.WithoutAuthorization;
@@ -151,8 +151,8 @@ public class TimelineTab {
     String reference = directory.startedAs(root.getBusinessKey());
     try {
       List<TimelineEntry> entries = timeline.of(reference);
-      View view = new View(reference, text(timeline.variable(reference, JtaiProcess.VAR_FRAMEWORK)),
-          text(timeline.variable(reference, JtaiProcess.VAR_LOCAL_AUTHORITY)), partOf(root.getProcessDefinitionKey()),
+      View view = new View(reference, text(timeline.variable(reference, InspectionVariables.FRAMEWORK)),
+          text(timeline.variable(reference, InspectionVariables.LOCAL_AUTHORITY)), partOf(root.getProcessDefinitionKey()),
           ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.LONDON).toLocalDate(), entries);
       return json.writeValueAsString(view);
     } catch (InspectionProblem problem) {
