@@ -15,7 +15,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -25,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.Notification;
 import uk.jointinspections.notification.NotificationJobs;
 import uk.jointinspections.notification.NotificationProcess;
 import uk.jointinspections.notification.NotificationStore;
+import uk.jointinspections.testkit.MailTarget;
 
 /** A Category 1 concern reaches the senior officer, and the lead inspector's copy, over real SMTP. */
 @EngineTest
@@ -45,18 +44,17 @@ class ConcernEmailDeliveryTest {
   @Autowired NotificationStore notificationStore;
   @Autowired JavaMailSender mailSender;
 
-  private int originalPort;
+  private MailTarget mail;
 
   @BeforeEach
   void pointMailAtGreenMail() {
-    originalPort = ((JavaMailSenderImpl) mailSender).getPort();
-    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
+    mail = MailTarget.pointAt(mailSender, smtp.getSmtp().getPort());
     clockAt(CHRISTMAS_EVE_2026);
   }
 
   @AfterEach
   void restore() {
-    ((JavaMailSenderImpl) mailSender).setPort(originalPort);
+    mail.close();
     ClockUtil.reset();
   }
 

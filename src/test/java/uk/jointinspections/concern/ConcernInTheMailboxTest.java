@@ -9,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +19,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.DemoMailServer;
 import uk.jointinspections.notification.NotificationJobs;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * A Category 1 concern's e-mail, with the child's case numbers and what the inspector wrote, reaches the demo's mail
@@ -40,15 +39,17 @@ class ConcernInTheMailboxTest {
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
 
+  private MailTarget mail;
+
   /** Other mail tests of the shared context point the sender at their own GreenMail; this one reads the demo's. */
   @BeforeEach
   void pointMailAtTheDemoMailServer() {
-    ((JavaMailSenderImpl) mailSender).setHost("127.0.0.1");
-    ((JavaMailSenderImpl) mailSender).setPort(mailServer.port());
+    mail = MailTarget.pointAt(mailSender, "127.0.0.1", mailServer.port());
   }
 
   @AfterEach
-  void restoreClock() {
+  void restore() {
+    mail.close();
     ClockUtil.reset();
   }
 

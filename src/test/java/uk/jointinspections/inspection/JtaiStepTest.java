@@ -21,13 +21,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.MailTarget;
 import uk.jointinspections.testkit.WithEngineAssertions;
 import uk.jointinspections.notification.NotificationJobs;
 
@@ -45,13 +46,19 @@ class JtaiStepTest {
   @Autowired FormService forms;
   @Autowired ManagementService management;
   @Autowired JavaMailSender mailSender;
+  private MailTarget mail;
   @Autowired Timeline timeline;
 
   private int sequence;
 
   @BeforeEach
   void init() {
-    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
+    mail = MailTarget.pointAt(mailSender, smtp.getSmtp().getPort());
+  }
+
+  @AfterEach
+  void pointMailBack() {
+    mail.close();
   }
 
   private ProcessInstance startBefore(String activity, Map<String, Object> extra) {

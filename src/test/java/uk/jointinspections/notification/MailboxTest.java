@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.testkit.JtaiStart;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * The demo's own mail server receives the notifications of a new inspection, none of them fails, and administrators,
@@ -42,6 +41,7 @@ class MailboxTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
+  private MailTarget mail;
 
   private String reference;
   private String inspection;
@@ -52,12 +52,12 @@ class MailboxTest {
    */
   @BeforeEach
   void pointMailAtTheDemoMailServer() {
-    ((JavaMailSenderImpl) mailSender).setHost(DemoMailServer.LOOPBACK);
-    ((JavaMailSenderImpl) mailSender).setPort(mailServer.port());
+    mail = MailTarget.pointAt(mailSender, DemoMailServer.LOOPBACK, mailServer.port());
   }
 
   @AfterEach
   void cleanUp() {
+    mail.close();
     if (inspection != null) {
       NotificationJobs.deleteOfInstance(engine, inspection);
       if (runtime.createProcessInstanceQuery().processInstanceId(inspection).count() > 0) {

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * Notifications reach a real SMTP server (GreenMail) after the commit, are never sent twice, and survive an outage as
@@ -56,21 +57,23 @@ class NotificationMailTest {
 
   private String deploymentId;
   private String instanceId;
+  private MailTarget mail;
 
-  /** GreenMail listens on a free port, so that test runs on one machine do not collide. */
+  /** GreenMail listens on a free port, so that test runs on one machine do not collide; restarted, on a new one. */
   private void pointMailAtGreenMail() {
     ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
   }
 
   @BeforeEach
   void deployTestSteps() {
-    pointMailAtGreenMail();
+    mail = MailTarget.pointAt(mailSender, smtp.getSmtp().getPort());
     deploymentId = repository.createDeployment().addClasspathResource("notification/notified_steps.bpmn")
         .addClasspathResource("notification/notified_last_step.bpmn").deploy().getId();
   }
 
   @AfterEach
   void cleanUp() {
+    mail.close();
     identity.clearAuthentication();
     if (instanceId != null) {
       NotificationJobs.deleteOfInstance(engine, instanceId);

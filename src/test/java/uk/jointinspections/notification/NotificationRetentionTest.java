@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * A sent notification's record stays while its instance runs and while the instance's history is kept, and goes with
@@ -39,6 +39,7 @@ class NotificationRetentionTest {
   @Autowired RepositoryService repository;
   @Autowired ProcessEngine engine;
   @Autowired JavaMailSender mailSender;
+  private MailTarget mail;
   @Autowired JdbcTemplate jdbc;
 
   private String deploymentId;
@@ -46,13 +47,14 @@ class NotificationRetentionTest {
 
   @BeforeEach
   void deployTestSteps() {
-    ((JavaMailSenderImpl) mailSender).setPort(smtp.getSmtp().getPort());
+    mail = MailTarget.pointAt(mailSender, smtp.getSmtp().getPort());
     deploymentId = repository.createDeployment().addClasspathResource("notification/notified_steps.bpmn")
         .addClasspathResource("notification/notified_last_step.bpmn").deploy().getId();
   }
 
   @AfterEach
   void cleanUp() {
+    mail.close();
     NotificationJobs.deleteOfInstance(engine, instanceId);
     repository.deleteDeployment(deploymentId, true);
   }

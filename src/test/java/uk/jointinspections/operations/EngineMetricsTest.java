@@ -23,10 +23,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.EngineTest;
 import uk.jointinspections.notification.NotificationJobs;
 import uk.jointinspections.notification.Notifications;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * The engine's job execution and incidents in Actuator: who may read them, and that a real failure shows. A
@@ -47,22 +47,21 @@ class EngineMetricsTest {
 
   @Autowired ProcessEngine engine;
 
-  private int configuredMailPort;
+  private MailTarget mail;
   private String deploymentId;
   private String instanceId;
 
   @BeforeEach
   void mailServerDown() throws IOException {
-    configuredMailPort = ((JavaMailSenderImpl) mailSender).getPort();
     try (ServerSocket closedAgainAtOnce = new ServerSocket(0)) {
-      ((JavaMailSenderImpl) mailSender).setPort(closedAgainAtOnce.getLocalPort());
+      mail = MailTarget.pointAt(mailSender, closedAgainAtOnce.getLocalPort());
     }
     deleteNotifications();
   }
 
   @AfterEach
   void mailServerBack() {
-    ((JavaMailSenderImpl) mailSender).setPort(configuredMailPort);
+    mail.close();
     deleteNotifications();
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,11 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import uk.jointinspections.ApplicationTest;
 import uk.jointinspections.notification.DemoMailServer;
 import uk.jointinspections.testkit.JtaiStart;
 import uk.jointinspections.notification.NotificationJobs;
+import uk.jointinspections.testkit.MailTarget;
 
 /**
  * The administrator's Mailbox in a real browser: Admin's dashboard has a "Mailbox" section whose link opens the page of
@@ -44,6 +43,7 @@ class MailboxBrowserTest {
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   @Autowired DemoMailServer mailServer;
   @Autowired JavaMailSender mailSender;
+  private MailTarget mail;
 
   private final List<WebappBrowser> browsers = new ArrayList<>();
   private String inspection;
@@ -56,12 +56,12 @@ class MailboxBrowserTest {
   /** Other mail tests of the shared context point the sender at their own GreenMail; this one reads the demo's. */
   @BeforeEach
   void pointMailAtTheDemoMailServer() {
-    ((JavaMailSenderImpl) mailSender).setHost("127.0.0.1");
-    ((JavaMailSenderImpl) mailSender).setPort(mailServer.port());
+    mail = MailTarget.pointAt(mailSender, "127.0.0.1", mailServer.port());
   }
 
   @AfterEach
   void cleanUp() {
+    mail.close();
     browsers.forEach(WebappBrowser::close);
     if (inspection != null && runtime.createProcessInstanceQuery().processInstanceId(inspection).count() > 0) {
       runtime.deleteProcessInstance(inspection, "test clean-up");
