@@ -22,7 +22,7 @@ public final class Jtai2024Process {
 
   public static final String MESSAGE_DEFERRAL_REQUESTED = "jtai2024DeferralRequested";
 
-  // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in JtaiProcess)
+  // Variables (framework, reference, localAuthority, dayZero, leadInspector, qaManager as in InspectionVariables)
   public static final String VAR_FIELDWORK_START = InspectionVariables.FIELDWORK_START;
   public static final String VAR_FIELDWORK_END = "fieldworkEnd";
   /**

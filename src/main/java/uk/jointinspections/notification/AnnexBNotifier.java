@@ -90,15 +90,17 @@ public class AnnexBNotifier implements TaskListener {
     LocalDate fieldworkStart = fieldwork.toInstant().atZone(LONDON).toLocalDate();
     String themeId = (String) task.getVariable(JtaiProcess.VAR_DEEP_DIVE_THEME);
     String theme = DeepDiveTheme.ofId(themeId).map(t -> t.title).orElse(themeId);
-    User lead = user(InspectionVariables.leadInspector(task));
+    String leadId = InspectionVariables.leadInspector(task);
+    String framework = InspectionVariables.framework(task);
+    User lead = user(leadId);
     User qa = user(InspectionVariables.qaManager(task));
     List<String> team = new ArrayList<>();
-    team.add("Lead inspector (Ofsted): " + describe(lead, InspectionVariables.leadInspector(task)));
-    boolean targeted = OfstedTargeted2016Process.FRAMEWORK.equals(InspectionVariables.framework(task));
+    team.add("Lead inspector (Ofsted): " + describe(lead, leadId));
+    boolean targeted = OfstedTargeted2016Process.FRAMEWORK.equals(framework);
     if (targeted) {
       // Ofsted alone (paragraph 8): the inspectors named at start, not the other inspectorates' contacts.
       for (String member : InspectionTeam.parse(task.getVariable(InspectionTeam.VARIABLE)).members()) {
-        if (!member.equals(InspectionVariables.leadInspector(task))) {
+        if (!member.equals(leadId)) {
           team.add("Inspector (Ofsted): " + describe(user(member), member));
         }
       }
@@ -113,7 +115,7 @@ public class AnnexBNotifier implements TaskListener {
     String sender = TASK_NOTIFY_DCS.equals(task.getTaskDefinitionKey()) && lead != null
         ? fullName(lead) + ", lead inspector, Ofsted"
         : Inspectorates.displayName(inspectorate) + ", for the joint inspection team";
-    String guidance = JtaiFramework.ofId(InspectionVariables.framework(task))
+    String guidance = JtaiFramework.ofId(framework)
         .flatMap(edition -> DeepDiveTheme.ofId(themeId).map(edition::themeGuidance))
         .orElse(AnnexBEmail.JTAI_COLLECTION);
     return new AnnexBEmail(InspectionVariables.localAuthority(task), spokeWith, fieldworkStart, theme,
